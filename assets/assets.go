@@ -1,0 +1,23 @@
+// Package assets embeds what the app needs at run time: the CJK font, the
+// icon and the default data set. It is the only place with go:embed.
+package assets
+
+import _ "embed"
+
+// FontTTF is WenQuanYi Micro Hei (Apache-2.0), the first face of Debian's
+// wqy-microhei.ttc; see fonts/ttcextract.go. It covers Latin and CJK, so
+// all text renders the same on every OS.
+//
+//go:embed fonts/wqy-microhei.ttf
+var FontTTF []byte
+
+// SitesGeoJSON is the default data set: the 25 projects of the plan annex
+// with the location evidence of each (RFC 7946, WGS-84).
+//
+//go:embed sites.geojson
+var SitesGeoJSON []byte
+
+// IconPNG is the application icon.
+//
+//go:embed icon.png
+var IconPNG []byte

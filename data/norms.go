@@ -1,0 +1,101 @@
+package data
+
+// Norm is one planning norm with the source that justifies its default.
+type Norm struct {
+	Value  float64
+	Source string
+}
+
+// Norms are the planning norms the map and analysis use. Every value is a
+// setting; Defaults gives the documented defaults.
+type Norms struct {
+	// RadiusM is the walking service radius by level; 0 = no catchment.
+	RadiusM map[Level]Norm
+	// PerClass is pupils per class by level. NineYear uses Primary and
+	// Junior for its two parts.
+	PerClass map[Level]Norm
+	// NineYearPrimaryShare is the share of a nine-year school's classes
+	// that are primary (6 of 9 grades).
+	NineYearPrimaryShare float64
+}
+
+const (
+	srcGB50180  = "GB 50180-2018 城市居住区规划设计标准 (生活圈)"
+	srcGB50099  = "GB 50099-2011 中小学校设计规范 §3.0.1"
+	srcJGJ39    = "JGJ 39-2016 托儿所、幼儿园建筑设计规范 (2019版)"
+	srcPractice = "practice: district-wide enrolment, no walking catchment"
+)
+
+// DefaultNorms returns the defaults documented in NORMS.md.
+func DefaultNorms() Norms {
+	return Norms{
+		RadiusM: map[Level]Norm{
+			Kindergarten:  {300, srcGB50180 + ": 5-minute circle"},
+			Primary:       {500, srcGB50180 + ": 10-minute circle"},
+			Junior:        {1000, srcGB50180 + ": 15-minute circle"},
+			Senior:        {0, srcPractice},
+			International: {0, srcPractice},
+			YouthPalace:   {0, "not a school"},
+		},
+		PerClass: map[Level]Norm{
+			Kindergarten:  {30, srcJGJ39},
+			Primary:       {45, srcGB50099},
+			Junior:        {50, srcGB50099},
+			Senior:        {50, srcGB50099},
+			International: {0, "no class norm; seats only where the annex states enrolment"},
+			YouthPalace:   {0, "not a school"},
+		},
+		NineYearPrimaryShare: 6.0 / 9.0,
+	}
+}
+
+// Seats is a site's capacity split by the level whose demand it serves.
+type Seats map[Level]int
+
+// Total sums the seats of all levels.
+func (s Seats) Total() int {
+	t := 0
+	for _, n := range s {
+		t += n
+	}
+	return t
+}
+
+// SeatsOf derives a site's seats from its classes and the norms. A nine-year
+// school's classes are split into primary and junior; a site with no stated
+// classes has seats only when the annex states an enrolment.
+func (n Norms) SeatsOf(s *Site) Seats {
+	out := Seats{}
+	switch {
+	case s.Classes > 0 && s.Level == NineYear:
+		p := int(float64(s.Classes)*n.NineYearPrimaryShare + 0.5)
+		out[Primary] = p * int(n.PerClass[Primary].Value)
+		out[Junior] = (s.Classes - p) * int(n.PerClass[Junior].Value)
+	case s.Classes > 0 && s.Level.IsSchool():
+		if per := n.PerClass[s.Level].Value; per > 0 {
+			out[s.Level] = s.Classes * int(per)
+		}
+	case s.Enrolment > 0 && s.Level.IsSchool():
+		out[s.Level] = s.Enrolment
+	}
+	return out
+}
+
+// Radii returns the catchment radii for a site's level: two for a nine-year
+// school (its primary and junior parts), none for levels without one.
+func (n Norms) Radii(l Level) []float64 {
+	if l == NineYear {
+		return nonZero(n.RadiusM[Primary].Value, n.RadiusM[Junior].Value)
+	}
+	return nonZero(n.RadiusM[l].Value)
+}
+
+func nonZero(vs ...float64) []float64 {
+	var out []float64
+	for _, v := range vs {
+		if v > 0 {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,68 @@
+package data
+
+import (
+	"github.com/paulmach/orb"
+)
+
+// Site is one school project: the columns of the plan annex (附件) verbatim,
+// what was derived from them, and where the site is with how well that is
+// known. Numbers the annex does not state are zero and shown as "not stated";
+// nothing is filled in by guess.
+type Site struct {
+	ID        string // stable id, "LW-07"
+	No        int    // 序号 in the annex; 0 for sites not in the plan
+	Name      string // 项目名称, verbatim
+	ShortName string // label for the map
+	PlotCode  string // planning plot code such as AF040422, when named
+	Content   string // 建设内容及规模, verbatim
+	LandArea  float64
+	FloorArea float64 // m²; 0 = not stated
+	Classes   int     // 0 = not stated
+	// Enrolment is a planned pupil count stated in the annex text itself
+	// (爱莎: 约2680人); 0 = not stated.
+	Enrolment int
+	StartYear int // 建设起止年限
+	EndYear   int
+	GovFunded bool   // 是否政府投资项目
+	Remark    string // 备注, verbatim
+	Level     Level
+
+	// Location is WGS-84 and meaningful only when Located.
+	Location   orb.Point
+	Located    bool
+	PrecisionM float64 // radius within which the true site lies
+	Confidence Confidence
+	Basis      string // the evidence for the location, in words
+	Source     string // where the evidence comes from
+
+	SubdistrictCode string // 12-digit statistical code, when known
+	Subdistrict     string // 街道 name, when known
+	SubdistrictNote string // the evidence when not certain ("白鹤洞/东沙")
+}
+
+// ApproxThresholdM is the precision above which a location counts as
+// approximate even when its source is strong.
+const ApproxThresholdM = 200
+
+// Approximate reports whether the site's location must be shown as
+// uncertain (位置待核实).
+func (s *Site) Approximate() bool {
+	if !s.Located {
+		return false
+	}
+	return s.Confidence < ConfidenceHigh || s.PrecisionM > ApproxThresholdM
+}
+
+// SubdistrictText is the subdistrict as a planner should read it: the name
+// when known, the evidence with a question mark when not.
+func (s *Site) SubdistrictText() string {
+	switch {
+	case s.Subdistrict != "" && s.SubdistrictNote != "":
+		return s.Subdistrict + " (" + s.SubdistrictNote + ")"
+	case s.Subdistrict != "":
+		return s.Subdistrict
+	case s.SubdistrictNote != "":
+		return s.SubdistrictNote + " (待核实)"
+	}
+	return "未知"
+}

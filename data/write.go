@@ -1,0 +1,57 @@
+package data
+
+import (
+	"bytes"
+	"encoding/json"
+)
+
+type feature struct {
+	Type       string          `json:"type"`
+	ID         string          `json:"id"`
+	Geometry   json.RawMessage `json:"geometry"`
+	Properties siteProps       `json:"properties"`
+}
+
+// MarshalSites writes sites as an RFC 7946 FeatureCollection, one feature
+// per line, that ParseSites reads back unchanged.
+func MarshalSites(sites []Site) ([]byte, error) {
+	var buf bytes.Buffer
+	buf.WriteString(`{"type":"FeatureCollection","features":[`)
+	for i := range sites {
+		if i > 0 {
+			buf.WriteByte(',')
+		}
+		buf.WriteString("\n")
+		b, err := json.Marshal(sites[i].feature())
+		if err != nil {
+			return nil, err
+		}
+		buf.Write(b)
+	}
+	buf.WriteString("\n]}\n")
+	return buf.Bytes(), nil
+}
+
+func (s *Site) feature() feature {
+	f := feature{Type: "Feature", ID: s.ID, Geometry: json.RawMessage("null")}
+	level := s.Level.String()
+	p := siteProps{
+		ID: &s.ID, No: s.No, Name: &s.Name, ShortName: s.ShortName, PlotCode: s.PlotCode,
+		Content: s.Content, LandArea: s.LandArea, FloorArea: s.FloorArea,
+		Classes: s.Classes, Enrolment: s.Enrolment, StartYear: s.StartYear, EndYear: s.EndYear,
+		GovFunded: s.GovFunded, Remark: s.Remark, Level: &level,
+		Confidence: s.Confidence.String(), Basis: s.Basis, Source: s.Source,
+		SubdistrictCode: s.SubdistrictCode, Subdistrict: s.Subdistrict, SubdistrictNote: s.SubdistrictNote,
+	}
+	if s.Located {
+		prec := s.PrecisionM
+		p.PrecisionM = &prec
+		g, _ := json.Marshal(struct {
+			Type        string    `json:"type"`
+			Coordinates []float64 `json:"coordinates"`
+		}{"Point", []float64{s.Location[0], s.Location[1]}})
+		f.Geometry = g
+	}
+	f.Properties = p
+	return f
+}
