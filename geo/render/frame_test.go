@@ -1,0 +1,166 @@
+package render
+
+import (
+	"image"
+	"math"
+	"testing"
+
+	"github.com/paulmach/orb"
+	orbgeo "github.com/paulmach/orb/geo"
+)
+
+func TestGoldenFrames(t *testing.T) {
+	sc := testScene(t)
+	tests := []struct {
+		name    string
+		view    View
+		tiles   bool
+		offline bool
+	}{
+		{"liwan-z13", View{Center: orb.Point{113.225, 23.10}, Zoom: 13, Width: 640, Height: 480}, true, false},
+		{"guanggang-z15", View{Center: orb.Point{113.238, 23.072}, Zoom: 15, Width: 640, Height: 480}, true, false},
+		{"offline-z14", View{Center: orb.Point{113.225, 23.10}, Zoom: 14, Width: 640, Height: 480}, false, true},
+		{"hidpi-z14", View{Center: orb.Point{113.225, 23.12}, Zoom: 14, Width: 640, Height: 480, TileScale: 2, SymbolScale: 2}, true, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := &Renderer{Fonts: testFonts(t), Attribution: "© OpenStreetMap contributors"}
+			if tt.tiles {
+				r.Tiles = &synthTiles{}
+			}
+			dst := image.NewRGBA(image.Rect(0, 0, tt.view.Width, tt.view.Height))
+			f := r.Render(dst, tt.view, sc, tt.offline)
+			if tt.tiles != (f.Missing == 0) {
+				t.Errorf("missing tiles %d", f.Missing)
+			}
+			assertGolden(t, tt.name, dst)
+		})
+	}
+}
+
+func TestPanDoesNotReRasterize(t *testing.T) {
+	sc := testScene(t)
+	r := &Renderer{Tiles: &synthTiles{}, Fonts: testFonts(t)}
+	v := View{Center: orb.Point{113.225, 23.10}, Zoom: 14, Width: 800, Height: 600}
+	dst := image.NewRGBA(image.Rect(0, 0, 800, 600))
+	first := r.Render(dst, v, sc, false)
+	before := image.NewRGBA(dst.Bounds())
+	copy(before.Pix, dst.Pix)
+	for i := 0; i < 20; i++ {
+		v = v.Pan(7, -5)
+		r.Render(dst, v, sc, false)
+	}
+	if r.Rasterizations != 1 {
+		t.Fatalf("20 small pans rasterised the overlay %d times, want 1", r.Rasterizations)
+	}
+	// The overlay moved with the map: the selected marker's screen
+	// position shifted by exactly the pan.
+	again := r.Render(dst, v, sc, false)
+	if again.Placed[0].Pos != first.Placed[0].Pos {
+		t.Error("marker layout changed on pan")
+	}
+	if dx := again.Origin[0] - first.Origin[0]; dx != -140 {
+		t.Errorf("origin moved %v px, want -140", dx)
+	}
+	// A far pan, a zoom or a scene change rasterises again.
+	r.Render(dst, v.Pan(3000, 0), sc, false)
+	sc.Version++
+	r.Render(dst, v, sc, false)
+	if r.Rasterizations != 3 {
+		t.Errorf("rasterisations %d after far pan and scene change, want 3", r.Rasterizations)
+	}
+}
+
+func TestSharedAnchorsStayClickable(t *testing.T) {
+	sc := testScene(t)
+	r := &Renderer{}
+	for _, z := range []int{11, 13, 15, 17} {
+		v := View{Center: orb.Point{113.225, 23.10}, Zoom: z, Width: 800, Height: 600}
+		placed := r.Placement(sc, v)
+		if len(placed) != 23 {
+			t.Fatalf("z%d: %d markers placed, want the 23 located", z, len(placed))
+		}
+		for _, p := range placed {
+			if got := Hit(placed, p.Pos[0], p.Pos[1], 2); got != p.Index {
+				t.Errorf("z%d: click on %s hits %d", z, sc.Sites[p.Index].ID, got)
+			}
+			for _, q := range placed {
+				if p.Index != q.Index && math.Hypot(p.Pos[0]-q.Pos[0], p.Pos[1]-q.Pos[1]) < p.Radius {
+					t.Errorf("z%d: %s and %s overlap", z, sc.Sites[p.Index].ID, sc.Sites[q.Index].ID)
+				}
+			}
+		}
+	}
+}
+
+func TestHaloHasPrecisionRadius(t *testing.T) {
+	// The halo of LW-09 (1500 m) spans 3000 m of ground across.
+	sc := testScene(t)
+	var site int
+	for i, s := range sc.Sites {
+		if s.ID == "LW-09" {
+			site = i
+		}
+	}
+	sc.Sites = sc.Sites[site : site+1]
+	sc.Layers = Layers{Halos: true}
+	v := View{Center: sc.Sites[0].Location, Zoom: 14, Width: 600, Height: 600}
+	dst := image.NewRGBA(image.Rect(0, 0, 600, 600))
+	(&Renderer{}).Render(dst, v, sc, false)
+	row := 300
+	left, right := -1, -1
+	for x := 0; x < 600; x++ {
+		if dst.RGBAAt(x, row) != Background {
+			if left < 0 {
+				left = x
+			}
+			right = x
+		}
+	}
+	p0, p1 := v.FromScreen(float64(left), float64(row)), v.FromScreen(float64(right+1), float64(row))
+	if d := orbgeo.DistanceHaversine(p0, p1); math.Abs(d-3000) > 3000*0.02 {
+		t.Errorf("halo spans %.0f m, want 3000", d)
+	}
+}
+
+func BenchmarkFrame1080p(b *testing.B) {
+	sc := testScene(b)
+	tiles := &synthTiles{}
+	r := &Renderer{Tiles: tiles, Fonts: testFonts(b), Attribution: "© OpenStreetMap contributors"}
+	v := View{Center: orb.Point{113.228, 23.095}, Zoom: 14, Width: 1920, Height: 1080}
+	dst := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	r.Render(dst, v, sc, false) // warm tiles and overlay
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		r.Render(dst, v, sc, false)
+	}
+}
+
+func BenchmarkPan1080p(b *testing.B) {
+	sc := testScene(b)
+	r := &Renderer{Tiles: &synthTiles{}, Fonts: testFonts(b), Attribution: "© OpenStreetMap contributors"}
+	v := View{Center: orb.Point{113.228, 23.095}, Zoom: 14, Width: 1920, Height: 1080}
+	dst := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	r.Render(dst, v, sc, false)
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		d := float64(i%2*2 - 1)
+		v = v.Pan(d, d)
+		r.Render(dst, v, sc, false)
+	}
+	b.ReportMetric(float64(r.Rasterizations-1)/float64(b.N), "rasterizations/op")
+}
+
+func BenchmarkRasterize1080p(b *testing.B) {
+	sc := testScene(b)
+	r := &Renderer{Tiles: &synthTiles{}, Fonts: testFonts(b)}
+	v := View{Center: orb.Point{113.228, 23.095}, Zoom: 14, Width: 1920, Height: 1080}
+	dst := image.NewRGBA(image.Rect(0, 0, 1920, 1080))
+	b.ReportAllocs()
+	for i := 0; i < b.N; i++ {
+		sc.Version++
+		r.Render(dst, v, sc, false)
+	}
+}

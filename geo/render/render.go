@@ -1,0 +1,240 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+	"strconv"
+	"sync"
+
+	"github.com/paulmach/orb/maptile"
+	xdraw "golang.org/x/image/draw"
+
+	"github.com/liwan-edu/schoolmap/geo"
+)
+
+// TileGetter answers with a tile at once or not at all; a missing tile may
+// be fetched in the background and the frame drawn again.
+type TileGetter interface {
+	Get(t maptile.Tile) (*image.RGBA, bool)
+}
+
+// Renderer composes frames. It keeps the last rasterised overlay so that a
+// pan at the same zoom only re-composites it. Safe for concurrent use; the
+// overlay cache is shared, so a caller rendering two different scenes
+// alternately (map and export) pays a rasterisation each time.
+type Renderer struct {
+	Tiles       TileGetter // nil draws no basemap
+	Fonts       *Fonts     // nil draws no text
+	Attribution string     // drawn bottom-right whenever tiles are drawn
+	Margin      int        // overlay pixels kept beyond the view on each side
+
+	mu sync.Mutex
+	ov *overlay
+	// Rasterizations counts overlay rasterisations (tests, diagnostics).
+	Rasterizations int
+	furniture      map[string]*image.RGBA
+}
+
+// Frame reports what a render drew.
+type Frame struct {
+	Origin  [2]float64 // device world pixel of the frame's top-left
+	Placed  []Placed   // markers, in device world pixels
+	Missing int        // tiles not available yet
+}
+
+// Background is drawn where no tile is available.
+var Background = color.RGBA{238, 238, 234, 255}
+
+var graticuleColor = color.RGBA{205, 208, 204, 255}
+
+// Render draws the view of the scene into dst (whose bounds must start at
+// 0,0 and be the view's size). Offline adds a notice when tiles are missing.
+func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Frame {
+	ox, oy := v.Origin()
+	f := Frame{Origin: [2]float64{ox, oy}}
+	f.Missing = r.drawBase(dst, v)
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	if sc != nil {
+		o := r.overlayFor(sc, v)
+		o.composite(dst, image.Pt(int(ox)-o.region.Min.X, int(oy)-o.region.Min.Y))
+		f.Placed = o.placed
+	}
+	if r.Tiles != nil && r.Attribution != "" {
+		r.drawBadge(dst, r.Attribution, v, false)
+	}
+	if offline && f.Missing > 0 {
+		r.drawBadge(dst, "离线 · 底图不可用  offline – basemap unavailable", v, true)
+	}
+	return f
+}
+
+// Placement returns the marker layout of a scene at a view without
+// drawing, for hit tests.
+func (r *Renderer) Placement(sc *Scene, v View) []Placed {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.overlayFor(sc, v).placed
+}
+
+func (r *Renderer) overlayFor(sc *Scene, v View) *overlay {
+	key := overlayKey{zoom: v.Zoom, ts: v.ts(), sym: v.sym(), version: sc.Version, scene: sc}
+	ox, oy := v.Origin()
+	view := image.Rect(int(ox), int(oy), int(ox)+v.Width, int(oy)+v.Height)
+	if r.ov != nil && r.ov.key == key && view.In(r.ov.region) {
+		return r.ov
+	}
+	var placed []Placed
+	if r.ov != nil && r.ov.key == key {
+		placed = r.ov.placed
+	} else {
+		placed = place(sc, v)
+	}
+	m := r.Margin
+	if m <= 0 {
+		m = 384
+	}
+	region := view.Inset(-m)
+	r.ov = r.rasterize(sc, v, region, placed)
+	r.ov.key = key
+	r.Rasterizations++
+	return r.ov
+}
+
+// drawBase draws tiles, or background and graticule where a tile is
+// missing, and returns the number missing.
+func (r *Renderer) drawBase(dst *image.RGBA, v View) int {
+	ox, oy := v.Origin()
+	size := geo.TileSize * v.ts()
+	missing := 0
+	for _, t := range v.Tiles() {
+		// Tiles() wraps x; recover the unwrapped column nearest the view.
+		n := float64(uint32(1) << t.Z)
+		tx := float64(t.X) + n*math.Round((ox/size-float64(t.X))/n)
+		x0, y0 := int(math.Round(tx*size-ox)), int(math.Round(float64(t.Y)*size-oy))
+		x1, y1 := int(math.Round((tx+1)*size-ox)), int(math.Round(float64(t.Y+1)*size-oy))
+		rect := image.Rect(x0, y0, x1, y1)
+		var img *image.RGBA
+		ok := false
+		if r.Tiles != nil {
+			img, ok = r.Tiles.Get(t)
+		}
+		switch {
+		case ok && rect.Dx() == img.Bounds().Dx() && rect.Dy() == img.Bounds().Dy():
+			draw.Draw(dst, rect, img, img.Bounds().Min, draw.Src)
+		case ok:
+			xdraw.ApproxBiLinear.Scale(dst, rect, img, img.Bounds(), draw.Src, nil)
+		default:
+			missing++
+			draw.Draw(dst, rect, image.NewUniform(Background), image.Point{}, draw.Src)
+			drawGraticule(dst, v, rect.Intersect(dst.Bounds()))
+		}
+	}
+	// Beyond the poles there are no tiles.
+	if v.Tiles() == nil {
+		draw.Draw(dst, dst.Bounds(), image.NewUniform(Background), image.Point{}, draw.Src)
+	}
+	return missing
+}
+
+// drawGraticule draws meridians and parallels inside clip, spaced so lines
+// are at least ~120 pixels apart.
+func drawGraticule(dst *image.RGBA, v View, clip image.Rectangle) {
+	if clip.Empty() {
+		return
+	}
+	step := 10.0
+	for _, s := range []float64{0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10} {
+		if s/360*geo.WorldSize(float64(v.Zoom))*v.ts() >= 120 {
+			step = s
+			break
+		}
+	}
+	w := max(1, int(v.sym()))
+	tl := v.FromScreen(float64(clip.Min.X), float64(clip.Min.Y))
+	br := v.FromScreen(float64(clip.Max.X), float64(clip.Max.Y))
+	u := image.NewUniform(graticuleColor)
+	for lon := math.Ceil(tl[0]/step) * step; lon <= br[0]; lon += step {
+		x, _ := v.ToScreen([2]float64{lon, tl[1]})
+		draw.Draw(dst, image.Rect(int(x), clip.Min.Y, int(x)+w, clip.Max.Y).Intersect(clip), u, image.Point{}, draw.Src)
+	}
+	for lat := math.Ceil(br[1]/step) * step; lat <= tl[1]; lat += step {
+		_, y := v.ToScreen([2]float64{tl[0], lat})
+		draw.Draw(dst, image.Rect(clip.Min.X, int(y), clip.Max.X, int(y)+w).Intersect(clip), u, image.Point{}, draw.Src)
+	}
+}
+
+// composite blends the overlay over dst; overlay pixel (x+at.X, y+at.Y)
+// lands on dst pixel (x, y). Only painted spans are visited.
+func (o *overlay) composite(dst *image.RGBA, at image.Point) {
+	b := dst.Bounds()
+	for y := b.Min.Y; y < b.Max.Y; y++ {
+		sy := y + at.Y
+		if sy < 0 || sy >= len(o.spans) {
+			continue
+		}
+		s := o.spans[sy]
+		x0, x1 := max(s.x0-at.X, b.Min.X), min(s.x1-at.X, b.Max.X)
+		if x1 <= x0 {
+			continue
+		}
+		src := o.img.Pix[o.img.PixOffset(x0+at.X, sy):o.img.PixOffset(x1+at.X, sy)]
+		dp := dst.Pix[dst.PixOffset(x0, y):dst.PixOffset(x1, y)]
+		overRow(dp, src)
+	}
+}
+
+// overRow is Porter-Duff "over" for premultiplied RGBA rows.
+func overRow(dst, src []uint8) {
+	for i := 0; i+3 < len(src); i += 4 {
+		a := uint32(src[i+3])
+		switch a {
+		case 0:
+		case 255:
+			copy(dst[i:i+4], src[i:i+4])
+		default:
+			k := 255 - a
+			dst[i] = uint8(uint32(src[i]) + (uint32(dst[i])*k+127)/255)
+			dst[i+1] = uint8(uint32(src[i+1]) + (uint32(dst[i+1])*k+127)/255)
+			dst[i+2] = uint8(uint32(src[i+2]) + (uint32(dst[i+2])*k+127)/255)
+			dst[i+3] = uint8(a + (uint32(dst[i+3])*k+127)/255)
+		}
+	}
+}
+
+// drawBadge draws a text box: the attribution bottom-right, or a notice
+// top-centre. Boxes are rendered once per text and scale and then copied.
+func (r *Renderer) drawBadge(dst *image.RGBA, text string, v View, notice bool) {
+	if r.Fonts == nil {
+		return
+	}
+	size := 11 * v.sym()
+	if notice {
+		size = 13 * v.sym()
+	}
+	key := text + "\x00" + strconv.FormatFloat(size, 'f', 2, 64)
+	if r.furniture == nil {
+		r.furniture = map[string]*image.RGBA{}
+	}
+	img, ok := r.furniture[key]
+	if !ok {
+		w, h := r.Fonts.Measure(text, size)
+		pad := int(4 * v.sym())
+		img = image.NewRGBA(image.Rect(0, 0, w+2*pad, h+2*pad))
+		bg := withAlpha(color.RGBA{255, 255, 255, 255}, 217)
+		if notice {
+			bg = withAlpha(color.RGBA{255, 243, 205, 255}, 240)
+		}
+		draw.Draw(img, img.Bounds(), image.NewUniform(bg), image.Point{}, draw.Src)
+		r.Fonts.Draw(img, text, pad, pad, size, color.RGBA{40, 40, 40, 255}, color.RGBA{})
+		r.furniture[key] = img
+	}
+	b := dst.Bounds()
+	at := image.Pt(b.Max.X-img.Bounds().Dx(), b.Max.Y-img.Bounds().Dy())
+	if notice {
+		at = image.Pt((b.Dx()-img.Bounds().Dx())/2, int(8*v.sym()))
+	}
+	draw.Draw(dst, img.Bounds().Add(at), img, image.Point{}, draw.Over)
+}
