@@ -1,0 +1,158 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liwan-edu/schoolmap/data"
+)
+
+const notStated = "未注明 (not stated)"
+
+// detailRows returns the label/value pairs shown for a site: every annex
+// column verbatim, then what was derived, then the location evidence.
+func detailRows(s *data.Site, n data.Norms) [][2]string {
+	loc := "未定位 unlocated: no public evidence of the plot's position; place it in edit mode when known"
+	if s.Located {
+		loc = fmt.Sprintf("%.5f, %.5f (WGS-84)", s.Location[0], s.Location[1])
+	}
+	precision := "—"
+	if s.Located {
+		precision = fmt.Sprintf("± %.0f m", s.PrecisionM)
+		if s.Approximate() {
+			precision += "  · approximate / 位置待核实"
+		}
+	}
+	return [][2]string{
+		{"序号 No.", strconv.Itoa(s.No)},
+		{"项目名称 Name", s.Name},
+		{"建设内容及规模 Content", orDash(s.Content)},
+		{"用地面积 Land area", area(s.LandArea)},
+		{"建筑面积 Floor area", area(s.FloorArea)},
+		{"办学规模 Classes", classes(s.Classes)},
+		{"建设起止年限 Years", years(s)},
+		{"政府投资 Gov-funded", yesNo(s.GovFunded)},
+		{"备注 Remark", orDash(s.Remark)},
+		{"学段 Level (derived)", s.Level.Label() + " · " + s.Level.LabelEN()},
+		{"学位 Seats (derived)", seatsText(s, n)},
+		{"位置 Location", loc},
+		{"可信度 Confidence", s.Confidence.Label() + " (" + s.Confidence.String() + ")"},
+		{"精度 Precision", precision},
+		{"依据 Basis", orDash(s.Basis)},
+		{"来源 Source", orDash(s.Source)},
+		{"街道 Subdistrict", s.SubdistrictText()},
+	}
+}
+
+func orDash(s string) string {
+	if strings.TrimSpace(s) == "" {
+		return "—"
+	}
+	return s
+}
+
+func area(m2 float64) string {
+	if m2 <= 0 {
+		return notStated
+	}
+	return fmt.Sprintf("%.0f m²", m2)
+}
+
+func classes(n int) string {
+	if n <= 0 {
+		return notStated
+	}
+	return fmt.Sprintf("%d 班", n)
+}
+
+func years(s *data.Site) string {
+	if s.StartYear == 0 {
+		return notStated
+	}
+	return fmt.Sprintf("%d–%d", s.StartYear, s.EndYear)
+}
+
+func yesNo(b bool) string {
+	if b {
+		return "是 yes"
+	}
+	return "否 no"
+}
+
+// seatsText explains a seat figure with the norm behind it.
+func seatsText(s *data.Site, n data.Norms) string {
+	seats := n.SeatsOf(s)
+	switch {
+	case !s.Level.IsSchool():
+		return "— (not a school)"
+	case seats.Total() == 0:
+		return "无法推算: classes not stated"
+	case s.Level == data.NineYear:
+		return fmt.Sprintf("%d = 小学 %d + 初中 %d (classes split 6:3, %g/%g per class)", seats.Total(),
+			seats[data.Primary], seats[data.Junior], n.PerClass[data.Primary].Value, n.PerClass[data.Junior].Value)
+	case s.Classes > 0:
+		per := n.PerClass[s.Level]
+		return fmt.Sprintf("%d = %d 班 × %g (%s)", seats.Total(), s.Classes, per.Value, per.Source)
+	}
+	return fmt.Sprintf("%d (planned enrolment stated in the annex)", seats.Total())
+}
+
+// Details is the panel showing the selected site.
+type Details struct {
+	widget.BaseWidget
+	title *widget.Label
+	form  *fyne.Container
+	box   *fyne.Container
+}
+
+// NewDetails returns an empty panel.
+func NewDetails() *Details {
+	d := &Details{title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
+		form: container.New(layout.NewFormLayout())}
+	d.title.Wrapping = fyne.TextWrapWord
+	d.box = container.NewVBox(d.title, d.form)
+	d.ExtendBaseWidget(d)
+	d.ShowSite(nil, data.Norms{})
+	return d
+}
+
+// CreateRenderer implements fyne.Widget.
+func (d *Details) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(container.NewVScroll(d.box))
+}
+
+// ShowSite fills the panel with a site, or a hint when s is nil.
+func (d *Details) ShowSite(s *data.Site, n data.Norms) {
+	d.form.RemoveAll()
+	if s == nil {
+		d.title.SetText("点击地图上的标记或列表中的项目查看详情\nClick a marker or a list entry for details.")
+		return
+	}
+	d.title.SetText(fmt.Sprintf("%d. %s", s.No, s.ShortName))
+	for _, r := range detailRows(s, n) {
+		k := widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		v := widget.NewLabel(r[1])
+		v.Wrapping = fyne.TextWrapWord
+		d.form.Add(k)
+		d.form.Add(v)
+	}
+	d.form.Refresh()
+}
+
+// Text returns everything the panel shows, for tests and copying.
+func (d *Details) Text() string {
+	var b strings.Builder
+	b.WriteString(d.title.Text)
+	for _, o := range d.form.Objects {
+		if l, ok := o.(*widget.Label); ok {
+			b.WriteString("\n" + l.Text)
+		}
+	}
+	return b.String()
+}

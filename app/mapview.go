@@ -1,0 +1,283 @@
+package app
+
+import (
+	"image"
+	"math"
+	"sync"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/geo/render"
+)
+
+// MapView is the interactive map: drag pans, the wheel zooms at the
+// cursor, a tap selects the marker under it. Frames are drawn by the
+// project's renderer on a background goroutine and handed to the UI with
+// fyne.Do, so the UI goroutine never waits on tiles or rasterisation.
+type MapView struct {
+	widget.BaseWidget
+
+	renderer *render.Renderer
+	offline  func() bool
+	want     func(render.View) // tells the tile store what is visible
+	minZoom  int
+	maxZoom  int
+
+	// OnTapSite is called with a site ID, or "" when empty map is tapped.
+	OnTapSite func(id string)
+	// OnViewChanged is called on the UI goroutine after each new frame.
+	OnViewChanged func(v render.View)
+
+	mu     sync.Mutex
+	view   render.View
+	scene  *render.Scene
+	placed []render.Placed
+	origin [2]float64
+	wake   chan struct{}
+	once   sync.Once
+	sync   bool // draw on the caller's goroutine (tests, headless)
+	bufs   [2]*image.RGBA
+	front  int
+	hover  string
+	fit    *orb.Bound // held fit, cleared by any user move
+
+	img *canvas.Image
+}
+
+var (
+	_ fyne.Draggable     = (*MapView)(nil)
+	_ fyne.Scrollable    = (*MapView)(nil)
+	_ fyne.Tappable      = (*MapView)(nil)
+	_ desktop.Hoverable  = (*MapView)(nil)
+	_ desktop.Cursorable = (*MapView)(nil)
+)
+
+// NewMapView returns the map; its render goroutine starts with the first
+// frame requested and lives as long as the app.
+func NewMapView(r *render.Renderer, sc *render.Scene, v render.View, minZoom, maxZoom int) *MapView {
+	m := &MapView{renderer: r, scene: sc, view: v, minZoom: minZoom, maxZoom: maxZoom,
+		wake: make(chan struct{}, 1), offline: func() bool { return false }, want: func(render.View) {}}
+	m.img = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
+	m.img.FillMode = canvas.ImageFillStretch
+	m.img.ScaleMode = canvas.ImageScalePixels
+	m.ExtendBaseWidget(m)
+	return m
+}
+
+// CreateRenderer implements fyne.Widget.
+func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
+	return widget.NewSimpleRenderer(m.img)
+}
+
+// Resize keeps the frame at the widget's pixel size.
+func (m *MapView) Resize(s fyne.Size) {
+	m.BaseWidget.Resize(s)
+	scale := m.scale()
+	m.mu.Lock()
+	m.view.Width, m.view.Height = int(math.Ceil(float64(s.Width*scale))), int(math.Ceil(float64(s.Height*scale)))
+	fit := m.fit
+	m.mu.Unlock()
+	if fit != nil {
+		m.FitTo(*fit)
+	}
+	m.Redraw()
+}
+
+// FitTo shows bound b as large as it fits. The fit holds through window
+// resizes until the user moves the map.
+func (m *MapView) FitTo(b orb.Bound) {
+	m.mu.Lock()
+	m.fit = &b
+	w, h := max(m.view.Width, 64), max(m.view.Height, 64)
+	m.view = render.Fit(b, w, h, 40, m.minZoom, min(17, m.maxZoom))
+	m.view.Width, m.view.Height = w, h
+	m.mu.Unlock()
+	m.Redraw()
+}
+
+func (m *MapView) scale() float32 {
+	if c := fyne.CurrentApp().Driver().CanvasForObject(m); c != nil {
+		return c.Scale()
+	}
+	return 1
+}
+
+// View returns the current view.
+func (m *MapView) View() render.View {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.view
+}
+
+// SetView replaces the view (keeping the widget's pixel size) and redraws.
+func (m *MapView) SetView(v render.View) {
+	m.mu.Lock()
+	m.fit = nil
+	v.Width, v.Height = m.view.Width, m.view.Height
+	v.Zoom = min(max(v.Zoom, m.minZoom), m.maxZoom)
+	m.view = v
+	m.mu.Unlock()
+	m.Redraw()
+}
+
+// CenterOn moves the map to p, zooming in to at least zoom.
+func (m *MapView) CenterOn(p orb.Point, zoom int) {
+	v := m.View()
+	v.Center = p
+	v.Zoom = max(v.Zoom, zoom)
+	m.SetView(v)
+}
+
+// Zoom changes the zoom by delta levels about the centre.
+func (m *MapView) Zoom(delta int) {
+	v := m.View()
+	m.SetView(v.ZoomAt(delta, float64(v.Width)/2, float64(v.Height)/2, m.minZoom, m.maxZoom))
+}
+
+// Pan moves the map by dx, dy device pixels.
+func (m *MapView) Pan(dx, dy float64) {
+	m.SetView(m.View().Pan(dx, dy))
+}
+
+// SceneChanged must be called after the scene was modified (its Version
+// bumped).
+func (m *MapView) SceneChanged() { m.Redraw() }
+
+// Redraw asks the render goroutine for a new frame; requests made while
+// one is being drawn coalesce into one.
+func (m *MapView) Redraw() {
+	if m.sync {
+		m.RenderNow()
+		return
+	}
+	m.once.Do(func() { go m.loop() })
+	select {
+	case m.wake <- struct{}{}:
+	default:
+	}
+}
+
+func (m *MapView) loop() {
+	for range m.wake {
+		m.RenderNow()
+	}
+}
+
+// RenderNow draws a frame on the calling goroutine and shows it. The
+// render goroutine calls it; tests call it to get a frame synchronously.
+func (m *MapView) RenderNow() {
+	m.mu.Lock()
+	v, sc := m.view, m.scene
+	back := 1 - m.front
+	buf := m.bufs[back]
+	m.mu.Unlock()
+	if v.Width <= 0 || v.Height <= 0 {
+		return
+	}
+	if buf == nil || buf.Bounds().Dx() != v.Width || buf.Bounds().Dy() != v.Height {
+		buf = image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
+	}
+	m.want(v)
+	f := m.renderer.Render(buf, v, sc, m.offline())
+	fyne.DoAndWait(func() {
+		m.mu.Lock()
+		m.bufs[back], m.front = buf, back
+		m.placed, m.origin = f.Placed, f.Origin
+		m.mu.Unlock()
+		m.img.Image = buf
+		m.img.Refresh()
+		if m.OnViewChanged != nil {
+			m.OnViewChanged(v)
+		}
+	})
+}
+
+// SiteAt returns the ID of the marker at a widget position, or "".
+func (m *MapView) SiteAt(pos fyne.Position) string {
+	scale := float64(m.scale())
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	x, y := m.origin[0]+float64(pos.X)*scale, m.origin[1]+float64(pos.Y)*scale
+	if i := render.Hit(m.placed, x, y, 3*scale); i >= 0 {
+		return m.scene.Sites[i].ID
+	}
+	return ""
+}
+
+// ScreenPos returns the widget position of a site's marker as last drawn.
+func (m *MapView) ScreenPos(id string) (fyne.Position, bool) {
+	scale := float32(m.scale())
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	for _, p := range m.placed {
+		if m.scene.Sites[p.Index].ID == id {
+			return fyne.NewPos(float32(p.Pos[0]-m.origin[0])/scale, float32(p.Pos[1]-m.origin[1])/scale), true
+		}
+	}
+	return fyne.Position{}, false
+}
+
+// Tapped selects the marker under the pointer.
+func (m *MapView) Tapped(ev *fyne.PointEvent) {
+	if m.OnTapSite != nil {
+		m.OnTapSite(m.SiteAt(ev.Position))
+	}
+}
+
+// Dragged pans the map with the pointer.
+func (m *MapView) Dragged(ev *fyne.DragEvent) {
+	s := float64(m.scale())
+	m.Pan(float64(ev.Dragged.DX)*s, float64(ev.Dragged.DY)*s)
+}
+
+// DragEnd implements fyne.Draggable.
+func (m *MapView) DragEnd() {}
+
+// Scrolled zooms one level per wheel notch, keeping the point under the
+// cursor in place.
+func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
+	delta := 0
+	switch {
+	case ev.Scrolled.DY > 0:
+		delta = 1
+	case ev.Scrolled.DY < 0:
+		delta = -1
+	default:
+		return
+	}
+	s := float64(m.scale())
+	v := m.View()
+	m.SetView(v.ZoomAt(delta, float64(ev.Position.X)*s, float64(ev.Position.Y)*s, m.minZoom, m.maxZoom))
+}
+
+// MouseIn implements desktop.Hoverable.
+func (m *MapView) MouseIn(ev *desktop.MouseEvent) { m.MouseMoved(ev) }
+
+// MouseMoved tracks whether the pointer is over a marker.
+func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
+	id := m.SiteAt(ev.Position)
+	m.mu.Lock()
+	m.hover = id
+	m.mu.Unlock()
+}
+
+// MouseOut implements desktop.Hoverable.
+func (m *MapView) MouseOut() {
+	m.mu.Lock()
+	m.hover = ""
+	m.mu.Unlock()
+}
+
+// Cursor is a pointing hand over a marker: it can be clicked.
+func (m *MapView) Cursor() desktop.Cursor {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if m.hover != "" {
+		return desktop.PointerCursor
+	}
+	return desktop.DefaultCursor
+}

@@ -1,0 +1,103 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liwan-edu/schoolmap/data"
+)
+
+// matches reports whether a site matches a search query: any
+// whitespace-separated term found in the name, short name, plot code,
+// subdistrict, id or number (case-insensitive).
+func matches(s *data.Site, query string) bool {
+	hay := strings.ToLower(strings.Join([]string{s.Name, s.ShortName, s.PlotCode, s.Subdistrict,
+		s.SubdistrictNote, s.ID, strconv.Itoa(s.No), s.Level.Label()}, " "))
+	for _, term := range strings.Fields(strings.ToLower(query)) {
+		if !strings.Contains(hay, term) {
+			return false
+		}
+	}
+	return true
+}
+
+// SiteList is the searchable list of all sites.
+type SiteList struct {
+	Search *widget.Entry
+	List   *widget.List
+	Count  *widget.Label
+	sites  func() []data.Site
+	shown  []int // indices into sites()
+	// OnSelect is called with a site ID when the user picks an entry.
+	OnSelect func(id string)
+}
+
+// NewSiteList builds the list over the current sites.
+func NewSiteList(sites func() []data.Site) *SiteList {
+	l := &SiteList{sites: sites, Search: widget.NewEntry(), Count: widget.NewLabel("")}
+	l.Search.SetPlaceHolder("搜索 名称 / 地块编号 / 街道  (Ctrl+F)")
+	l.List = widget.NewList(
+		func() int { return len(l.shown) },
+		func() fyne.CanvasObject {
+			lab := widget.NewLabel("")
+			lab.Truncation = fyne.TextTruncateEllipsis
+			return lab
+		},
+		func(i widget.ListItemID, o fyne.CanvasObject) {
+			if i < len(l.shown) {
+				o.(*widget.Label).SetText(l.rowText(l.shown[i]))
+			}
+		})
+	l.List.OnSelected = func(i widget.ListItemID) {
+		if i < len(l.shown) && l.OnSelect != nil {
+			l.OnSelect(l.sites()[l.shown[i]].ID)
+		}
+	}
+	l.Search.OnChanged = func(string) { l.Refilter() }
+	l.Refilter()
+	return l
+}
+
+func (l *SiteList) rowText(i int) string {
+	s := &l.sites()[i]
+	t := fmt.Sprintf("%d. %s · %s", s.No, s.ShortName, s.Level.Label())
+	if !s.Located {
+		t += " · 未定位 unlocated"
+	} else if s.Approximate() {
+		t += " · ≈"
+	}
+	return t
+}
+
+// Refilter applies the search text again (after edits or typing).
+func (l *SiteList) Refilter() {
+	l.shown = l.shown[:0]
+	sites := l.sites()
+	for i := range sites {
+		if matches(&sites[i], l.Search.Text) {
+			l.shown = append(l.shown, i)
+		}
+	}
+	l.Count.SetText(fmt.Sprintf("%d / %d 个项目", len(l.shown), len(sites)))
+	l.List.UnselectAll()
+	l.List.Refresh()
+}
+
+// Shown returns the IDs listed now.
+func (l *SiteList) Shown() []string {
+	ids := make([]string, len(l.shown))
+	for k, i := range l.shown {
+		ids[k] = l.sites()[i].ID
+	}
+	return ids
+}
+
+// Widget is the list with its search box.
+func (l *SiteList) Widget() fyne.CanvasObject {
+	return container.NewBorder(container.NewVBox(l.Search, l.Count), nil, nil, nil, l.List)
+}

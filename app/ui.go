@@ -1,0 +1,252 @@
+// Package app is the Fyne desktop UI: the window, the map widget, the site
+// list and the details panel. It is the only package that imports Fyne.
+package app
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/driver/desktop"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/maptile"
+
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/render"
+	"github.com/liwan-edu/schoolmap/geo/tile"
+)
+
+// Title is the window title, Chinese first.
+const Title = "荔湾区教育设施规划图 · Liwan School Plan Map"
+
+// UserAgent identifies the app to tile servers, as the OSM policy asks.
+const UserAgent = "LiwanSchoolMap/0.1 (desktop education-planning GIS; Liwan District, Guangzhou)"
+
+// Config is what the UI is started with.
+type Config struct {
+	Sites    []data.Site
+	FontTTF  []byte
+	Icon     []byte
+	Source   tile.Source
+	Offline  bool   // no network: cached tiles only
+	CacheDir string // tile cache; "" = memory only
+	// SyncRender draws frames on the goroutine that asks for them instead
+	// of a background one. Fyne's test driver runs fyne.Do inline, so UI
+	// tests need this to stay on one goroutine.
+	SyncRender bool
+}
+
+// UI is the main window and its parts.
+type UI struct {
+	Window  fyne.Window
+	Map     *MapView
+	List    *SiteList
+	Details *Details
+	Status  *widget.Label
+
+	scene *render.Scene
+	store *tile.Store
+}
+
+// liwanCentre is where the map opens before it is fitted to the sites.
+var liwanCentre = orb.Point{113.225, 23.10}
+
+// DefaultCacheDir is the tile cache under the OS user cache folder.
+func DefaultCacheDir(src tile.Source) string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "liwan-schoolmap", "tiles", src.Name)
+}
+
+// New builds the main window; call Window.ShowAndRun to start.
+func New(a fyne.App, cfg Config) (*UI, error) {
+	fonts, err := render.NewFonts(cfg.FontTTF)
+	if err != nil {
+		return nil, err
+	}
+	a.Settings().SetTheme(newCJKTheme(cfg.FontTTF))
+	if len(cfg.Icon) > 0 {
+		a.SetIcon(fyne.NewStaticResource("icon.png", cfg.Icon))
+	}
+	u := &UI{scene: &render.Scene{Sites: cfg.Sites, Norms: data.DefaultNorms(), Layers: render.DefaultLayers(), Version: 1}}
+	r := &render.Renderer{Fonts: fonts, Attribution: cfg.Source.Attribution}
+	u.Map = NewMapView(r, u.scene, render.View{Center: liwanCentre, Zoom: 12, Width: 800, Height: 600}, max(cfg.Source.MinZoom, 3), cfg.Source.MaxZoom)
+	u.Map.sync = cfg.SyncRender
+	u.store = newStore(cfg, u.Map.Redraw)
+	r.Tiles = u.store
+	u.Map.offline = func() bool { off, _ := u.store.Offline(); return off }
+	u.Map.want = func(v render.View) { u.store.Want(v.Tiles()) }
+	u.Map.OnTapSite = u.Select
+	u.Map.OnViewChanged = u.showStatus
+
+	u.Details = NewDetails()
+	u.List = NewSiteList(func() []data.Site { return u.scene.Sites })
+	u.List.OnSelect = func(id string) { u.Select(id); u.centreOn(id) }
+	u.Status = widget.NewLabel("")
+
+	u.Window = a.NewWindow(Title)
+	u.Window.SetContent(u.layout())
+	u.Window.SetMainMenu(u.menu())
+	u.Window.Resize(fyne.NewSize(1280, 800))
+	u.bindKeys()
+	u.Window.SetOnClosed(u.store.Close)
+	u.FitAll()
+	return u, nil
+}
+
+func newStore(cfg Config, ready func()) *tile.Store {
+	o := tile.StoreOptions{OnReady: func(maptile.Tile) { ready() }}
+	if !cfg.Offline {
+		o.Fetcher = tile.NewFetcher(cfg.Source, UserAgent)
+	}
+	if cfg.CacheDir != "" {
+		o.Disk = &tile.DiskCache{Dir: cfg.CacheDir}
+	}
+	return tile.NewStore(cfg.Source, o)
+}
+
+func (u *UI) layout() fyne.CanvasObject {
+	bar := widget.NewToolbar(
+		widget.NewToolbarAction(theme.ZoomInIcon(), func() { u.Map.Zoom(1) }),
+		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.Map.Zoom(-1) }),
+		widget.NewToolbarAction(theme.ZoomFitIcon(), u.FitAll),
+		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.InfoIcon(), u.about),
+	)
+	right := container.NewHSplit(u.Map, u.Details)
+	right.Offset = 0.70
+	main := container.NewHSplit(u.List.Widget(), right)
+	main.Offset = 0.22
+	return container.NewBorder(bar, u.Status, nil, nil, main)
+}
+
+// Select shows a site's details and highlights its marker; "" clears.
+func (u *UI) Select(id string) {
+	if u.scene.Selected == id {
+		return
+	}
+	u.scene.Selected = id
+	u.scene.Version++
+	u.Details.ShowSite(u.site(id), u.scene.Norms)
+	u.Map.SceneChanged()
+}
+
+func (u *UI) site(id string) *data.Site {
+	for i := range u.scene.Sites {
+		if u.scene.Sites[i].ID == id {
+			return &u.scene.Sites[i]
+		}
+	}
+	return nil
+}
+
+func (u *UI) centreOn(id string) {
+	if s := u.site(id); s != nil && s.Located {
+		u.Map.CenterOn(s.Location, 15)
+	}
+}
+
+// FitAll shows every located site.
+func (u *UI) FitAll() {
+	var b orb.Bound
+	n := 0
+	for _, s := range u.scene.Sites {
+		if !s.Located {
+			continue
+		}
+		if n == 0 {
+			b = s.Location.Bound()
+		}
+		b = b.Extend(s.Location)
+		n++
+	}
+	if n == 0 {
+		b = orb.Bound{Min: orb.Point{113.17, 23.04}, Max: orb.Point{113.27, 23.16}} // Liwan
+	}
+	u.Map.FitTo(b)
+}
+
+func (u *UI) showStatus(v render.View) {
+	located := 0
+	for _, s := range u.scene.Sites {
+		if s.Located {
+			located++
+		}
+	}
+	net := ""
+	if off, err := u.store.Offline(); off {
+		net = " · 离线 offline: basemap unavailable"
+		if err != nil {
+			net += fmt.Sprintf(" (%v)", err)
+		}
+	}
+	u.Status.SetText(fmt.Sprintf("缩放 z%d · 中心 %.4f, %.4f · %d/%d 已定位 located · 1 px ≈ %.1f m%s",
+		v.Zoom, v.Center[0], v.Center[1], located, len(u.scene.Sites), v.MetersPerPixel(), net))
+}
+
+func (u *UI) menu() *fyne.MainMenu {
+	return fyne.NewMainMenu(
+		fyne.NewMenu("视图 View",
+			fyne.NewMenuItem("放大 Zoom in\t+", func() { u.Map.Zoom(1) }),
+			fyne.NewMenuItem("缩小 Zoom out\t-", func() { u.Map.Zoom(-1) }),
+			fyne.NewMenuItem("全部项目 Fit all\tCtrl+0", u.FitAll),
+			fyne.NewMenuItem("搜索 Search\tCtrl+F", func() { u.Window.Canvas().Focus(u.List.Search) }),
+		),
+		fyne.NewMenu("帮助 Help", fyne.NewMenuItem("关于数据 About the data", u.about)),
+	)
+}
+
+func (u *UI) bindKeys() {
+	c := u.Window.Canvas()
+	short := func(k fyne.KeyName, f func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
+	}
+	short(fyne.KeyF, func() { c.Focus(u.List.Search) })
+	short(fyne.Key0, u.FitAll)
+	short(fyne.KeyEqual, func() { u.Map.Zoom(1) })
+	short(fyne.KeyMinus, func() { u.Map.Zoom(-1) })
+	c.SetOnTypedKey(u.typedKey)
+	c.SetOnTypedRune(func(r rune) {
+		switch r {
+		case '+', '=':
+			u.Map.Zoom(1)
+		case '-':
+			u.Map.Zoom(-1)
+		}
+	})
+}
+
+// typedKey handles keys typed while no entry has the focus.
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	const step = 120
+	switch ev.Name {
+	case fyne.KeyLeft:
+		u.Map.Pan(step, 0)
+	case fyne.KeyRight:
+		u.Map.Pan(-step, 0)
+	case fyne.KeyUp:
+		u.Map.Pan(0, step)
+	case fyne.KeyDown:
+		u.Map.Pan(0, -step)
+	case fyne.KeyHome:
+		u.FitAll()
+	case fyne.KeyEscape:
+		u.Select("")
+	}
+}
+
+func (u *UI) about() {
+	msg := "数据 Data: 荔湾区教育事业发展“十四五”规划 附件 (25 projects, verbatim).\n" +
+		"Locations: public evidence only (school POIs, news); each site carries its confidence,\n" +
+		"precision radius and basis. Halos show the precision; 2 projects are unlocated.\n" +
+		"Norms: GB 50180-2018, GB 50099-2011, JGJ 39-2016.\n" +
+		"Basemap: © OpenStreetMap contributors (tile.openstreetmap.org, cached ≥ 7 days)."
+	dialog.ShowInformation("关于 About", msg, u.Window)
+}

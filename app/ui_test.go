@@ -1,0 +1,208 @@
+package app
+
+import (
+	"fmt"
+	"image"
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/test"
+
+	"github.com/liwan-edu/schoolmap/assets"
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/render"
+	"github.com/liwan-edu/schoolmap/geo/tile"
+)
+
+func newTestUI(t *testing.T) *UI {
+	t.Helper()
+	a := test.NewTempApp(t)
+	sites, err := data.ParseSites(assets.SitesGeoJSON)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := New(a, Config{Sites: sites, FontTTF: assets.FontTTF, Source: tile.OSM(), Offline: true, SyncRender: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	u.Window.Resize(fyne.NewSize(1400, 900))
+	u.FitAll()
+	u.Map.RenderNow()
+	t.Cleanup(u.store.Close)
+	return u
+}
+
+func TestTapMarkerShowsThatSite(t *testing.T) {
+	u := newTestUI(t)
+	located := 0
+	for _, s := range u.scene.Sites {
+		pos, ok := u.Map.ScreenPos(s.ID)
+		if !ok {
+			if s.Located {
+				t.Errorf("%s is located but has no marker", s.ID)
+			}
+			continue
+		}
+		located++
+		test.TapAt(u.Map, pos)
+		if u.scene.Selected != s.ID {
+			t.Errorf("tap on %s selected %q", s.ID, u.scene.Selected)
+			continue
+		}
+		text := u.Details.Text()
+		for _, want := range []string{s.Name, s.Content, fmt.Sprintf("± %.0f m", s.PrecisionM), s.Basis, s.SubdistrictText()} {
+			if want != "" && !strings.Contains(text, want) {
+				t.Errorf("%s: details lack %q", s.ID, want)
+			}
+		}
+		if s.Approximate() != strings.Contains(text, "位置待核实") {
+			t.Errorf("%s: approximate=%v but details say otherwise", s.ID, s.Approximate())
+		}
+	}
+	if located != 23 {
+		t.Errorf("%d markers on the map, want 23", located)
+	}
+	// Tapping empty map clears the selection.
+	test.TapAt(u.Map, fyne.NewPos(3, 3))
+	if u.scene.Selected != "" {
+		t.Errorf("tap on empty map kept %q selected", u.scene.Selected)
+	}
+}
+
+func TestFrameShowsMarkers(t *testing.T) {
+	u := newTestUI(t)
+	img := u.Map.img.Image.(*image.RGBA)
+	for _, id := range []string{"LW-04", "LW-13", "LW-01"} {
+		pos, _ := u.Map.ScreenPos(id)
+		c := img.RGBAAt(int(pos.X), int(pos.Y))
+		want := render.StyleOf(u.site(id).Level).Fill
+		if c != want {
+			t.Errorf("%s: frame pixel at its marker is %v, want level colour %v", id, c, want)
+		}
+	}
+}
+
+func TestSearchFilters(t *testing.T) {
+	u := newTestUI(t)
+	tests := []struct {
+		query string
+		want  []string
+	}{
+		{"AF0401", []string{"LW-07", "LW-11", "LW-15"}},
+		{"桥中", []string{"LW-08", "LW-12", "LW-19"}},
+		{"幼儿园 东漖", []string{"LW-21", "LW-22", "LW-24"}}, // LW-24 may be in 东漖
+		{"af040338", []string{"LW-16"}},
+		{"no such school", nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.query, func(t *testing.T) {
+			u.List.Search.SetText(tt.query)
+			if got := u.List.Shown(); !slices.Equal(got, tt.want) {
+				t.Errorf("search %q lists %v, want %v", tt.query, got, tt.want)
+			}
+		})
+	}
+	u.List.Search.SetText("")
+	if n := len(u.List.Shown()); n != 25 {
+		t.Errorf("empty search lists %d, want 25", n)
+	}
+}
+
+func TestUnlocatedListedAsSuch(t *testing.T) {
+	u := newTestUI(t)
+	for i, s := range u.scene.Sites {
+		row := u.List.rowText(i)
+		if !s.Located != strings.Contains(row, "未定位") {
+			t.Errorf("%s row %q", s.ID, row)
+		}
+	}
+}
+
+func TestListSelectCentresMap(t *testing.T) {
+	u := newTestUI(t)
+	u.List.Search.SetText("LW-13")
+	u.List.List.Select(0)
+	v := u.Map.View()
+	s := u.site("LW-13")
+	if u.scene.Selected != "LW-13" || math.Abs(v.Center[0]-s.Location[0]) > 1e-9 || v.Zoom < 15 {
+		t.Errorf("selected %q, view %+v", u.scene.Selected, v)
+	}
+	// The unlocated one is selected but the map stays.
+	u.List.Search.SetText("LW-25")
+	u.List.List.Select(0)
+	if u.scene.Selected != "LW-25" || u.Map.View().Center != v.Center {
+		t.Error("unlocated site moved the map")
+	}
+	if !strings.Contains(u.Details.Text(), "未定位") {
+		t.Error("details of an unlocated site do not say so")
+	}
+}
+
+func TestDragAndScroll(t *testing.T) {
+	u := newTestUI(t)
+	before := u.Map.View()
+	u.Map.Dragged(&fyne.DragEvent{Dragged: fyne.Delta{DX: 200, DY: -100}})
+	after := u.Map.View()
+	if !(after.Center[0] < before.Center[0]) || !(after.Center[1] < before.Center[1]) {
+		t.Errorf("drag right/up moved centre %v -> %v", before.Center, after.Center)
+	}
+	at := fyne.NewPos(150, 120)
+	under := after.FromScreen(150, 120)
+	u.Map.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: at}, Scrolled: fyne.Delta{DY: 1}})
+	z := u.Map.View()
+	if z.Zoom != after.Zoom+1 {
+		t.Fatalf("wheel up: zoom %d -> %d", after.Zoom, z.Zoom)
+	}
+	still := z.FromScreen(150, 120)
+	if math.Abs(still[0]-under[0]) > 1e-4 || math.Abs(still[1]-under[1]) > 1e-4 {
+		t.Errorf("point under cursor moved %v -> %v", under, still)
+	}
+	for i := 0; i < 30; i++ {
+		u.Map.Scrolled(&fyne.ScrollEvent{PointEvent: fyne.PointEvent{Position: at}, Scrolled: fyne.Delta{DY: 1}})
+	}
+	if z := u.Map.View().Zoom; z != tile.OSM().MaxZoom {
+		t.Errorf("zoom went to %d, beyond the source's %d", z, tile.OSM().MaxZoom)
+	}
+}
+
+func TestKeys(t *testing.T) {
+	u := newTestUI(t)
+	u.Select("LW-01")
+	z := u.Map.View().Zoom
+	test.TypeOnCanvas(u.Window.Canvas(), "+")
+	if u.Map.View().Zoom != z+1 {
+		t.Errorf("+ did not zoom in")
+	}
+	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
+	if u.scene.Selected != "" {
+		t.Error("Esc did not clear the selection")
+	}
+	c := u.Map.View().Center
+	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyLeft})
+	if u.Map.View().Center[0] >= c[0] {
+		t.Error("left arrow did not pan west")
+	}
+}
+
+func TestSeatsText(t *testing.T) {
+	n := data.DefaultNorms()
+	tests := []struct {
+		site data.Site
+		want string
+	}{
+		{data.Site{Level: data.Kindergarten, Classes: 12}, "360 = 12 班 × 30"},
+		{data.Site{Level: data.Junior, Classes: 36}, "1800 = 36 班 × 50"},
+		{data.Site{Level: data.NineYear, Classes: 54}, "2520 = 小学 1620 + 初中 900"},
+		{data.Site{Level: data.Senior}, "classes not stated"},
+		{data.Site{Level: data.International, Enrolment: 2680}, "2680 (planned enrolment"},
+		{data.Site{Level: data.YouthPalace, Classes: 5}, "not a school"},
+	}
+	for _, tt := range tests {
+		if got := seatsText(&tt.site, n); !strings.Contains(got, tt.want) {
+			t.Errorf("%v: %q lacks %q", tt.site.Level, got, tt.want)
+		}
+	}
+}

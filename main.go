@@ -1,0 +1,44 @@
+// Command schoolmap is the Liwan school-plan map: the 25 school projects of
+// the Liwan District education plan 2021–2025 on map tiles.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+
+	fyneapp "fyne.io/fyne/v2/app"
+
+	"github.com/liwan-edu/schoolmap/app"
+	"github.com/liwan-edu/schoolmap/assets"
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/tile"
+)
+
+func main() {
+	offline := flag.Bool("offline", false, "do not fetch tiles; show cached tiles or a plain background")
+	tiles := flag.String("tiles", "", "XYZ tile URL template (default: OpenStreetMap)")
+	cache := flag.String("cache", "", "tile cache folder (default: the OS user cache folder)")
+	flag.Parse()
+
+	sites, err := data.ParseSites(assets.SitesGeoJSON)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "schoolmap: embedded data is invalid:", err)
+		os.Exit(1)
+	}
+	src := tile.OSM()
+	if *tiles != "" {
+		src.Name, src.URLTemplate = "custom", *tiles
+	}
+	if *cache == "" {
+		*cache = app.DefaultCacheDir(src)
+	}
+	a := fyneapp.NewWithID("cn.gov.liwan.schoolmap")
+	ui, err := app.New(a, app.Config{Sites: sites, FontTTF: assets.FontTTF, Icon: assets.IconPNG,
+		Source: src, Offline: *offline, CacheDir: *cache})
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "schoolmap:", err)
+		os.Exit(1)
+	}
+	ui.Window.ShowAndRun()
+}
