@@ -2,12 +2,15 @@ package app
 
 import (
 	"fmt"
+	"image/color"
 	"strconv"
 	"strings"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/layout"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
@@ -39,6 +42,7 @@ func detailRows(s *data.Site, n data.Norms) [][2]string {
 		{"建设起止年限 Years", years(s)},
 		{"政府投资 Gov-funded", yesNo(s.GovFunded)},
 		{"备注 Remark", orDash(s.Remark)},
+		{"实际进度 Actual", actualText(s)},
 		{"学段 Level (derived)", s.Level.Label() + " · " + s.Level.LabelEN()},
 		{"学位 Seats (derived)", seatsText(s, n)},
 		{"位置 Location", loc},
@@ -48,6 +52,20 @@ func detailRows(s *data.Site, n data.Norms) [][2]string {
 		{"来源 Source", orDash(s.Source)},
 		{"街道 Subdistrict", s.SubdistrictText()},
 	}
+}
+
+func actualText(s *data.Site) string {
+	t := "未记录 not recorded"
+	switch {
+	case s.ActualYear > 0:
+		t = fmt.Sprintf("%d年建成 in service from %d", s.ActualYear, s.ActualYear)
+	case s.ActualStatus != data.StatusUnknown:
+		t = s.ActualStatus.Label() + " " + s.ActualStatus.String()
+	}
+	if s.ProgressNote != "" {
+		t += " — " + s.ProgressNote
+	}
+	return t
 }
 
 func orDash(s string) string {
@@ -106,9 +124,10 @@ func seatsText(s *data.Site, n data.Norms) string {
 // Details is the panel showing the selected site.
 type Details struct {
 	widget.BaseWidget
-	title *widget.Label
-	form  *fyne.Container
-	box   *fyne.Container
+	title    *widget.Label
+	timeline *fyne.Container
+	form     *fyne.Container
+	box      *fyne.Container
 }
 
 // NewDetails returns an empty panel.
@@ -116,9 +135,10 @@ func NewDetails() *Details {
 	d := &Details{title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
 		form: container.New(layout.NewFormLayout())}
 	d.title.Wrapping = fyne.TextWrapWord
-	d.box = container.NewVBox(d.title, d.form)
+	d.timeline = container.NewVBox()
+	d.box = container.NewVBox(d.title, d.timeline, d.form)
 	d.ExtendBaseWidget(d)
-	d.ShowSite(nil, data.Norms{})
+	d.ShowSite(nil, data.Norms{}, 0)
 	return d
 }
 
@@ -127,14 +147,17 @@ func (d *Details) CreateRenderer() fyne.WidgetRenderer {
 	return widget.NewSimpleRenderer(container.NewVScroll(d.box))
 }
 
-// ShowSite fills the panel with a site, or a hint when s is nil.
-func (d *Details) ShowSite(s *data.Site, n data.Norms) {
+// ShowSite fills the panel with a site, or a hint when s is nil; year is
+// the year the map shows.
+func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 	d.form.RemoveAll()
+	d.timeline.RemoveAll()
 	if s == nil {
 		d.title.SetText("点击地图上的标记或列表中的项目查看详情\nClick a marker or a list entry for details.")
 		return
 	}
 	d.title.SetText(fmt.Sprintf("%d. %s", s.No, s.ShortName))
+	d.timeline.Add(timeline(s, year))
 	for _, r := range detailRows(s, n) {
 		k := widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		v := widget.NewLabel(r[1])
@@ -155,4 +178,53 @@ func (d *Details) Text() string {
 		}
 	}
 	return b.String()
+}
+
+// timeline is a Gantt-like bar of the site's status from 2021 to 2030:
+// the plan's row, and the actual row when progress is recorded; the map's
+// year is outlined, overdue years are red.
+func timeline(s *data.Site, year int) fyne.CanvasObject {
+	grid := container.NewGridWithColumns(LastYear - FirstYear + 2)
+	row := func(label string, status func(y int) (data.Status, bool)) {
+		grid.Add(widget.NewLabel(label))
+		for y := FirstYear; y <= LastYear; y++ {
+			st, late := status(y)
+			cell := canvas.NewRectangle(statusColour(st))
+			cell.SetMinSize(fyne.NewSize(14, 14))
+			if late {
+				cell.StrokeColor, cell.StrokeWidth = color.NRGBA{200, 30, 30, 255}, 2
+			}
+			if y == year {
+				cell.StrokeColor, cell.StrokeWidth = color.NRGBA{255, 235, 59, 255}, 3
+			}
+			grid.Add(cell)
+		}
+	}
+	row("规划 plan", func(y int) (data.Status, bool) {
+		return data.PlannedStatusAt(s.StartYear, s.EndYear, y), false
+	})
+	if s.ActualYear > 0 || s.ActualStatus != data.StatusUnknown {
+		row("实际 actual", func(y int) (data.Status, bool) { return data.StatusAt(s, y) })
+	}
+	years := container.NewGridWithColumns(LastYear - FirstYear + 2)
+	years.Add(widget.NewLabel(""))
+	for y := FirstYear; y <= LastYear; y++ {
+		t := canvas.NewText(fmt.Sprintf("'%02d", y%100), theme.Color(theme.ColorNameForeground))
+		t.TextSize = 10
+		t.Alignment = fyne.TextAlignCenter
+		years.Add(t)
+	}
+	key := widget.NewLabel("□ 规划 planned  ▨ 在建 building  ■ 建成 in service")
+	key.Importance = widget.LowImportance
+	return container.NewVBox(grid, years, key)
+}
+
+func statusColour(st data.Status) color.Color {
+	switch st {
+	case data.UnderConstruction:
+		return color.NRGBA{230, 159, 0, 255}
+	case data.InService:
+		return color.NRGBA{0, 158, 115, 255}
+	}
+	return color.NRGBA{200, 200, 200, 255}
 }

@@ -143,9 +143,14 @@ func (m *MapView) Pan(dx, dy float64) {
 	m.SetView(m.View().Pan(dx, dy))
 }
 
-// SceneChanged must be called after the scene was modified (its Version
-// bumped).
-func (m *MapView) SceneChanged() { m.Redraw() }
+// SetScene shows a new scene. Scenes are never changed once handed over:
+// the render goroutine may be drawing the old one.
+func (m *MapView) SetScene(sc *render.Scene) {
+	m.mu.Lock()
+	m.scene = sc
+	m.mu.Unlock()
+	m.Redraw()
+}
 
 // Redraw asks the render goroutine for a new frame; requests made while
 // one is being drawn coalesce into one.

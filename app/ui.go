@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -39,6 +40,9 @@ type Config struct {
 	// of a background one. Fyne's test driver runs fyne.Do inline, so UI
 	// tests need this to stay on one goroutine.
 	SyncRender bool
+	// Year is the status year shown first; 0 = this year, within the
+	// control's 2021–2030.
+	Year int
 }
 
 // UI is the main window and its parts.
@@ -48,9 +52,14 @@ type UI struct {
 	List    *SiteList
 	Details *Details
 	Status  *widget.Label
+	Summary *widget.Label
 
-	scene *render.Scene
-	store *tile.Store
+	scene       *render.Scene
+	store       *tile.Store
+	prefs       fyne.Preferences
+	legend      *legendPanel
+	years       *yearBar
+	layerChecks map[render.Layer]*widget.Check
 }
 
 // liwanCentre is where the map opens before it is fitted to the sites.
@@ -75,7 +84,12 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	if len(cfg.Icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", cfg.Icon))
 	}
-	u := &UI{scene: &render.Scene{Sites: cfg.Sites, Norms: data.DefaultNorms(), Layers: render.DefaultLayers(), Version: 1}}
+	year := cfg.Year
+	if year == 0 {
+		year = time.Now().Year()
+	}
+	u := &UI{scene: render.NewScene(cfg.Sites, min(max(year, FirstYear), LastYear)), prefs: a.Preferences()}
+	u.scene.Norms = loadNorms(u.prefs)
 	r := &render.Renderer{Fonts: fonts, Attribution: cfg.Source.Attribution}
 	u.Map = NewMapView(r, u.scene, render.View{Center: liwanCentre, Zoom: 12, Width: 800, Height: 600}, max(cfg.Source.MinZoom, 3), cfg.Source.MaxZoom)
 	u.Map.sync = cfg.SyncRender
@@ -90,6 +104,10 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	u.List = NewSiteList(func() []data.Site { return u.scene.Sites })
 	u.List.OnSelect = func(id string) { u.Select(id); u.centreOn(id) }
 	u.Status = widget.NewLabel("")
+	u.Summary = widget.NewLabel("")
+	u.Summary.Truncation = fyne.TextTruncateEllipsis
+	u.legend = newLegendPanel()
+	u.years = u.newYearBar()
 
 	u.Window = a.NewWindow(Title)
 	u.Window.SetContent(u.layout())
@@ -97,6 +115,7 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	u.Window.Resize(fyne.NewSize(1280, 800))
 	u.bindKeys()
 	u.Window.SetOnClosed(u.store.Close)
+	u.refreshPanels()
 	u.FitAll()
 	return u, nil
 }
@@ -118,13 +137,44 @@ func (u *UI) layout() fyne.CanvasObject {
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.Map.Zoom(-1) }),
 		widget.NewToolbarAction(theme.ZoomFitIcon(), u.FitAll),
 		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.SettingsIcon(), u.showSettings),
 		widget.NewToolbarAction(theme.InfoIcon(), u.about),
 	)
-	right := container.NewHSplit(u.Map, u.Details)
-	right.Offset = 0.70
-	main := container.NewHSplit(u.List.Widget(), right)
-	main.Offset = 0.22
+	tabs := container.NewAppTabs(
+		container.NewTabItem("项目 Sites", u.List.Widget()),
+		container.NewTabItem("图层 Layers", u.layerPanel()),
+	)
+	left := container.NewVSplit(tabs, container.NewBorder(
+		widget.NewLabelWithStyle("图例 Legend", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
+		container.NewVScroll(u.legend.box)))
+	left.Offset = 0.6
+	centre := container.NewBorder(nil, container.NewVBox(u.years.widget(), u.Summary), nil, nil, u.Map)
+	right := container.NewHSplit(centre, u.Details)
+	right.Offset = 0.68
+	main := container.NewHSplit(left, right)
+	main.Offset = 0.24
 	return container.NewBorder(bar, u.Status, nil, nil, main)
+}
+
+// refreshPanels makes the panels follow the scene: legend, summary and the
+// selected site's details.
+func (u *UI) refreshPanels() {
+	sc := u.scene
+	u.legend.show(sc)
+	u.Summary.SetText(summaryText(data.Summarize(sc.Sites, sc.Norms, sc.Year)))
+	u.Details.ShowSite(u.site(sc.Selected), sc.Norms, sc.Year)
+}
+
+// update applies fn to a copy of the scene and shows the copy: the map's
+// render goroutine may still be reading the old one. fn must replace, not
+// modify, the maps and slices it changes.
+func (u *UI) update(fn func(sc *render.Scene)) {
+	next := *u.scene
+	fn(&next)
+	next.Version = u.scene.Version + 1
+	u.scene = &next
+	u.Map.SetScene(u.scene)
+	u.refreshPanels()
 }
 
 // Select shows a site's details and highlights its marker; "" clears.
@@ -132,10 +182,7 @@ func (u *UI) Select(id string) {
 	if u.scene.Selected == id {
 		return
 	}
-	u.scene.Selected = id
-	u.scene.Version++
-	u.Details.ShowSite(u.site(id), u.scene.Norms)
-	u.Map.SceneChanged()
+	u.update(func(sc *render.Scene) { sc.Selected = id })
 }
 
 func (u *UI) site(id string) *data.Site {
@@ -199,6 +246,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("全部项目 Fit all\tCtrl+0", u.FitAll),
 			fyne.NewMenuItem("搜索 Search\tCtrl+F", func() { u.Window.Canvas().Focus(u.List.Search) }),
 		),
+		fyne.NewMenu("设置 Settings", fyne.NewMenuItem("规划指标 Planning norms…\tCtrl+,", u.showSettings)),
 		fyne.NewMenu("帮助 Help", fyne.NewMenuItem("关于数据 About the data", u.about)),
 	)
 }
@@ -212,6 +260,8 @@ func (u *UI) bindKeys() {
 	short(fyne.Key0, u.FitAll)
 	short(fyne.KeyEqual, func() { u.Map.Zoom(1) })
 	short(fyne.KeyMinus, func() { u.Map.Zoom(-1) })
+	short(fyne.KeyComma, u.showSettings)
+	short(fyne.KeyP, u.togglePlay)
 	c.SetOnTypedKey(u.typedKey)
 	c.SetOnTypedRune(func(r rune) {
 		switch r {
@@ -239,6 +289,10 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 		u.FitAll()
 	case fyne.KeyEscape:
 		u.Select("")
+	case fyne.KeyPageUp:
+		u.years.slider.SetValue(float64(u.scene.Year + 1))
+	case fyne.KeyPageDown:
+		u.years.slider.SetValue(float64(u.scene.Year - 1))
 	}
 }
 

@@ -24,7 +24,7 @@ func newTestUI(t *testing.T) *UI {
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := New(a, Config{Sites: sites, FontTTF: assets.FontTTF, Source: tile.OSM(), Offline: true, SyncRender: true})
+	u, err := New(a, Config{Sites: sites, FontTTF: assets.FontTTF, Source: tile.OSM(), Offline: true, SyncRender: true, Year: 2023})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -74,6 +74,7 @@ func TestTapMarkerShowsThatSite(t *testing.T) {
 
 func TestFrameShowsMarkers(t *testing.T) {
 	u := newTestUI(t)
+	u.years.slider.SetValue(2026) // all in service: solid markers
 	img := u.Map.img.Image.(*image.RGBA)
 	for _, id := range []string{"LW-04", "LW-13", "LW-01"} {
 		pos, _ := u.Map.ScreenPos(id)

@@ -18,6 +18,7 @@ var (
 	ErrYearOrder         = errors.New("data: start year after end year")
 	ErrUnknownLevel      = errors.New("data: unknown level")
 	ErrUnknownConfidence = errors.New("data: unknown confidence")
+	ErrUnknownStatus     = errors.New("data: unknown construction status")
 	ErrDuplicateID       = errors.New("data: duplicate id")
 	ErrType              = errors.New("data: wrong value type")
 	ErrCRS               = errors.New("data: only WGS-84 (RFC 7946) coordinates are accepted")

@@ -28,6 +28,9 @@ type siteProps struct {
 	GovFunded       bool     `json:"gov_funded"`
 	Remark          string   `json:"remark,omitempty"`
 	Level           *string  `json:"level"`
+	ActualStatus    string   `json:"actual_status,omitempty"`
+	ActualYear      int      `json:"actual_year,omitempty"`
+	ProgressNote    string   `json:"progress_note,omitempty"`
 	PrecisionM      *float64 `json:"precision_m,omitempty"`
 	Confidence      string   `json:"confidence,omitempty"`
 	Basis           string   `json:"basis,omitempty"`
@@ -151,6 +154,15 @@ func (p *siteProps) site() (Site, error) {
 	if err != nil {
 		return fail("level", err)
 	}
+	actual := StatusUnknown
+	if p.ActualStatus != "" {
+		if actual, err = ParseStatus(p.ActualStatus); err != nil {
+			return fail("actual_status", err)
+		}
+	}
+	if p.ActualYear != 0 && (p.ActualYear < 1900 || p.ActualYear > 2100) {
+		return fail("actual_year", fmt.Errorf("%w: year %d", ErrRange, p.ActualYear))
+	}
 	conf := ConfidenceNone
 	if p.Confidence != "" {
 		if conf, err = ParseConfidence(p.Confidence); err != nil {
@@ -162,6 +174,7 @@ func (p *siteProps) site() (Site, error) {
 		Content: p.Content, LandArea: p.LandArea, FloorArea: p.FloorArea,
 		Classes: p.Classes, Enrolment: p.Enrolment, StartYear: p.StartYear, EndYear: p.EndYear,
 		GovFunded: p.GovFunded, Remark: p.Remark, Level: level,
+		ActualStatus: actual, ActualYear: p.ActualYear, ProgressNote: p.ProgressNote,
 		Confidence: conf, Basis: p.Basis, Source: p.Source,
 		SubdistrictCode: p.SubdistrictCode, Subdistrict: p.Subdistrict, SubdistrictNote: p.SubdistrictNote,
 	}, nil

@@ -81,21 +81,36 @@ func (n Norms) SeatsOf(s *Site) Seats {
 	return out
 }
 
-// Radii returns the catchment radii for a site's level: two for a nine-year
-// school (its primary and junior parts), none for levels without one.
-func (n Norms) Radii(l Level) []float64 {
-	if l == NineYear {
-		return nonZero(n.RadiusM[Primary].Value, n.RadiusM[Junior].Value)
+// Clone returns a deep copy, so an edited copy never changes a scene that
+// shares the original's maps.
+func (n Norms) Clone() Norms {
+	c := n
+	c.RadiusM = make(map[Level]Norm, len(n.RadiusM))
+	for k, v := range n.RadiusM {
+		c.RadiusM[k] = v
 	}
-	return nonZero(n.RadiusM[l].Value)
+	c.PerClass = make(map[Level]Norm, len(n.PerClass))
+	for k, v := range n.PerClass {
+		c.PerClass[k] = v
+	}
+	return c
 }
 
-func nonZero(vs ...float64) []float64 {
-	var out []float64
-	for _, v := range vs {
-		if v > 0 {
-			out = append(out, v)
+// CatchmentRadii maps the level whose demand a site serves to its walking
+// radius: a nine-year school serves primary (500 m) and junior (1000 m);
+// levels without a radius are absent.
+func (n Norms) CatchmentRadii(l Level) map[Level]float64 {
+	out := map[Level]float64{}
+	add := func(served Level) {
+		if r := n.RadiusM[served].Value; r > 0 {
+			out[served] = r
 		}
+	}
+	if l == NineYear {
+		add(Primary)
+		add(Junior)
+	} else if l.IsSchool() {
+		add(l)
 	}
 	return out
 }

@@ -27,6 +27,13 @@ type Site struct {
 	Remark    string // 备注, verbatim
 	Level     Level
 
+	// What actually happened, when the planner (or public evidence) says:
+	// ActualStatus as of ProgressNote's date, ActualYear the year it
+	// entered service. Zero values mean "not recorded".
+	ActualStatus Status
+	ActualYear   int
+	ProgressNote string
+
 	// Location is WGS-84 and meaningful only when Located.
 	Location   orb.Point
 	Located    bool

@@ -40,8 +40,12 @@ func (s *Site) feature() feature {
 		Content: s.Content, LandArea: s.LandArea, FloorArea: s.FloorArea,
 		Classes: s.Classes, Enrolment: s.Enrolment, StartYear: s.StartYear, EndYear: s.EndYear,
 		GovFunded: s.GovFunded, Remark: s.Remark, Level: &level,
+		ActualYear: s.ActualYear, ProgressNote: s.ProgressNote,
 		Confidence: s.Confidence.String(), Basis: s.Basis, Source: s.Source,
 		SubdistrictCode: s.SubdistrictCode, Subdistrict: s.Subdistrict, SubdistrictNote: s.SubdistrictNote,
+	}
+	if s.ActualStatus != StatusUnknown {
+		p.ActualStatus = s.ActualStatus.String()
 	}
 	if s.Located {
 		prec := s.PrecisionM

@@ -22,6 +22,7 @@ func TestGoldenFrames(t *testing.T) {
 		{"offline-z14", View{Center: orb.Point{113.225, 23.10}, Zoom: 14, Width: 640, Height: 480}, false, true},
 		{"hidpi-z14", View{Center: orb.Point{113.225, 23.12}, Zoom: 14, Width: 640, Height: 480, TileScale: 2, SymbolScale: 2}, true, false},
 	}
+	sc.Layers[Catchments].On = false
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			r := &Renderer{Fonts: testFonts(t), Attribution: "© OpenStreetMap contributors"}
@@ -103,7 +104,8 @@ func TestHaloHasPrecisionRadius(t *testing.T) {
 		}
 	}
 	sc.Sites = sc.Sites[site : site+1]
-	sc.Layers = Layers{Halos: true}
+	sc.Layers = Layers{}
+	sc.Layers[Halos] = LayerState{On: true, Opacity: 1}
 	v := View{Center: sc.Sites[0].Location, Zoom: 14, Width: 600, Height: 600}
 	dst := image.NewRGBA(image.Rect(0, 0, 600, 600))
 	(&Renderer{}).Render(dst, v, sc, false)

@@ -17,14 +17,22 @@ type canvas struct {
 	dirty []image.Rectangle // areas painted, for compositing only those
 }
 
-func newCanvas(img *image.RGBA) *canvas {
-	b := img.Bounds()
-	return &canvas{img: img, ras: vector.NewRasterizer(b.Dx(), b.Dy())}
+// newCanvas paints into img with ras, whose buffers are reused from call
+// to call (a rasterizer sized to the whole image would cost megabytes per
+// frame).
+func newCanvas(img *image.RGBA, ras *vector.Rasterizer) *canvas {
+	return &canvas{img: img, ras: ras}
 }
 
 // fillPolys fills one or more closed polygons (nonzero rule: holes must
 // wind the other way) with colour c, blending over what is there.
 func (c *canvas) fillPolys(col color.RGBA, polys ...[][2]float64) {
+	c.fillPattern(image.NewUniform(col), polys...)
+}
+
+// fillPattern fills polygons with the pixels of src (same coordinates as
+// the canvas).
+func (c *canvas) fillPattern(src image.Image, polys ...[][2]float64) {
 	b := c.img.Bounds()
 	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
 	for _, p := range polys {
@@ -52,7 +60,7 @@ func (c *canvas) fillPolys(col color.RGBA, polys ...[][2]float64) {
 		c.ras.ClosePath()
 	}
 	c.ras.DrawOp = draw.Over
-	c.ras.Draw(c.img, r, image.NewUniform(col), image.Point{})
+	c.ras.Draw(c.img, r, src, r.Min)
 	c.dirty = append(c.dirty, r)
 }
 

@@ -35,6 +35,7 @@ type Renderer struct {
 	// Rasterizations counts overlay rasterisations (tests, diagnostics).
 	Rasterizations int
 	furniture      map[string]*image.RGBA
+	labels         map[labelKey]*image.RGBA
 }
 
 // Frame reports what a render drew.
@@ -54,7 +55,7 @@ var graticuleColor = color.RGBA{205, 208, 204, 255}
 func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Frame {
 	ox, oy := v.Origin()
 	f := Frame{Origin: [2]float64{ox, oy}}
-	f.Missing = r.drawBase(dst, v)
+	f.Missing = r.drawBase(dst, v, sc)
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if sc != nil {
@@ -62,7 +63,7 @@ func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Fram
 		o.composite(dst, image.Pt(int(ox)-o.region.Min.X, int(oy)-o.region.Min.Y))
 		f.Placed = o.placed
 	}
-	if r.Tiles != nil && r.Attribution != "" {
+	if r.Tiles != nil && r.Attribution != "" && (sc == nil || sc.On(Basemap)) {
 		r.drawBadge(dst, r.Attribution, v, false)
 	}
 	if offline && f.Missing > 0 {
@@ -96,8 +97,10 @@ func (r *Renderer) overlayFor(sc *Scene, v View) *overlay {
 	if m <= 0 {
 		m = 384
 	}
-	region := view.Inset(-m)
-	r.ov = r.rasterize(sc, v, region, placed)
+	if r.ov == nil {
+		r.ov = &overlay{}
+	}
+	r.rasterize(r.ov, sc, v, view.Inset(-m), placed)
 	r.ov.key = key
 	r.Rasterizations++
 	return r.ov
@@ -105,7 +108,11 @@ func (r *Renderer) overlayFor(sc *Scene, v View) *overlay {
 
 // drawBase draws tiles, or background and graticule where a tile is
 // missing, and returns the number missing.
-func (r *Renderer) drawBase(dst *image.RGBA, v View) int {
+func (r *Renderer) drawBase(dst *image.RGBA, v View, sc *Scene) int {
+	tiles, hidden := r.Tiles, sc != nil && !sc.On(Basemap)
+	if hidden {
+		tiles = nil
+	}
 	ox, oy := v.Origin()
 	size := geo.TileSize * v.ts()
 	missing := 0
@@ -118,8 +125,8 @@ func (r *Renderer) drawBase(dst *image.RGBA, v View) int {
 		rect := image.Rect(x0, y0, x1, y1)
 		var img *image.RGBA
 		ok := false
-		if r.Tiles != nil {
-			img, ok = r.Tiles.Get(t)
+		if tiles != nil {
+			img, ok = tiles.Get(t)
 		}
 		switch {
 		case ok && rect.Dx() == img.Bounds().Dx() && rect.Dy() == img.Bounds().Dy():
@@ -135,6 +142,14 @@ func (r *Renderer) drawBase(dst *image.RGBA, v View) int {
 	// Beyond the poles there are no tiles.
 	if v.Tiles() == nil {
 		draw.Draw(dst, dst.Bounds(), image.NewUniform(Background), image.Point{}, draw.Src)
+	}
+	// A faded basemap is the basemap under a veil of the background.
+	if sc != nil && tiles != nil && sc.Layers[Basemap].Opacity < 1 {
+		veil := fade(Background, 1-sc.Layers[Basemap].Opacity)
+		draw.Draw(dst, dst.Bounds(), image.NewUniform(veil), image.Point{}, draw.Over)
+	}
+	if hidden {
+		return 0
 	}
 	return missing
 }

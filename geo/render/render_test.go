@@ -50,7 +50,7 @@ func testScene(t testing.TB) *Scene {
 	if err != nil {
 		t.Fatal(err)
 	}
-	return &Scene{Sites: sites, Norms: data.DefaultNorms(), Layers: DefaultLayers(), Version: 1}
+	return NewScene(sites, 2023)
 }
 
 func testFonts(t testing.TB) *Fonts {

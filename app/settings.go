@@ -1,0 +1,127 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/render"
+)
+
+// normField is one editable norm: where it lives in data.Norms and its
+// allowed range.
+type normField struct {
+	key      string
+	label    string
+	get      func(n data.Norms) data.Norm
+	set      func(n *data.Norms, v float64)
+	min, max float64
+}
+
+func radiusField(l data.Level) normField {
+	return normField{"norm.radius." + l.String(), l.Label() + " 服务半径 radius (m)",
+		func(n data.Norms) data.Norm { return n.RadiusM[l] },
+		func(n *data.Norms, v float64) { n.RadiusM[l] = data.Norm{Value: v, Source: n.RadiusM[l].Source} }, 0, 5000}
+}
+
+func perClassField(l data.Level) normField {
+	return normField{"norm.perclass." + l.String(), l.Label() + " 每班人数 pupils per class",
+		func(n data.Norms) data.Norm { return n.PerClass[l] },
+		func(n *data.Norms, v float64) { n.PerClass[l] = data.Norm{Value: v, Source: n.PerClass[l].Source} }, 1, 80}
+}
+
+// normFields lists every editable norm.
+func normFields() []normField {
+	fs := []normField{}
+	for _, l := range catchableLevels {
+		fs = append(fs, radiusField(l))
+	}
+	for _, l := range []data.Level{data.Kindergarten, data.Primary, data.Junior, data.Senior} {
+		fs = append(fs, perClassField(l))
+	}
+	return append(fs, normField{"norm.nineyear.primaryshare", "九年制小学班级占比 nine-year primary share",
+		func(n data.Norms) data.Norm {
+			return data.Norm{Value: n.NineYearPrimaryShare, Source: "grades 1–6 of 1–9: 6:3 split"}
+		},
+		func(n *data.Norms, v float64) { n.NineYearPrimaryShare = v }, 0, 1})
+}
+
+// loadNorms reads norms saved in the preferences over the defaults;
+// out-of-range values are ignored.
+func loadNorms(p fyne.Preferences) data.Norms {
+	n := data.DefaultNorms()
+	for _, f := range normFields() {
+		v := p.FloatWithFallback(f.key, f.get(n).Value)
+		if v >= f.min && v <= f.max {
+			f.set(&n, v)
+		}
+	}
+	return n
+}
+
+func saveNorms(p fyne.Preferences, n data.Norms) {
+	for _, f := range normFields() {
+		p.SetFloat(f.key, f.get(n).Value)
+	}
+}
+
+// setNorms shows new norms on the map at once and keeps them.
+func (u *UI) setNorms(n data.Norms) {
+	saveNorms(u.prefs, n)
+	u.update(func(sc *render.Scene) { sc.Norms = n })
+}
+
+// showSettings opens the norms dialog: each value with its source, edited
+// live (the map redraws as soon as a value is valid), and a button to
+// restore the documented defaults.
+func (u *UI) showSettings() {
+	form := container.NewVBox()
+	entries := map[string]*widget.Entry{}
+	fill := func(n data.Norms) {
+		for _, f := range normFields() {
+			entries[f.key].SetText(strconv.FormatFloat(f.get(n).Value, 'g', 4, 64))
+		}
+	}
+	for _, f := range normFields() {
+		e := widget.NewEntry()
+		entries[f.key] = e
+		e.Validator = func(s string) error {
+			v, err := strconv.ParseFloat(s, 64)
+			if err != nil || v < f.min || v > f.max {
+				return fmt.Errorf("%g–%g", f.min, f.max)
+			}
+			return nil
+		}
+		e.OnChanged = func(s string) {
+			if e.Validate() != nil {
+				return
+			}
+			v, _ := strconv.ParseFloat(s, 64)
+			if v == f.get(u.scene.Norms).Value {
+				return
+			}
+			n := u.scene.Norms.Clone()
+			f.set(&n, v)
+			u.setNorms(n)
+		}
+		src := widget.NewLabel("来源 source: " + f.get(data.DefaultNorms()).Source)
+		src.Wrapping = fyne.TextWrapWord
+		src.Importance = widget.LowImportance
+		form.Add(container.NewBorder(nil, nil, widget.NewLabel(f.label), nil, e))
+		form.Add(src)
+	}
+	fill(u.scene.Norms)
+	restore := widget.NewButton("恢复默认 Restore defaults", func() {
+		u.setNorms(data.DefaultNorms())
+		fill(u.scene.Norms)
+	})
+	content := container.NewBorder(nil, restore, nil, nil, container.NewVScroll(form))
+	d := dialog.NewCustom("规划指标 Planning norms", "关闭 Close", content, u.Window)
+	d.Resize(fyne.NewSize(720, 640))
+	d.Show()
+}

@@ -1,0 +1,160 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/liwan-edu/schoolmap/data"
+)
+
+// LegendKind says how a legend entry's symbol is drawn.
+type LegendKind int
+
+// Legend symbol kinds.
+const (
+	LegendMarker    LegendKind = iota // a level's marker in a status
+	LegendSize                        // a seat-size circle
+	LegendCatchment                   // a catchment fill
+	LegendHalo                        // the precision halo
+	LegendHeading                     // a section title, no symbol
+)
+
+// LegendItem is one legend line. The map legend, the app's legend panel
+// and exports all come from Legend, so they always agree with the map.
+type LegendItem struct {
+	Kind   LegendKind
+	Label  string
+	Level  data.Level
+	Status data.Status
+	Late   bool
+	Seats  int
+}
+
+// Legend lists what the scene shows, layer by layer, top layer first.
+// Hidden layers and the basemap are never listed; a level appears only when
+// a site of that level is on the map.
+func Legend(sc *Scene) []LegendItem {
+	var out []LegendItem
+	levels := presentLevels(sc)
+	if sc.On(Sites) && len(levels) > 0 {
+		out = append(out, LegendItem{Kind: LegendHeading, Label: "项目 Sites"})
+		for _, l := range levels {
+			out = append(out, LegendItem{Kind: LegendMarker, Level: l, Status: data.InService, Label: l.Label()})
+		}
+		if sc.Year != 0 {
+			out = append(out, LegendItem{Kind: LegendHeading, Label: fmt.Sprintf("%d年 状态 Status", sc.Year)})
+			for _, st := range []data.Status{data.Planned, data.UnderConstruction, data.InService} {
+				out = append(out, LegendItem{Kind: LegendMarker, Level: data.LevelUnknown, Status: st, Label: statusLabel(st)})
+			}
+			if anyLate(sc) {
+				out = append(out, LegendItem{Kind: LegendMarker, Level: data.LevelUnknown, Status: data.UnderConstruction, Late: true,
+					Label: "逾期未建成 overdue"})
+			}
+		}
+		if sc.SizeBySeats {
+			out = append(out, LegendItem{Kind: LegendHeading, Label: "学位 Seats (面积成比例)"})
+			for _, n := range []int{500, 1000, 2000} {
+				out = append(out, LegendItem{Kind: LegendSize, Seats: n, Label: fmt.Sprintf("%d 位", n)})
+			}
+		}
+	}
+	if sc.On(Halos) && anyApproximate(sc) {
+		out = append(out, LegendItem{Kind: LegendHalo, Label: "位置精度范围 location uncertain"})
+	}
+	if sc.On(Catchments) {
+		groups := catchments(sc)
+		head := "步行服务半径 Walking radius"
+		if sc.CatchMode == CatchNearest {
+			head = "最近学校分区 Nearest-site areas"
+		}
+		added := false
+		for i := len(catchOrder) - 1; i >= 0; i-- {
+			l := catchOrder[i]
+			if len(groups[l]) == 0 {
+				continue
+			}
+			if !added {
+				out = append(out, LegendItem{Kind: LegendHeading, Label: head})
+				added = true
+			}
+			label := l.Label()
+			if sc.CatchMode == CatchCircles {
+				label += fmt.Sprintf(" %g m", sc.Norms.RadiusM[l].Value)
+			}
+			out = append(out, LegendItem{Kind: LegendCatchment, Level: l, Label: label})
+		}
+	}
+	return out
+}
+
+func statusLabel(st data.Status) string {
+	switch st {
+	case data.Planned:
+		return "规划 planned"
+	case data.UnderConstruction:
+		return "在建 under construction"
+	}
+	return "建成 in service"
+}
+
+func presentLevels(sc *Scene) []data.Level {
+	seen := map[data.Level]bool{}
+	for i := range sc.Sites {
+		if sc.Sites[i].Located {
+			seen[sc.Sites[i].Level] = true
+		}
+	}
+	var out []data.Level
+	for _, l := range data.Levels() {
+		if seen[l] {
+			out = append(out, l)
+		}
+	}
+	return out
+}
+
+func anyLate(sc *Scene) bool {
+	for i := range sc.Sites {
+		if _, late := sc.status(&sc.Sites[i]); late && sc.Sites[i].Located {
+			return true
+		}
+	}
+	return false
+}
+
+func anyApproximate(sc *Scene) bool {
+	for i := range sc.Sites {
+		if sc.Sites[i].Approximate() {
+			return true
+		}
+	}
+	return false
+}
+
+// Swatch draws an item's symbol into a size×size image (transparent
+// background), in the same style as the map.
+func Swatch(it LegendItem, size int, sym float64) *image.RGBA {
+	img := image.NewRGBA(image.Rect(0, 0, size, size))
+	o := &overlay{img: img, spans: make([]span, size)}
+	c := newCanvas(img, &o.ras)
+	mid := float64(size) / 2
+	switch it.Kind {
+	case LegendMarker:
+		st := StyleOf(it.Level)
+		if it.Level == data.LevelUnknown {
+			st = LevelStyle{Fill: color.RGBA{90, 90, 90, 255}, Shape: ShapeCircle}
+		}
+		drawMarker(c, st, it.Status, it.Late, false, [2]float64{mid, mid}, math.Min(7*sym, mid/2), sym, 1)
+	case LegendSize:
+		r := math.Min(SeatRadius(it.Seats)*sym, mid-1)
+		c.fillPolys(withAlpha(color.RGBA{120, 120, 120, 255}, 90), shapePath(ShapeCircle, mid, mid, r))
+		c.strokePoly(color.RGBA{80, 80, 80, 255}, sym, shapePath(ShapeCircle, mid, mid, r))
+	case LegendCatchment:
+		o.unionCircles([]pxCircle{{mid, mid, mid - 1}}, StyleOf(it.Level).Fill, 1, math.Max(1, math.Round(1.5*sym)))
+	case LegendHalo:
+		o.paintCircles([]pxCircle{{mid, mid, mid - 1}}, circleStyle{withAlpha(haloGrey, 30), withAlpha(haloGrey, 170), max(1, int(sym)), 4 * sym})
+	}
+	return img
+}

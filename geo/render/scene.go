@@ -1,0 +1,101 @@
+package render
+
+import "github.com/liwan-edu/schoolmap/data"
+
+// Layer is one switchable part of the map.
+type Layer int
+
+// The layers, bottom to top.
+const (
+	Basemap Layer = iota
+	Subdistricts
+	Catchments
+	Halos
+	Sites
+	Labels
+	numLayers
+)
+
+var layerLabels = [numLayers]string{
+	Basemap: "底图 Basemap", Subdistricts: "街道 Subdistricts", Catchments: "服务范围 Catchments",
+	Halos: "位置精度 Location precision", Sites: "项目 Sites", Labels: "标注 Labels",
+}
+
+// AllLayers lists the layers top first, as a layer panel shows them.
+func AllLayers() []Layer { return []Layer{Labels, Sites, Halos, Catchments, Subdistricts, Basemap} }
+
+// Label is the layer's name, Chinese first.
+func (l Layer) Label() string { return layerLabels[l] }
+
+// LayerState is whether a layer shows, and how opaque (0..1).
+type LayerState struct {
+	On      bool
+	Opacity float64
+}
+
+// Layers holds the state of every layer.
+type Layers [numLayers]LayerState
+
+// DefaultLayers shows everything at full opacity.
+func DefaultLayers() Layers {
+	var l Layers
+	for i := range l {
+		l[i] = LayerState{On: true, Opacity: 1}
+	}
+	return l
+}
+
+// CatchMode is how catchments are drawn.
+type CatchMode int
+
+// Catchment modes: walking-radius circles (merged per level), or the
+// nearest-site partition (Voronoi) of each level.
+const (
+	CatchCircles CatchMode = iota
+	CatchNearest
+)
+
+// Scene is what the overlay shows. Whoever changes a Scene must bump
+// Version, which is how the renderer knows its cached overlay is stale.
+type Scene struct {
+	Sites    []data.Site
+	Norms    data.Norms
+	Selected string // site ID
+	Layers   Layers
+	Year     int // status year; 0 draws every site as in service
+
+	CatchMode CatchMode
+	// CatchLevels are the served levels whose catchments show; nil shows
+	// every level that has a radius.
+	CatchLevels map[data.Level]bool
+	// CatchInServiceOnly draws catchments only of sites in service in Year.
+	CatchInServiceOnly bool
+	// SizeBySeats scales marker area with seats; otherwise one size.
+	SizeBySeats bool
+	// CapacityLabels labels sites "36班 · 1800位" instead of their names.
+	CapacityLabels bool
+
+	Version uint64
+}
+
+// NewScene returns a scene of sites with the default norms and layers.
+func NewScene(sites []data.Site, year int) *Scene {
+	return &Scene{Sites: sites, Norms: data.DefaultNorms(), Layers: DefaultLayers(), Year: year,
+		SizeBySeats: true, Version: 1}
+}
+
+// On reports whether a layer shows.
+func (sc *Scene) On(l Layer) bool { return sc.Layers[l].On && sc.Layers[l].Opacity > 0 }
+
+// catchLevelOn reports whether catchments of a served level show.
+func (sc *Scene) catchLevelOn(l data.Level) bool {
+	return sc.CatchLevels == nil || sc.CatchLevels[l]
+}
+
+// status is a site's state in the scene's year.
+func (sc *Scene) status(s *data.Site) (data.Status, bool) {
+	if sc.Year == 0 {
+		return data.InService, false
+	}
+	return data.StatusAt(s, sc.Year)
+}

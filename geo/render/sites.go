@@ -1,0 +1,206 @@
+package render
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"image/draw"
+	"math"
+
+	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo"
+)
+
+// Marker sizes in pixels at symbol scale 1. With SizeBySeats a marker's
+// area is proportional to its seats: radius = seatRadiusK·√seats, so 1800
+// seats draw 12 px.
+const (
+	baseRadius  = 8
+	seatRadiusK = 12 / 42.42640687119285 // 12 / √1800
+	minRadius   = 4
+)
+
+// SeatRadius is the marker radius of a seat count at symbol scale 1.
+func SeatRadius(seats int) float64 {
+	return math.Max(minRadius, seatRadiusK*math.Sqrt(float64(seats)))
+}
+
+func markerRadius(sc *Scene, s *data.Site, v View) float64 {
+	if !sc.SizeBySeats {
+		return baseRadius * v.sym()
+	}
+	seats := sc.Norms.SeatsOf(s).Total()
+	if seats == 0 {
+		return baseRadius * v.sym() * 0.8
+	}
+	return SeatRadius(seats) * v.sym()
+}
+
+var (
+	white   = color.RGBA{255, 255, 255, 255}
+	overdue = color.RGBA{200, 30, 30, 255}
+)
+
+func drawSites(c *canvas, sc *Scene, v View, placed []Placed, off [2]float64) {
+	op := sc.Layers[Sites].Opacity
+	local := func(p [2]float64) [2]float64 { return [2]float64{p[0] - off[0], p[1] - off[1]} }
+	for _, p := range placed {
+		if p.Spread() {
+			a, b := local(p.Anchor), local(p.Pos)
+			c.strokeLine(fade(color.RGBA{60, 60, 60, 200}, op), 1.2*v.sym(), [][2]float64{a, b})
+			c.fillPolys(fade(color.RGBA{60, 60, 60, 230}, op), shapePath(ShapeCircle, a[0], a[1], 2.5*v.sym()))
+		}
+	}
+	for _, p := range placed {
+		s := &sc.Sites[p.Index]
+		st, late := sc.status(s)
+		at := local(p.Pos)
+		drawMarker(c, StyleOf(s.Level), st, late, s.ID == sc.Selected, at, p.Radius, v.sym(), op)
+	}
+}
+
+// drawMarker draws one marker: in service solid, under construction
+// hatched, planned as an outline; overdue adds a red ring, selection a
+// yellow and black one.
+func drawMarker(c *canvas, st LevelStyle, status data.Status, late, selected bool, at [2]float64, radius, sym, op float64) {
+	shape := func(extra float64) [][2]float64 { return shapePath(st.Shape, at[0], at[1], radius+extra) }
+	if selected {
+		c.fillPolys(fade(color.RGBA{20, 20, 20, 255}, op), shape(4*sym))
+		c.fillPolys(fade(color.RGBA{255, 235, 59, 255}, op), shape(2.5*sym))
+	}
+	if late {
+		c.fillPolys(fade(overdue, op), shape(4.5*sym))
+	}
+	c.fillPolys(fade(white, op), shape(1.5*sym))
+	switch status {
+	case data.UnderConstruction:
+		c.fillPattern(hatch{fg: fade(st.Fill, op), bg: fade(white, op), period: max(4, int(5*sym))}, shape(0))
+		c.strokePoly(fade(st.Fill, op), 1.5*sym, shape(-0.75*sym))
+	case data.Planned:
+		c.strokePoly(fade(st.Fill, op), math.Max(2, 0.28*radius), shape(-0.14*radius))
+	default:
+		c.fillPolys(fade(st.Fill, op), shape(0))
+	}
+}
+
+// hatch is an endless pattern of diagonal stripes, the mark of "under
+// construction".
+type hatch struct {
+	fg, bg color.RGBA
+	period int
+}
+
+func (h hatch) ColorModel() color.Model { return color.RGBAModel }
+func (h hatch) Bounds() image.Rectangle { return image.Rect(-1e9, -1e9, 1e9, 1e9) }
+func (h hatch) At(x, y int) color.Color {
+	if ((x+y)%h.period+h.period)%h.period < (h.period+1)/2 {
+		return h.fg
+	}
+	return h.bg
+}
+
+// drawHalo draws the circle within which a site's true position lies: a
+// neutral grey with a dashed rim, so it never reads as a catchment.
+func (o *overlay) drawHalo(v View, s *data.Site, off [2]float64, op float64) {
+	x, y := v.World(s.Location)
+	r := s.PrecisionM / (geo.MetersPerPixel(s.Location[1], float64(v.Zoom)) / v.ts())
+	o.paintCircles([]pxCircle{{x - off[0], y - off[1], r}}, circleStyle{
+		fill: fade(withAlpha(haloGrey, 30), op), line: fade(withAlpha(haloGrey, 170), op),
+		width: max(1, int(math.Round(v.sym()))), dash: 6 * v.sym(),
+	})
+}
+
+var haloGrey = color.RGBA{90, 90, 100, 255}
+
+// ringPixels projects a closed ring to overlay pixels (last point dropped).
+func ringPixels(v View, ring orb.Ring, off [2]float64) [][2]float64 {
+	pts := make([][2]float64, 0, len(ring))
+	for _, q := range ring[:len(ring)-1] {
+		x, y := v.World(q)
+		pts = append(pts, [2]float64{x - off[0], y - off[1]})
+	}
+	return pts
+}
+
+// labelText is the label of a site: its name, or its capacity.
+func labelText(sc *Scene, s *data.Site) string {
+	if !sc.CapacityLabels {
+		return s.ShortName
+	}
+	seats := sc.Norms.SeatsOf(s).Total()
+	switch {
+	case s.Classes > 0 && seats > 0:
+		return fmt.Sprintf("%d班 · %d位", s.Classes, seats)
+	case seats > 0:
+		return fmt.Sprintf("%d位", seats)
+	}
+	return s.ShortName
+}
+
+// drawLabels writes labels under their markers, the selected site first;
+// a label that would overlap a marker or an earlier label is left out
+// rather than drawn illegibly.
+func (r *Renderer) drawLabels(o *overlay, sc *Scene, v View, placed []Placed, off [2]float64) {
+	order := make([]Placed, 0, len(placed))
+	var taken []image.Rectangle
+	for _, p := range placed {
+		if sc.Sites[p.Index].ID == sc.Selected {
+			order = append([]Placed{p}, order...)
+		} else {
+			order = append(order, p)
+		}
+		q := image.Pt(int(p.Pos[0]-off[0]), int(p.Pos[1]-off[1]))
+		rad := int(p.Radius)
+		taken = append(taken, image.Rect(q.X-rad, q.Y-rad, q.X+rad, q.Y+rad))
+	}
+	size := 12 * v.sym()
+	ink := fade(color.RGBA{30, 30, 30, 255}, sc.Layers[Labels].Opacity)
+	halo := fade(white, sc.Layers[Labels].Opacity)
+	for _, p := range order {
+		s := &sc.Sites[p.Index]
+		img := r.label(labelText(sc, s), size, ink, halo)
+		w, h := img.Bounds().Dx(), img.Bounds().Dy()
+		x, y := int(p.Pos[0]-off[0])-w/2, int(p.Pos[1]-off[1]+p.Radius+v.sym())
+		box := image.Rect(x, y, x+w, y+h)
+		if overlapsAny(box.Inset(2), taken) && s.ID != sc.Selected {
+			continue
+		}
+		taken = append(taken, box.Inset(2))
+		draw.Draw(o.img, box, img, image.Point{}, draw.Over)
+		o.mark(box)
+	}
+}
+
+type labelKey struct {
+	text      string
+	size      float64
+	ink, halo color.RGBA
+}
+
+// label returns the text rendered with its halo, from a cache: glyph
+// rasterisation is the costly part of labelling and labels rarely change.
+func (r *Renderer) label(text string, size float64, ink, halo color.RGBA) *image.RGBA {
+	k := labelKey{text, size, ink, halo}
+	if img, ok := r.labels[k]; ok {
+		return img
+	}
+	if r.labels == nil || len(r.labels) > 1024 {
+		r.labels = map[labelKey]*image.RGBA{}
+	}
+	w, h := r.Fonts.Measure(text, size)
+	img := image.NewRGBA(image.Rect(0, 0, w+2, h+2))
+	r.Fonts.Draw(img, text, 1, 1, size, ink, halo)
+	r.labels[k] = img
+	return img
+}
+
+func overlapsAny(r image.Rectangle, rs []image.Rectangle) bool {
+	for _, o := range rs {
+		if r.Overlaps(o) {
+			return true
+		}
+	}
+	return false
+}
