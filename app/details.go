@@ -184,21 +184,27 @@ func (d *Details) Text() string {
 // the plan's row, and the actual row when progress is recorded; the map's
 // year is outlined, overdue years are red.
 func timeline(s *data.Site, year int) fyne.CanvasObject {
-	grid := container.NewGridWithColumns(LastYear - FirstYear + 2)
+	rows := container.NewVBox()
+	head := func(text string) fyne.CanvasObject {
+		t := canvas.NewText(text, theme.Color(theme.ColorNameForeground))
+		t.TextSize = 11
+		return container.New(layout.NewGridWrapLayout(fyne.NewSize(64, 16)), t)
+	}
 	row := func(label string, status func(y int) (data.Status, bool)) {
-		grid.Add(widget.NewLabel(label))
+		cells := container.NewGridWithColumns(LastYear - FirstYear + 1)
 		for y := FirstYear; y <= LastYear; y++ {
 			st, late := status(y)
 			cell := canvas.NewRectangle(statusColour(st))
-			cell.SetMinSize(fyne.NewSize(14, 14))
+			cell.SetMinSize(fyne.NewSize(12, 14))
 			if late {
 				cell.StrokeColor, cell.StrokeWidth = color.NRGBA{200, 30, 30, 255}, 2
 			}
 			if y == year {
 				cell.StrokeColor, cell.StrokeWidth = color.NRGBA{255, 235, 59, 255}, 3
 			}
-			grid.Add(cell)
+			cells.Add(cell)
 		}
+		rows.Add(container.NewBorder(nil, nil, head(label), nil, cells))
 	}
 	row("规划 plan", func(y int) (data.Status, bool) {
 		return data.PlannedStatusAt(s.StartYear, s.EndYear, y), false
@@ -206,17 +212,19 @@ func timeline(s *data.Site, year int) fyne.CanvasObject {
 	if s.ActualYear > 0 || s.ActualStatus != data.StatusUnknown {
 		row("实际 actual", func(y int) (data.Status, bool) { return data.StatusAt(s, y) })
 	}
-	years := container.NewGridWithColumns(LastYear - FirstYear + 2)
-	years.Add(widget.NewLabel(""))
+	years := container.NewGridWithColumns(LastYear - FirstYear + 1)
 	for y := FirstYear; y <= LastYear; y++ {
 		t := canvas.NewText(fmt.Sprintf("'%02d", y%100), theme.Color(theme.ColorNameForeground))
 		t.TextSize = 10
 		t.Alignment = fyne.TextAlignCenter
 		years.Add(t)
 	}
-	key := widget.NewLabel("□ 规划 planned  ▨ 在建 building  ■ 建成 in service")
+	rows.Add(container.NewBorder(nil, nil, head(""), nil, years))
+	key := widget.NewLabel("灰 planned 规划 · 橙 building 在建 · 绿 in service 建成 · 红框 overdue 逾期")
 	key.Importance = widget.LowImportance
-	return container.NewVBox(grid, years, key)
+	key.Wrapping = fyne.TextWrapWord
+	rows.Add(key)
+	return rows
 }
 
 func statusColour(st data.Status) color.Color {

@@ -262,6 +262,8 @@ func (u *UI) bindKeys() {
 	short(fyne.KeyMinus, func() { u.Map.Zoom(-1) })
 	short(fyne.KeyComma, u.showSettings)
 	short(fyne.KeyP, u.togglePlay)
+	short(fyne.KeyPageUp, func() { u.years.slider.SetValue(float64(u.scene.Year + 1)) })
+	short(fyne.KeyPageDown, func() { u.years.slider.SetValue(float64(u.scene.Year - 1)) })
 	c.SetOnTypedKey(u.typedKey)
 	c.SetOnTypedRune(func(r rune) {
 		switch r {
