@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"maps"
+	"math"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -117,8 +118,14 @@ func (p *legendPanel) show(sc *render.Scene) {
 			p.box.Add(widget.NewLabelWithStyle(it.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 			continue
 		}
-		img := canvas.NewImageFromImage(render.Swatch(it, 48, 2))
-		img.SetMinSize(fyne.NewSize(24, 24))
+		// Drawn at twice the size for sharpness; seat circles at their true
+		// size on the map, so their areas compare with the markers'.
+		px := 48
+		if it.Kind == render.LegendSize {
+			px = int(math.Ceil(4*render.SeatRadius(it.Seats))) + 2
+		}
+		img := canvas.NewImageFromImage(render.Swatch(it, px, 2))
+		img.SetMinSize(fyne.NewSize(float32(px)/2, float32(px)/2))
 		img.FillMode = canvas.ImageFillContain
 		p.box.Add(container.NewBorder(nil, nil, img, nil, widget.NewLabel(it.Label)))
 	}

@@ -148,7 +148,7 @@ func Swatch(it LegendItem, size int, sym float64) *image.RGBA {
 		}
 		drawMarker(c, st, it.Status, it.Late, false, [2]float64{mid, mid}, math.Min(7*sym, mid/2), sym, 1)
 	case LegendSize:
-		r := math.Min(SeatRadius(it.Seats)*sym, mid-1)
+		r := math.Min(SeatRadius(it.Seats)*sym, mid-0.5)
 		c.fillPolys(withAlpha(color.RGBA{120, 120, 120, 255}, 90), shapePath(ShapeCircle, mid, mid, r))
 		c.strokePoly(color.RGBA{80, 80, 80, 255}, sym, shapePath(ShapeCircle, mid, mid, r))
 	case LegendCatchment:

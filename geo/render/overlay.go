@@ -79,9 +79,15 @@ func place(sc *Scene, v View) []Placed {
 	return placed
 }
 
-// rasterize draws the scene into o over region, bottom layer first.
+// rasterize draws the scene into a cleared o over region.
 func (r *Renderer) rasterize(o *overlay, sc *Scene, v View, region image.Rectangle, placed []Placed) {
 	o.reset(region)
+	r.draw(o, sc, v, placed)
+}
+
+// draw paints the scene's layers over what o holds, bottom layer first.
+func (r *Renderer) draw(o *overlay, sc *Scene, v View, placed []Placed) {
+	region := o.region
 	o.placed = placed
 	c := newCanvas(o.img, &o.ras)
 	off := [2]float64{float64(region.Min.X), float64(region.Min.Y)}

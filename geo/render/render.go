@@ -29,6 +29,10 @@ type Renderer struct {
 	Fonts       *Fonts     // nil draws no text
 	Attribution string     // drawn bottom-right whenever tiles are drawn
 	Margin      int        // overlay pixels kept beyond the view on each side
+	// Direct draws overlays straight onto the frame with no cached layer:
+	// for one-off frames (exports), where a second full-size image would
+	// double the memory and a cache is never reused.
+	Direct bool
 
 	mu sync.Mutex
 	ov *overlay
@@ -58,7 +62,13 @@ func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Fram
 	f.Missing = r.drawBase(dst, v, sc)
 	r.mu.Lock()
 	defer r.mu.Unlock()
-	if sc != nil {
+	switch {
+	case sc != nil && r.Direct:
+		o := &overlay{img: dst, region: image.Rect(int(ox), int(oy), int(ox)+v.Width, int(oy)+v.Height),
+			spans: make([]span, v.Height)}
+		r.draw(o, sc, v, place(sc, v))
+		f.Placed = o.placed
+	case sc != nil:
 		o := r.overlayFor(sc, v)
 		o.composite(dst, image.Pt(int(ox)-o.region.Min.X, int(oy)-o.region.Min.Y))
 		f.Placed = o.placed

@@ -5,12 +5,13 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
-	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 
 	"github.com/paulmach/orb/maptile"
+
+	"github.com/liwan-edu/schoolmap/data"
 )
 
 // ErrCorrupt marks a cache file that cannot be read back; it is removed.
@@ -56,7 +57,7 @@ func (c *DiskCache) Get(t maptile.Tile) ([]byte, Meta, error) {
 
 // Put stores a tile atomically (temporary file in the same folder, sync,
 // rename).
-func (c *DiskCache) Put(t maptile.Tile, data []byte, m Meta) error {
+func (c *DiskCache) Put(t maptile.Tile, img []byte, m Meta) error {
 	mb, err := json.Marshal(m)
 	if err != nil {
 		return err
@@ -65,36 +66,6 @@ func (c *DiskCache) Put(t maptile.Tile, data []byte, m Meta) error {
 	buf.WriteString(diskMagic)
 	binary.Write(&buf, binary.BigEndian, uint32(len(mb)))
 	buf.Write(mb)
-	buf.Write(data)
-	return WriteFileAtomic(c.path(t), buf.Bytes())
-}
-
-// WriteFileAtomic writes data to path through a temporary file in the same
-// folder and a rename, so readers see the old file or the new one, never a
-// part. Parent folders are created.
-func WriteFileAtomic(path string, data []byte) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			f.Close()
-			os.Remove(f.Name())
-		}
-	}()
-	if _, err = f.Write(data); err != nil {
-		return fmt.Errorf("write %s: %w", path, err)
-	}
-	if err = f.Sync(); err != nil {
-		return fmt.Errorf("sync %s: %w", path, err)
-	}
-	if err = f.Close(); err != nil {
-		return fmt.Errorf("close %s: %w", path, err)
-	}
-	return os.Rename(f.Name(), path)
+	buf.Write(img)
+	return data.WriteBytesAtomic(c.path(t), buf.Bytes())
 }

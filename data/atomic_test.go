@@ -1,0 +1,42 @@
+package data
+
+import (
+	"errors"
+	"io"
+	"os"
+	"path/filepath"
+	"syscall"
+	"testing"
+)
+
+func TestWriteFileAtomic(t *testing.T) {
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.pdf")
+	if err := WriteBytesAtomic(path, []byte("old")); err != nil {
+		t.Fatal(err)
+	}
+	// A write that fails half-way (a full disk) leaves the old file and no
+	// temporary file.
+	err := WriteFileAtomic(path, func(w io.Writer) error {
+		w.Write([]byte("half of the new"))
+		return &os.PathError{Op: "write", Path: path, Err: syscall.ENOSPC}
+	})
+	if !errors.Is(err, syscall.ENOSPC) {
+		t.Fatalf("err = %v, want ENOSPC", err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "old" {
+		t.Errorf("file is %q after a failed write, want the old content", b)
+	}
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Errorf("%d entries in the folder: temporary file left behind", len(entries))
+	}
+	if err := WriteBytesAtomic(path, []byte("new")); err != nil {
+		t.Fatal(err)
+	}
+	if b, _ := os.ReadFile(path); string(b) != "new" {
+		t.Errorf("file is %q, want new", b)
+	}
+	if err := WriteBytesAtomic(filepath.Join(path, "under-a-file"), nil); err == nil {
+		t.Error("writing under a regular file succeeded")
+	}
+}

@@ -1,0 +1,163 @@
+package export
+
+import (
+	"fmt"
+	"image"
+	"image/color"
+	"math"
+
+	"github.com/liwan-edu/schoolmap/geo/render"
+)
+
+var (
+	ink      = color.RGBA{25, 25, 25, 255}
+	grey     = color.RGBA{90, 90, 90, 255}
+	white    = color.RGBA{255, 255, 255, 255}
+	panel    = color.RGBA{235, 235, 235, 235} // white at 92%, premultiplied as image.RGBA wants
+	frameCol = color.RGBA{120, 120, 120, 255}
+)
+
+// box is a rectangle on the page in millimetres.
+type box struct{ x, y, w, h float64 }
+
+// geometry is where the parts of a page go. k scales type and furniture
+// with the paper (1 on A4, 1.41 on A3), so an A3 is an enlarged A4.
+type geometry struct {
+	k, margin float64
+	mapBox    box
+	footerY   float64
+}
+
+func pageGeometry(w, h float64, subtitle bool) geometry {
+	k := math.Min(w, h) / 210
+	m := 8 * k
+	top := m + 9*k
+	if subtitle {
+		top += 5 * k
+	}
+	footer := 3 * 3.4 * k
+	return geometry{k: k, margin: m, mapBox: box{m, top, w - 2*m, h - top - m - footer}, footerY: h - m - footer + 1.5*k}
+}
+
+// furniture is what the layout draws around and over the map.
+type furniture struct {
+	title, subtitle, date string
+	attribution, sources  string
+	footnote              string
+	legend                []render.LegendItem
+	swatch                func(it render.LegendItem, mm float64) image.Image
+	scaleM, scaleMM       float64 // scale bar: ground length and page length
+}
+
+// drawPage lays out one map page.
+func drawPage(p Page, g geometry, mapImg image.Image, f furniture) {
+	w, _ := p.Size()
+	k, m := g.k, g.margin
+	p.Text(m, m, 16*k, f.title, Left, ink)
+	if f.subtitle != "" {
+		p.Text(m, m+8*k, 10*k, f.subtitle, Left, grey)
+	}
+	p.Text(w-m, m+1.5*k, 9*k, f.date, Right, grey)
+
+	mb := g.mapBox
+	if mapImg != nil { // nil: already drawn in place
+		p.Image(mb.x, mb.y, mb.w, mb.h, mapImg, true)
+	}
+	p.Rect(mb.x, mb.y, mb.w, mb.h, color.RGBA{}, frameCol, 0.3*k)
+	northArrow(p, mb.x+mb.w-10*k, mb.y+4*k, k)
+	scaleBar(p, mb.x+mb.w-4*k, mb.y+mb.h-4*k, f.scaleM, f.scaleMM, k)
+	legend(p, mb.x+3*k, mb.y+mb.h-3*k, k, f.legend, f.swatch)
+
+	y := g.footerY
+	for _, line := range []string{f.attribution, f.sources, f.footnote} {
+		if line != "" {
+			p.Text(m, y, 7*k, line, Left, grey)
+			y += 3.4 * k
+		}
+	}
+}
+
+// northArrow: Web Mercator keeps north up everywhere on the map.
+func northArrow(p Page, x, y, k float64) {
+	p.Rect(x-4*k, y-1*k, 8*k, 13*k, panel, color.RGBA{}, 0)
+	p.Polygon([][2]float64{{x, y}, {x + 3*k, y + 8*k}, {x, y + 6.5*k}, {x - 3*k, y + 8*k}}, ink)
+	p.Text(x, y+8*k, 7*k, "N 北", Center, ink)
+}
+
+// scaleBar draws a bar of lengthMM ending at (right, bottom) for meters of
+// ground, in four alternating segments.
+func scaleBar(p Page, right, bottom, meters, lengthMM, k float64) {
+	if meters <= 0 {
+		return
+	}
+	h := 1.6 * k
+	x0, y := right-lengthMM, bottom-h
+	p.Rect(x0-3*k, y-6.5*k, lengthMM+6*k, h+8*k, panel, color.RGBA{}, 0)
+	seg := lengthMM / 4
+	for i := 0; i < 4; i++ {
+		fill := ink
+		if i%2 == 1 {
+			fill = white
+		}
+		p.Rect(x0+float64(i)*seg, y, seg, h, fill, ink, 0.2*k)
+	}
+	p.Text(x0, y-4*k, 6.5*k, "0", Center, ink)
+	p.Text(x0+lengthMM/2, y-4*k, 6.5*k, distance(meters/2), Center, ink)
+	p.Text(right, y-4*k, 6.5*k, distance(meters), Center, ink)
+}
+
+func distance(m float64) string {
+	if m >= 1000 {
+		return fmt.Sprintf("%g km", m/1000)
+	}
+	return fmt.Sprintf("%g m", m)
+}
+
+// chooseScale picks a round ground length (1, 2 or 5 × 10ⁿ metres) whose
+// bar is as long as possible but at most maxMM on the page.
+func chooseScale(metersPerMM, maxMM float64) (meters, lengthMM float64) {
+	best := 0.0
+	for e := 0.0; e <= 6; e++ {
+		for _, d := range []float64{1, 2, 5} {
+			if l := d * math.Pow(10, e); l/metersPerMM <= maxMM {
+				best = l
+			}
+		}
+	}
+	return best, best / metersPerMM
+}
+
+// legend draws the legend items in a panel whose bottom-left is (x,
+// bottom). Seat-size circles are drawn at the map's own marker scale (their
+// true diameter), so their areas compare with the markers'.
+func legend(p Page, x, bottom, k float64, items []render.LegendItem, swatch func(render.LegendItem, float64) image.Image) {
+	if len(items) == 0 {
+		return
+	}
+	row, sw, pt := 4.6*k, 3.8*k, 7*k
+	size := func(it render.LegendItem) float64 {
+		if it.Kind == render.LegendSize {
+			return 2*render.SeatRadius(it.Seats)*25.4/96 + 0.4
+		}
+		return sw
+	}
+	width, height := 0.0, 4*k
+	for _, it := range items {
+		width = math.Max(width, p.TextWidth(it.Label, pt)+math.Max(size(it), sw)+2*k)
+		height += math.Max(row, size(it)+0.8*k)
+	}
+	y := bottom - height
+	p.Rect(x, y, width+4*k, height, panel, frameCol, 0.2*k)
+	y += 2 * k
+	for _, it := range items {
+		h := math.Max(row, size(it)+0.8*k)
+		if it.Kind == render.LegendHeading {
+			p.Text(x+2*k, y+0.6*k, pt, it.Label, Left, ink)
+		} else {
+			d := size(it)
+			p.Image(x+2*k+(math.Max(d, sw)-d)/2, y+(h-d)/2-0.4*k, d, d, swatch(it, d), false)
+			p.Text(x+2*k+math.Max(d, sw)+1.5*k, y+(h-row)/2+0.6*k, pt, it.Label, Left, grey)
+		}
+		y += h
+	}
+}
