@@ -8,6 +8,7 @@ import (
 	"os"
 
 	fyneapp "fyne.io/fyne/v2/app"
+	"golang.design/x/clipboard"
 
 	"github.com/liwan-edu/schoolmap/app"
 	"github.com/liwan-edu/schoolmap/assets"
@@ -16,6 +17,9 @@ import (
 )
 
 func main() {
+	if handled, code := runCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
+		os.Exit(code)
+	}
 	offline := flag.Bool("offline", false, "do not fetch tiles; show cached tiles or a plain background")
 	tiles := flag.String("tiles", "", "XYZ tile URL template (default: OpenStreetMap)")
 	cache := flag.String("cache", "", "tile cache folder (default: the OS user cache folder)")
@@ -31,14 +35,24 @@ func main() {
 		src.Name, src.URLTemplate = "custom", *tiles
 	}
 	if *cache == "" {
-		*cache = app.DefaultCacheDir(src)
+		*cache = tile.DefaultCacheDir(src)
 	}
 	a := fyneapp.NewWithID("cn.gov.liwan.schoolmap")
 	ui, err := app.New(a, app.Config{Sites: sites, FontTTF: assets.FontTTF, Icon: assets.IconPNG,
-		Source: src, Offline: *offline, CacheDir: *cache})
+		Source: src, Offline: *offline, CacheDir: *cache, CopyImage: copyImage})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "schoolmap:", err)
 		os.Exit(1)
 	}
 	ui.Window.ShowAndRun()
+}
+
+// copyImage puts a PNG on the system clipboard (Fyne's clipboard is text
+// only).
+func copyImage(png []byte) error {
+	if err := clipboard.Init(); err != nil {
+		return err
+	}
+	clipboard.Write(clipboard.FmtImage, png)
+	return nil
 }

@@ -4,8 +4,6 @@ package app
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -25,9 +23,6 @@ import (
 // Title is the window title, Chinese first.
 const Title = "荔湾区教育设施规划图 · Liwan School Plan Map"
 
-// UserAgent identifies the app to tile servers, as the OSM policy asks.
-const UserAgent = "LiwanSchoolMap/0.1 (desktop education-planning GIS; Liwan District, Guangzhou)"
-
 // Config is what the UI is started with.
 type Config struct {
 	Sites    []data.Site
@@ -43,6 +38,9 @@ type Config struct {
 	// Year is the status year shown first; 0 = this year, within the
 	// control's 2021–2030.
 	Year int
+	// CopyImage puts PNG bytes on the system clipboard; nil when the
+	// platform cannot.
+	CopyImage func(png []byte) error
 }
 
 // UI is the main window and its parts.
@@ -56,6 +54,10 @@ type UI struct {
 
 	scene       *render.Scene
 	store       *tile.Store
+	source      tile.Source
+	fonts       *render.Fonts
+	fontTTF     []byte
+	copyImage   func([]byte) error
 	prefs       fyne.Preferences
 	legend      *legendPanel
 	years       *yearBar
@@ -64,15 +66,6 @@ type UI struct {
 
 // liwanCentre is where the map opens before it is fitted to the sites.
 var liwanCentre = orb.Point{113.225, 23.10}
-
-// DefaultCacheDir is the tile cache under the OS user cache folder.
-func DefaultCacheDir(src tile.Source) string {
-	dir, err := os.UserCacheDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "liwan-schoolmap", "tiles", src.Name)
-}
 
 // New builds the main window; call Window.ShowAndRun to start.
 func New(a fyne.App, cfg Config) (*UI, error) {
@@ -90,6 +83,7 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	}
 	u := &UI{scene: render.NewScene(cfg.Sites, min(max(year, FirstYear), LastYear)), prefs: a.Preferences()}
 	u.scene.Norms = loadNorms(u.prefs)
+	u.source, u.fonts, u.fontTTF, u.copyImage = cfg.Source, fonts, cfg.FontTTF, cfg.CopyImage
 	r := &render.Renderer{Fonts: fonts, Attribution: cfg.Source.Attribution}
 	u.Map = NewMapView(r, u.scene, render.View{Center: liwanCentre, Zoom: 12, Width: 800, Height: 600}, max(cfg.Source.MinZoom, 3), cfg.Source.MaxZoom)
 	u.Map.sync = cfg.SyncRender
@@ -123,7 +117,7 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 func newStore(cfg Config, ready func()) *tile.Store {
 	o := tile.StoreOptions{OnReady: func(maptile.Tile) { ready() }}
 	if !cfg.Offline {
-		o.Fetcher = tile.NewFetcher(cfg.Source, UserAgent)
+		o.Fetcher = tile.NewFetcher(cfg.Source, tile.UserAgent)
 	}
 	if cfg.CacheDir != "" {
 		o.Disk = &tile.DiskCache{Dir: cfg.CacheDir}
@@ -137,6 +131,7 @@ func (u *UI) layout() fyne.CanvasObject {
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.Map.Zoom(-1) }),
 		widget.NewToolbarAction(theme.ZoomFitIcon(), u.FitAll),
 		widget.NewToolbarSeparator(),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.showExport),
 		widget.NewToolbarAction(theme.SettingsIcon(), u.showSettings),
 		widget.NewToolbarAction(theme.InfoIcon(), u.about),
 	)
@@ -201,7 +196,10 @@ func (u *UI) centreOn(id string) {
 }
 
 // FitAll shows every located site.
-func (u *UI) FitAll() {
+func (u *UI) FitAll() { u.Map.FitTo(u.sitesBound()) }
+
+// sitesBound is the bound of the located sites (Liwan when there are none).
+func (u *UI) sitesBound() orb.Bound {
 	var b orb.Bound
 	n := 0
 	for _, s := range u.scene.Sites {
@@ -215,9 +213,9 @@ func (u *UI) FitAll() {
 		n++
 	}
 	if n == 0 {
-		b = orb.Bound{Min: orb.Point{113.17, 23.04}, Max: orb.Point{113.27, 23.16}} // Liwan
+		return orb.Bound{Min: orb.Point{113.17, 23.04}, Max: orb.Point{113.27, 23.16}} // Liwan
 	}
-	u.Map.FitTo(b)
+	return b
 }
 
 func (u *UI) showStatus(v render.View) {
@@ -240,6 +238,10 @@ func (u *UI) showStatus(v render.View) {
 
 func (u *UI) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(
+		fyne.NewMenu("文件 File",
+			fyne.NewMenuItem("导出地图 Export map…\tCtrl+E", u.showExport),
+			fyne.NewMenuItem("复制地图图像 Copy map image\tCtrl+Shift+C", u.copyMapImage),
+		),
 		fyne.NewMenu("视图 View",
 			fyne.NewMenuItem("放大 Zoom in\t+", func() { u.Map.Zoom(1) }),
 			fyne.NewMenuItem("缩小 Zoom out\t-", func() { u.Map.Zoom(-1) }),
@@ -261,6 +263,9 @@ func (u *UI) bindKeys() {
 	short(fyne.KeyEqual, func() { u.Map.Zoom(1) })
 	short(fyne.KeyMinus, func() { u.Map.Zoom(-1) })
 	short(fyne.KeyComma, u.showSettings)
+	short(fyne.KeyE, u.showExport)
+	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
+		func(fyne.Shortcut) { u.copyMapImage() })
 	short(fyne.KeyP, u.togglePlay)
 	short(fyne.KeyPageUp, func() { u.years.slider.SetValue(float64(u.scene.Year + 1)) })
 	short(fyne.KeyPageDown, func() { u.years.slider.SetValue(float64(u.scene.Year - 1)) })

@@ -11,12 +11,9 @@ import (
 // folder, synced and then renamed over path: readers (and a crash) see the
 // old file or the new one, never a part. When write fails (a full disk, a
 // cancelled export) the temporary file is removed and path is untouched.
+// The folder must exist.
 func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
-	dir := filepath.Dir(path)
-	if err := os.MkdirAll(dir, 0o755); err != nil {
-		return err
-	}
-	f, err := os.CreateTemp(dir, "."+filepath.Base(path)+".tmp-*")
+	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
 	}
@@ -28,6 +25,9 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	}()
 	if err = write(f); err != nil {
 		return fmt.Errorf("write %s: %w", path, err)
+	}
+	if err = f.Chmod(0o644); err != nil { // CreateTemp makes it owner-only
+		return fmt.Errorf("chmod %s: %w", path, err)
 	}
 	if err = f.Sync(); err != nil {
 		return fmt.Errorf("sync %s: %w", path, err)
@@ -48,4 +48,3 @@ func WriteBytesAtomic(path string, b []byte) error {
 		return err
 	})
 }
-

@@ -39,4 +39,10 @@ func TestWriteFileAtomic(t *testing.T) {
 	if err := WriteBytesAtomic(filepath.Join(path, "under-a-file"), nil); err == nil {
 		t.Error("writing under a regular file succeeded")
 	}
+	if err := WriteBytesAtomic(filepath.Join(dir, "missing", "x"), nil); !errors.Is(err, os.ErrNotExist) {
+		t.Errorf("writing into a missing folder: %v (folders must not be created)", err)
+	}
+	if st, _ := os.Stat(path); st.Mode().Perm() != 0o644 {
+		t.Errorf("mode %v, want 0644", st.Mode().Perm())
+	}
 }

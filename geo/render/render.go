@@ -172,7 +172,7 @@ func drawGraticule(dst *image.RGBA, v View, clip image.Rectangle) {
 	}
 	step := 10.0
 	for _, s := range []float64{0.001, 0.002, 0.005, 0.01, 0.02, 0.05, 0.1, 0.2, 0.5, 1, 2, 5, 10} {
-		if s/360*geo.WorldSize(float64(v.Zoom))*v.ts() >= 120 {
+		if s/360*geo.WorldSize(float64(v.Zoom))*v.ts() >= 120*v.sym() {
 			step = s
 			break
 		}

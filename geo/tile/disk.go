@@ -67,5 +67,8 @@ func (c *DiskCache) Put(t maptile.Tile, img []byte, m Meta) error {
 	binary.Write(&buf, binary.BigEndian, uint32(len(mb)))
 	buf.Write(mb)
 	buf.Write(img)
+	if err := os.MkdirAll(filepath.Dir(c.path(t)), 0o755); err != nil {
+		return err
+	}
 	return data.WriteBytesAtomic(c.path(t), buf.Bytes())
 }

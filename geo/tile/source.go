@@ -4,6 +4,8 @@
 package tile
 
 import (
+	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 
@@ -49,4 +51,17 @@ func (s Source) Valid(t maptile.Tile) bool {
 	}
 	n := uint32(1) << t.Z
 	return t.X < n && t.Y < n
+}
+
+// UserAgent identifies the app to tile servers, as the OSM policy asks.
+const UserAgent = "LiwanSchoolMap/0.1 (desktop education-planning GIS; Liwan District, Guangzhou)"
+
+// DefaultCacheDir is a source's tile cache under the OS user cache folder
+// ("" when the OS has none).
+func DefaultCacheDir(src Source) string {
+	dir, err := os.UserCacheDir()
+	if err != nil {
+		return ""
+	}
+	return filepath.Join(dir, "liwan-schoolmap", "tiles", src.Name)
 }

@@ -1,0 +1,258 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"io/fs"
+	"math"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/assets"
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/export"
+	"github.com/liwan-edu/schoolmap/geo/render"
+	"github.com/liwan-edu/schoolmap/geo/tile"
+)
+
+// Exit codes of the headless commands.
+const (
+	exitOK    = 0
+	exitError = 1 // the work failed (unwritable path, full disk, bad data)
+	exitUsage = 2 // the arguments are wrong
+)
+
+// runCLI runs a headless subcommand; handled is false when args name none.
+func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
+	if len(args) == 0 {
+		return false, 0
+	}
+	switch args[0] {
+	case "export":
+		return true, runExport(args[1:], stdout, stderr)
+	}
+	return false, 0
+}
+
+type exportFlags struct {
+	out, format, paper, layers, title, subtitle, bbox string
+	landscape, fit, offline, tables                   bool
+	dpi                                               float64
+	width, height, year                               int
+}
+
+func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
+	fl := flag.NewFlagSet("export", flag.ContinueOnError)
+	fl.SetOutput(stderr)
+	f := &exportFlags{}
+	fl.StringVar(&f.out, "out", "", "output file (required); its extension gives the format when --format is absent")
+	fl.StringVar(&f.format, "format", "", "png or pdf")
+	fl.StringVar(&f.paper, "paper", "A4", "A4 or A3 (ignored with --width/--height)")
+	fl.BoolVar(&f.landscape, "landscape", false, "landscape instead of portrait")
+	fl.IntVar(&f.width, "width", 0, "pixel width (PNG; with --height, instead of --paper)")
+	fl.IntVar(&f.height, "height", 0, "pixel height")
+	fl.Float64Var(&f.dpi, "dpi", 150, "resolution, dots per inch (150 or 300 for print)")
+	fl.IntVar(&f.year, "year", time.Now().Year(), "status year, 2021–2030")
+	fl.StringVar(&f.layers, "layers", "basemap,sites,catchments,halos,labels,status", "comma-separated: basemap, sites, catchments, halos, labels, status")
+	fl.StringVar(&f.title, "title", "", `title (default: 荔湾区"十四五"教育设施建设项目分布图 (YEAR年))`)
+	fl.StringVar(&f.subtitle, "subtitle", "", "subtitle")
+	fl.StringVar(&f.bbox, "bbox", "", "extent as minlon,minlat,maxlon,maxlat (WGS-84)")
+	fl.BoolVar(&f.fit, "fit", false, "extent: all located sites (the default without --bbox)")
+	fl.BoolVar(&f.offline, "offline", false, "fetch no tiles: cached tiles or a plain background")
+	fl.BoolVar(&f.tables, "tables", false, "PDF: add a page with the site list and per-subdistrict figures")
+	if err := fl.Parse(args); err != nil {
+		return nil, err
+	}
+	if fl.NArg() > 0 {
+		return nil, fmt.Errorf("unexpected argument %q", fl.Arg(0))
+	}
+	if f.out == "" {
+		return nil, errors.New("--out FILE is required")
+	}
+	if f.bbox != "" && f.fit {
+		return nil, errors.New("give --bbox or --fit, not both")
+	}
+	if f.year < 2000 || f.year > 2100 {
+		return nil, fmt.Errorf("--year %d is out of range", f.year)
+	}
+	return f, nil
+}
+
+func runExport(args []string, stdout, stderr io.Writer) int {
+	f, err := parseExportFlags(args, stderr)
+	if err != nil {
+		if !errors.Is(err, flag.ErrHelp) {
+			fmt.Fprintln(stderr, "schoolmap export:", err)
+		}
+		return exitUsage
+	}
+	sites, err := data.ParseSites(assets.SitesGeoJSON)
+	if err != nil {
+		fmt.Fprintln(stderr, "schoolmap export: embedded data is invalid:", err)
+		return exitError
+	}
+	o, err := f.options(sites)
+	if err != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", err)
+		return exitUsage
+	}
+	fonts, err := render.NewFonts(assets.FontTTF)
+	if err != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", err)
+		return exitError
+	}
+	src := tile.OSM()
+	store := newTileStore(src, !f.offline)
+	defer store.Close()
+	e := &export.Exporter{FontTTF: assets.FontTTF, Fonts: fonts, Tiles: store, MaxZoom: src.MaxZoom}
+	stage := ""
+	err = data.WriteFileAtomic(f.out, func(w io.Writer) error {
+		return e.Write(context.Background(), w, o, func(p export.Progress) {
+			if p.Stage != stage {
+				stage = p.Stage
+				fmt.Fprintln(stderr, "…", stage)
+			}
+		})
+	})
+	if err != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", explainWriteError(f.out, err))
+		if errors.Is(err, export.ErrOption) {
+			return exitUsage
+		}
+		return exitError
+	}
+	fmt.Fprintln(stdout, "wrote", f.out)
+	return exitOK
+}
+
+// newTileStore is the tile store of a headless run: the same disk cache as
+// the app, and the network unless offline.
+func newTileStore(src tile.Source, online bool) *tile.Store {
+	o := tile.StoreOptions{}
+	if dir := tile.DefaultCacheDir(src); dir != "" {
+		o.Disk = &tile.DiskCache{Dir: dir}
+	}
+	if online {
+		o.Fetcher = tile.NewFetcher(src, tile.UserAgent)
+	}
+	return tile.NewStore(src, o)
+}
+
+// explainWriteError says what went wrong with the output file and what to
+// do about it.
+func explainWriteError(path string, err error) string {
+	switch {
+	case errors.Is(err, syscall.ENOSPC):
+		return fmt.Sprintf("the disk is full while writing %s; nothing was written. Free some space or choose another folder.", path)
+	case errors.Is(err, fs.ErrPermission):
+		return fmt.Sprintf("no permission to write %s; choose a folder you can write to.", path)
+	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
+		return fmt.Sprintf("cannot create %s: its folder does not exist (or is a file).", path)
+	}
+	return err.Error()
+}
+
+// options turns the flags into export options.
+func (f *exportFlags) options(sites []data.Site) (export.Options, error) {
+	format := f.format
+	if format == "" {
+		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(f.out)), ".")
+	}
+	ft, err := export.ParseFormat(format)
+	if err != nil {
+		return export.Options{}, err
+	}
+	sc := render.NewScene(sites, f.year)
+	if err := applyLayers(sc, f.layers); err != nil {
+		return export.Options{}, err
+	}
+	o := export.Options{Format: ft, Paper: strings.ToUpper(f.paper), Landscape: f.landscape, DPI: f.dpi,
+		WidthPx: f.width, HeightPx: f.height, Title: f.title, Subtitle: f.subtitle, Date: time.Now(),
+		Sources:     "数据 Data: 荔湾区教育事业发展“十四五”规划 (2021—2025年) 附件；位置 Locations: 公开资料推定 (学校 POI、新闻)，精度见图",
+		Attribution: tile.OSM().Attribution, Scene: sc, Tables: f.tables}
+	if f.width > 0 || f.height > 0 {
+		o.Paper = ""
+	}
+	if o.Title == "" {
+		o.Title = fmt.Sprintf("荔湾区“十四五”教育设施建设项目分布图 (%d年)", f.year)
+	}
+	if f.bbox != "" {
+		o.Extent, err = parseBBox(f.bbox)
+	} else {
+		o.Extent = sitesExtent(sites)
+	}
+	return o, err
+}
+
+// applyLayers switches the scene's layers to exactly the named ones.
+func applyLayers(sc *render.Scene, list string) error {
+	names := map[string]render.Layer{"basemap": render.Basemap, "sites": render.Sites, "catchments": render.Catchments,
+		"halos": render.Halos, "labels": render.Labels, "subdistricts": render.Subdistricts}
+	for _, l := range render.AllLayers() {
+		sc.Layers[l].On = false
+	}
+	status := false
+	for _, n := range strings.Split(list, ",") {
+		n = strings.TrimSpace(strings.ToLower(n))
+		switch l, ok := names[n]; {
+		case ok:
+			sc.Layers[l].On = true
+		case n == "status":
+			status = true
+		case n == "":
+		default:
+			return fmt.Errorf("unknown layer %q (basemap, sites, catchments, halos, labels, status)", n)
+		}
+	}
+	if !status {
+		sc.Year = 0 // every site drawn as in service, no status styling
+	}
+	return nil
+}
+
+func parseBBox(s string) (orb.Bound, error) {
+	parts := strings.Split(s, ",")
+	if len(parts) != 4 {
+		return orb.Bound{}, fmt.Errorf("--bbox %q: want minlon,minlat,maxlon,maxlat", s)
+	}
+	var v [4]float64
+	for i, p := range parts {
+		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
+		if err != nil {
+			return orb.Bound{}, fmt.Errorf("--bbox %q: %q is not a number", s, p)
+		}
+		v[i] = f
+	}
+	b := orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}
+	if v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -85 || v[3] > 85 {
+		return orb.Bound{}, fmt.Errorf("--bbox %q: min must be below max, within lon ±180 and lat ±85", s)
+	}
+	return b, nil
+}
+
+// sitesExtent is the bound of all located sites with a 10% margin.
+func sitesExtent(sites []data.Site) orb.Bound {
+	var b orb.Bound
+	first := true
+	for _, s := range sites {
+		if !s.Located {
+			continue
+		}
+		if first {
+			b, first = s.Location.Bound(), false
+		}
+		b = b.Extend(s.Location)
+	}
+	if first {
+		return orb.Bound{Min: orb.Point{113.17, 23.04}, Max: orb.Point{113.27, 23.16}}
+	}
+	return b.Pad(math.Max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1]) * 0.1)
+}

@@ -1,0 +1,90 @@
+package main
+
+import (
+	"bytes"
+	"image/png"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/liwan-edu/schoolmap/geo/export"
+)
+
+func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errb bytes.Buffer
+	handled, code := runCLI(args, &out, &errb)
+	if !handled {
+		t.Fatalf("%v not handled", args)
+	}
+	return code, out.String(), errb.String()
+}
+
+func TestCLIExportPNGAndPDF(t *testing.T) {
+	dir := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", dir) // no tile cache of the user's
+	pngPath := filepath.Join(dir, "plan-2023.png")
+	code, _, stderr := runCmd(t, "export", "--out", pngPath, "--paper", "A4", "--landscape", "--dpi", "50",
+		"--year", "2023", "--layers", "sites,catchments,status", "--offline", "--fit")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, err := os.ReadFile(pngPath)
+	if err != nil {
+		t.Fatal(err)
+	}
+	img, err := png.Decode(bytes.NewReader(b))
+	if err != nil || img.Bounds().Dx() != 585 || export.ReadDPI(b) < 49.9 {
+		t.Errorf("png %v, dpi %.1f, err %v", img.Bounds(), export.ReadDPI(b), err)
+	}
+	pdfPath := filepath.Join(dir, "plan.pdf")
+	code, _, stderr = runCmd(t, "export", "--out", pdfPath, "--format", "pdf", "--paper", "A3", "--landscape",
+		"--dpi", "72", "--year", "2023", "--title", "测试标题", "--bbox", "113.2,23.05,113.26,23.12", "--offline", "--tables")
+	if code != 0 {
+		t.Fatalf("pdf exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(pdfPath); !bytes.HasPrefix(b, []byte("%PDF")) {
+		t.Error("not a PDF")
+	}
+}
+
+func TestCLIExportErrors(t *testing.T) {
+	dir := t.TempDir()
+	file := filepath.Join(dir, "a-file")
+	os.WriteFile(file, []byte("x"), 0o644)
+	tests := []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"no out", []string{"export"}, exitUsage, "--out FILE is required"},
+		{"bad format", []string{"export", "--out", filepath.Join(dir, "x.tiff")}, exitUsage, "png or pdf"},
+		{"bad paper", []string{"export", "--out", filepath.Join(dir, "x.png"), "--paper", "B5"}, exitUsage, "A4 or A3"},
+		{"bad bbox", []string{"export", "--out", filepath.Join(dir, "x.png"), "--bbox", "113,23,112,24"}, exitUsage, "min must be below max"},
+		{"bad layer", []string{"export", "--out", filepath.Join(dir, "x.png"), "--layers", "sites,roads"}, exitUsage, `unknown layer "roads"`},
+		{"bbox and fit", []string{"export", "--out", filepath.Join(dir, "x.png"), "--fit", "--bbox", "1,2,3,4"}, exitUsage, "not both"},
+		{"unknown flag", []string{"export", "--colour", "red"}, exitUsage, "flag provided but not defined"},
+		{"folder is a file", []string{"export", "--out", filepath.Join(file, "x.png"), "--offline", "--dpi", "40"}, exitError, "is a file"},
+		{"no such folder", []string{"export", "--out", filepath.Join(dir, "typo", "x.png"), "--offline", "--dpi", "40"}, exitError, "folder does not exist"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			code, _, stderr := runCmd(t, tt.args...)
+			if code != tt.code || !strings.Contains(stderr, tt.msg) {
+				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.msg)
+			}
+		})
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 1 {
+		t.Errorf("failed exports left files behind: %d entries", len(entries))
+	}
+}
+
+func TestNotACommand(t *testing.T) {
+	if handled, _ := runCLI([]string{"--offline"}, nil, nil); handled {
+		t.Error("app flags taken for a subcommand")
+	}
+}
