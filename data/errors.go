@@ -19,6 +19,7 @@ var (
 	ErrUnknownLevel      = errors.New("data: unknown level")
 	ErrUnknownConfidence = errors.New("data: unknown confidence")
 	ErrUnknownStatus     = errors.New("data: unknown construction status")
+	ErrUnknownKind       = errors.New("data: unknown site kind")
 	ErrDuplicateID       = errors.New("data: duplicate id")
 	ErrType              = errors.New("data: wrong value type")
 	ErrCRS               = errors.New("data: only WGS-84 (RFC 7946) coordinates are accepted")

@@ -31,6 +31,9 @@ type siteProps struct {
 	ActualStatus    string   `json:"actual_status,omitempty"`
 	ActualYear      int      `json:"actual_year,omitempty"`
 	ProgressNote    string   `json:"progress_note,omitempty"`
+	Kind            string   `json:"kind,omitempty"`
+	SeatsOverride   int      `json:"seats_override,omitempty"`
+	Notes           string   `json:"notes,omitempty"`
 	PrecisionM      *float64 `json:"precision_m,omitempty"`
 	Confidence      string   `json:"confidence,omitempty"`
 	Basis           string   `json:"basis,omitempty"`
@@ -138,6 +141,8 @@ func (p *siteProps) site() (Site, error) {
 		return fail("classes", ErrNegative)
 	case p.Enrolment < 0:
 		return fail("enrolment", ErrNegative)
+	case p.SeatsOverride < 0:
+		return fail("seats_override", ErrNegative)
 	case p.LandArea < 0 || math.IsNaN(p.LandArea):
 		return fail("land_area_m2", ErrNegative)
 	case p.FloorArea < 0 || math.IsNaN(p.FloorArea):
@@ -163,6 +168,10 @@ func (p *siteProps) site() (Site, error) {
 	if p.ActualYear != 0 && (p.ActualYear < 1900 || p.ActualYear > 2100) {
 		return fail("actual_year", fmt.Errorf("%w: year %d", ErrRange, p.ActualYear))
 	}
+	kind, err := ParseKind(p.Kind)
+	if err != nil {
+		return fail("kind", err)
+	}
 	conf := ConfidenceNone
 	if p.Confidence != "" {
 		if conf, err = ParseConfidence(p.Confidence); err != nil {
@@ -175,6 +184,7 @@ func (p *siteProps) site() (Site, error) {
 		Classes: p.Classes, Enrolment: p.Enrolment, StartYear: p.StartYear, EndYear: p.EndYear,
 		GovFunded: p.GovFunded, Remark: p.Remark, Level: level,
 		ActualStatus: actual, ActualYear: p.ActualYear, ProgressNote: p.ProgressNote,
+		Kind: kind, SeatsOverride: p.SeatsOverride, Notes: p.Notes,
 		Confidence: conf, Basis: p.Basis, Source: p.Source,
 		SubdistrictCode: p.SubdistrictCode, Subdistrict: p.Subdistrict, SubdistrictNote: p.SubdistrictNote,
 	}, nil

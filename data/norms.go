@@ -62,11 +62,17 @@ func (s Seats) Total() int {
 }
 
 // SeatsOf derives a site's seats from its classes and the norms. A nine-year
-// school's classes are split into primary and junior; a site with no stated
-// classes has seats only when the annex states an enrolment.
+// school's classes (or overriding seats) are split into primary and junior;
+// a site with no stated classes has seats only when the annex states an
+// enrolment. A planner's SeatsOverride wins over both.
 func (n Norms) SeatsOf(s *Site) Seats {
 	out := Seats{}
 	switch {
+	case s.SeatsOverride > 0 && s.Level == NineYear:
+		p := int(float64(s.SeatsOverride)*n.NineYearPrimaryShare + 0.5)
+		out[Primary], out[Junior] = p, s.SeatsOverride-p
+	case s.SeatsOverride > 0 && s.Level.IsSchool():
+		out[s.Level] = s.SeatsOverride
 	case s.Classes > 0 && s.Level == NineYear:
 		p := int(float64(s.Classes)*n.NineYearPrimaryShare + 0.5)
 		out[Primary] = p * int(n.PerClass[Primary].Value)

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"fmt"
+
 	"github.com/paulmach/orb"
 )
 
@@ -34,6 +36,12 @@ type Site struct {
 	ActualYear   int
 	ProgressNote string
 
+	Kind Kind
+	// SeatsOverride replaces the seats derived from classes when the
+	// planner knows better (0 = derive).
+	SeatsOverride int
+	Notes         string
+
 	// Location is WGS-84 and meaningful only when Located.
 	Location   orb.Point
 	Located    bool
@@ -45,6 +53,48 @@ type Site struct {
 	SubdistrictCode string // 12-digit statistical code, when known
 	Subdistrict     string // 街道 name, when known
 	SubdistrictNote string // the evidence when not certain ("白鹤洞/东沙")
+}
+
+// Kind says what a site is: a project of the plan, a candidate site the
+// planner is weighing, or a school that exists already (supply).
+type Kind int
+
+// Kinds of site.
+const (
+	KindPlan Kind = iota
+	KindCandidate
+	KindExisting
+)
+
+var kindLabels = [...][2]string{{"plan", "规划项目"}, {"candidate", "候选用地"}, {"existing", "现有学校"}}
+
+// String returns the code used in files.
+func (k Kind) String() string {
+	if k < 0 || int(k) >= len(kindLabels) {
+		return fmt.Sprintf("Kind(%d)", int(k))
+	}
+	return kindLabels[k][0]
+}
+
+// Label returns the Chinese name.
+func (k Kind) Label() string {
+	if k < 0 || int(k) >= len(kindLabels) {
+		return k.String()
+	}
+	return kindLabels[k][1]
+}
+
+// ParseKind reads a code of String ("" is a plan project).
+func ParseKind(s string) (Kind, error) {
+	if s == "" {
+		return KindPlan, nil
+	}
+	for i, l := range kindLabels {
+		if s == l[0] || s == l[1] {
+			return Kind(i), nil
+		}
+	}
+	return KindPlan, fmt.Errorf("%w: %q", ErrUnknownKind, s)
 }
 
 // ApproxThresholdM is the precision above which a location counts as

@@ -67,6 +67,9 @@ func PlannedStatusAt(start, end, year int) Status {
 // construction holds from the start year on (the planner has not said it
 // finished); in service without a year follows the plan.
 func StatusAt(s *Site, year int) (st Status, overdue bool) {
+	if s.Kind == KindExisting {
+		return InService, false
+	}
 	planned := PlannedStatusAt(s.StartYear, s.EndYear, year)
 	st = planned
 	switch {

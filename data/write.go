@@ -41,8 +41,12 @@ func (s *Site) feature() feature {
 		Classes: s.Classes, Enrolment: s.Enrolment, StartYear: s.StartYear, EndYear: s.EndYear,
 		GovFunded: s.GovFunded, Remark: s.Remark, Level: &level,
 		ActualYear: s.ActualYear, ProgressNote: s.ProgressNote,
+		SeatsOverride: s.SeatsOverride, Notes: s.Notes,
 		Confidence: s.Confidence.String(), Basis: s.Basis, Source: s.Source,
 		SubdistrictCode: s.SubdistrictCode, Subdistrict: s.Subdistrict, SubdistrictNote: s.SubdistrictNote,
+	}
+	if s.Kind != KindPlan {
+		p.Kind = s.Kind.String()
 	}
 	if s.ActualStatus != StatusUnknown {
 		p.ActualStatus = s.ActualStatus.String()

@@ -1,0 +1,348 @@
+package data
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"reflect"
+	"strings"
+	"time"
+
+	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/data/gpkg"
+)
+
+// View is the map view kept with a project.
+type View struct {
+	Center orb.Point `json:"center"`
+	Zoom   int       `json:"zoom"`
+	Year   int       `json:"year"`
+}
+
+// Project is everything a planner saves: the sites with their edits
+// (plan projects, candidate sites, existing schools), the subdistricts with
+// populations and boundaries, the norms and the view.
+type Project struct {
+	Sites        []Site
+	Subdistricts []Subdistrict
+	Norms        Norms
+	View         View
+}
+
+// ErrNotProject is returned for a GeoPackage that is not a project of this
+// app (its layers can still be imported).
+var ErrNotProject = errors.New("data: not a Liwan school-map project")
+
+// Layer and setting names of the project GeoPackage.
+const (
+	layerSites        = "plan_sites"
+	layerExisting     = "existing_schools"
+	layerSubdistricts = "subdistricts"
+	layerSettings     = "liwan_settings"
+	projectFormat     = "liwan-schoolmap-project"
+	projectVersion    = "1"
+)
+
+// SaveProject writes p as a GeoPackage (atomically: temporary file, sync,
+// rename). Plan projects and candidates go to one layer, existing schools
+// to another, so each opens in QGIS as its own layer.
+func SaveProject(path string, p *Project) error {
+	var plan, existing []Site
+	for _, s := range p.Sites {
+		if s.Kind == KindExisting {
+			existing = append(existing, s)
+		} else {
+			plan = append(plan, s)
+		}
+	}
+	settings, err := p.settingsLayer()
+	if err != nil {
+		return err
+	}
+	layers := []*gpkg.Layer{
+		siteLayer(layerSites, "荔湾区“十四五”规划项目及候选用地 plan projects and candidate sites", plan, p.Norms),
+		siteLayer(layerExisting, "现有学校 existing schools", existing, p.Norms),
+		subdistrictLayer(p.Subdistricts),
+		settings,
+	}
+	return gpkg.Write(path, layers)
+}
+
+// OpenProject reads a project saved by SaveProject. A damaged file, a
+// foreign GeoPackage or invalid records give an error naming the layer,
+// feature and field; nothing is half-loaded.
+func OpenProject(path string) (*Project, error) {
+	f, err := gpkg.Read(path)
+	if err != nil {
+		return nil, err
+	}
+	set, err := f.Layer(layerSettings)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s has no %s table", ErrNotProject, path, layerSettings)
+	}
+	kv := map[string]string{}
+	for _, ft := range set.Features {
+		if len(ft.Values) == 2 {
+			k, _ := ft.Values[0].(string)
+			v, _ := ft.Values[1].(string)
+			kv[k] = v
+		}
+	}
+	if kv["format"] != projectFormat {
+		return nil, fmt.Errorf("%w: %s", ErrNotProject, path)
+	}
+	if kv["version"] != projectVersion {
+		return nil, fmt.Errorf("%w: %s is project format version %q; this app reads version %s", ErrNotProject, path, kv["version"], projectVersion)
+	}
+	p := &Project{Norms: DefaultNorms()}
+	if err := p.readSettings(kv); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	for _, name := range []string{layerSites, layerExisting} {
+		l, err := f.Layer(name)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", path, err)
+		}
+		sites, err := sitesFromLayer(l)
+		if err != nil {
+			return nil, fmt.Errorf("%s: layer %s: %w", path, name, err)
+		}
+		p.Sites = append(p.Sites, sites...)
+	}
+	if err := uniqueIDs(p.Sites); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	l, err := f.Layer(layerSubdistricts)
+	if err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
+	}
+	if p.Subdistricts, err = subdistrictsFromLayer(l); err != nil {
+		return nil, fmt.Errorf("%s: layer %s: %w", path, layerSubdistricts, err)
+	}
+	return p, nil
+}
+
+func uniqueIDs(sites []Site) error {
+	seen := map[string]bool{}
+	for i, s := range sites {
+		if seen[s.ID] {
+			return &FeatureError{Index: i, ID: s.ID, Field: "id", Err: ErrDuplicateID}
+		}
+		seen[s.ID] = true
+	}
+	return nil
+}
+
+// propColumns lists the columns of a site table: the GeoJSON property
+// schema, so both formats carry the same fields under the same names.
+var propColumns = func() []gpkg.Field {
+	t := reflect.TypeOf(siteProps{})
+	var out []gpkg.Field
+	for i := 0; i < t.NumField(); i++ {
+		name, _, _ := strings.Cut(t.Field(i).Tag.Get("json"), ",")
+		typ := t.Field(i).Type
+		if typ.Kind() == reflect.Pointer {
+			typ = typ.Elem()
+		}
+		ft := gpkg.Text
+		switch typ.Kind() {
+		case reflect.Int, reflect.Bool:
+			ft = gpkg.Integer
+		case reflect.Float64:
+			ft = gpkg.Real
+		}
+		out = append(out, gpkg.Field{Name: name, Type: ft})
+	}
+	return out
+}()
+
+// Derived columns, written for readers such as QGIS, ignored on reading.
+var derivedColumns = []gpkg.Field{{Name: "seats", Type: gpkg.Integer}, {Name: "level_zh", Type: gpkg.Text}}
+
+func siteLayer(name, desc string, sites []Site, n Norms) *gpkg.Layer {
+	l := &gpkg.Layer{Name: name, Description: desc, GeomType: "POINT", Fields: append(append([]gpkg.Field{}, propColumns...), derivedColumns...)}
+	for i := range sites {
+		s := &sites[i]
+		f := s.feature()
+		b, _ := json.Marshal(f.Properties)
+		var m map[string]any
+		json.Unmarshal(b, &m)
+		vals := make([]any, 0, len(l.Fields))
+		for _, c := range propColumns {
+			vals = append(vals, sqlValue(m[c.Name], c.Type))
+		}
+		vals = append(vals, int64(n.SeatsOf(s).Total()), s.Level.Label())
+		ft := gpkg.Feature{Values: vals}
+		if s.Located {
+			ft.Geometry = s.Location
+		}
+		l.Features = append(l.Features, ft)
+	}
+	return l
+}
+
+// sqlValue turns a JSON value into the column's SQLite value.
+func sqlValue(v any, t gpkg.FieldType) any {
+	switch v := v.(type) {
+	case nil:
+		return nil
+	case bool:
+		if v {
+			return int64(1)
+		}
+		return int64(0)
+	case float64:
+		if t == gpkg.Integer {
+			return int64(v)
+		}
+		return v
+	}
+	return v
+}
+
+func sitesFromLayer(l *gpkg.Layer) ([]Site, error) {
+	var out []Site
+	for i, ft := range l.Features {
+		props := map[string]any{}
+		for k, f := range l.Fields {
+			if k >= len(ft.Values) || ft.Values[k] == nil {
+				continue
+			}
+			v := ft.Values[k]
+			if f.Name == "gov_funded" {
+				v = v == int64(1)
+			}
+			props[f.Name] = v
+		}
+		var geom json.RawMessage = []byte("null")
+		if p, ok := ft.Geometry.(orb.Point); ok {
+			geom, _ = json.Marshal(map[string]any{"type": "Point", "coordinates": []float64{p[0], p[1]}})
+		} else if ft.Geometry != nil {
+			return nil, &FeatureError{Index: i, Field: "geom", Err: ErrGeometry}
+		}
+		pb, _ := json.Marshal(props)
+		raw, _ := json.Marshal(rawFeature{Type: "Feature", Geometry: geom, Properties: pb})
+		s, err := parseFeature(raw)
+		if err != nil {
+			var fe *FeatureError
+			if errors.As(err, &fe) {
+				fe.Index = i
+			}
+			return nil, err
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+func subdistrictLayer(subs []Subdistrict) *gpkg.Layer {
+	l := &gpkg.Layer{Name: layerSubdistricts, Description: "街道 subdistricts (boundaries and population as imported)",
+		GeomType: "MULTIPOLYGON", Fields: []gpkg.Field{{Name: "code", Type: gpkg.Text}, {Name: "name", Type: gpkg.Text},
+			{Name: "population", Type: gpkg.Integer}, {Name: "source", Type: gpkg.Text}}}
+	for _, s := range subs {
+		var pop any
+		if s.PopKnown {
+			pop = int64(s.Population)
+		}
+		ft := gpkg.Feature{Values: []any{s.Code, s.Name, pop, s.Source}}
+		if len(s.Boundary) > 0 {
+			ft.Geometry = s.Boundary
+		}
+		l.Features = append(l.Features, ft)
+	}
+	return l
+}
+
+func subdistrictsFromLayer(l *gpkg.Layer) ([]Subdistrict, error) {
+	idx := map[string]int{}
+	for _, f := range []string{"code", "name", "population", "source"} {
+		if idx[f] = l.Field(f); idx[f] < 0 {
+			return nil, fmt.Errorf("%w: field %s", ErrMissing, f)
+		}
+	}
+	var out []Subdistrict
+	for i, ft := range l.Features {
+		s := Subdistrict{}
+		s.Code, _ = ft.Values[idx["code"]].(string)
+		s.Name, _ = ft.Values[idx["name"]].(string)
+		s.Source, _ = ft.Values[idx["source"]].(string)
+		if p, ok := ft.Values[idx["population"]].(int64); ok {
+			if p < 0 {
+				return nil, &FeatureError{Index: i, Field: "population", Err: ErrNegative}
+			}
+			s.Population, s.PopKnown = int(p), true
+		}
+		switch g := ft.Geometry.(type) {
+		case nil:
+		case orb.MultiPolygon:
+			s.Boundary = g
+		case orb.Polygon:
+			s.Boundary = orb.MultiPolygon{g}
+		default:
+			return nil, &FeatureError{Index: i, Field: "geom", Err: ErrGeometry}
+		}
+		out = append(out, s)
+	}
+	return out, nil
+}
+
+// normsJSON is how norms are kept in the settings table.
+type normsJSON struct {
+	RadiusM              map[string]Norm `json:"radius_m"`
+	PerClass             map[string]Norm `json:"per_class"`
+	NineYearPrimaryShare float64         `json:"nine_year_primary_share"`
+}
+
+func (p *Project) settingsLayer() (*gpkg.Layer, error) {
+	nj := normsJSON{RadiusM: map[string]Norm{}, PerClass: map[string]Norm{}, NineYearPrimaryShare: p.Norms.NineYearPrimaryShare}
+	for l, v := range p.Norms.RadiusM {
+		nj.RadiusM[l.String()] = v
+	}
+	for l, v := range p.Norms.PerClass {
+		nj.PerClass[l.String()] = v
+	}
+	norms, err := json.Marshal(nj)
+	if err != nil {
+		return nil, err
+	}
+	view, _ := json.Marshal(p.View)
+	l := &gpkg.Layer{Name: layerSettings, Description: "app settings: norms and view",
+		Fields: []gpkg.Field{{Name: "key", Type: gpkg.Text}, {Name: "value", Type: gpkg.Text}}}
+	for _, kv := range [][2]string{{"format", projectFormat}, {"version", projectVersion}, {"norms", string(norms)},
+		{"view", string(view)}, {"saved_at", time.Now().UTC().Format(time.RFC3339)}} {
+		l.Features = append(l.Features, gpkg.Feature{Values: []any{kv[0], kv[1]}})
+	}
+	return l, nil
+}
+
+func (p *Project) readSettings(kv map[string]string) error {
+	var nj normsJSON
+	if err := json.Unmarshal([]byte(kv["norms"]), &nj); err != nil {
+		return fmt.Errorf("%w: settings norms: %v", ErrSyntax, err)
+	}
+	for code, v := range nj.RadiusM {
+		l, err := ParseLevel(code)
+		if err != nil || v.Value < 0 {
+			return fmt.Errorf("settings norms radius %q: %w", code, ErrRange)
+		}
+		p.Norms.RadiusM[l] = v
+	}
+	for code, v := range nj.PerClass {
+		l, err := ParseLevel(code)
+		if err != nil || v.Value < 0 {
+			return fmt.Errorf("settings norms per class %q: %w", code, ErrRange)
+		}
+		p.Norms.PerClass[l] = v
+	}
+	if nj.NineYearPrimaryShare < 0 || nj.NineYearPrimaryShare > 1 {
+		return fmt.Errorf("settings nine-year share %g: %w", nj.NineYearPrimaryShare, ErrRange)
+	}
+	p.Norms.NineYearPrimaryShare = nj.NineYearPrimaryShare
+	if v := kv["view"]; v != "" {
+		if err := json.Unmarshal([]byte(v), &p.View); err != nil {
+			return fmt.Errorf("%w: settings view: %v", ErrSyntax, err)
+		}
+	}
+	return nil
+}
