@@ -39,7 +39,10 @@ func Read(path string) (*File, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: %s: %v", ErrNotGeoPackage, path, err)
 	}
-	type meta struct{ name, kind, desc, geomCol, geomType string; srs int }
+	type meta struct {
+		name, kind, desc, geomCol, geomType string
+		srs                                 int
+	}
 	var metas []meta
 	for rows.Next() {
 		var m meta
