@@ -1,0 +1,91 @@
+package vector
+
+import (
+	"encoding/csv"
+	"fmt"
+	"io"
+	"os"
+	"strings"
+)
+
+// MaxFileBytes caps what the readers load; a planner's tables and
+// boundaries are far smaller.
+const MaxFileBytes = 256 << 20
+
+// ReadCSV reads a table with a header row; every row becomes a feature
+// without geometry (see Points). Delimiter , ; or tab is detected from the
+// header.
+func ReadCSV(path, encoding string) (*Set, error) {
+	b, err := readCapped(path)
+	if err != nil {
+		return nil, err
+	}
+	text, enc, err := decodeText(b, encoding)
+	if err != nil {
+		return nil, &FileError{Path: path, Err: err}
+	}
+	return parseCSV(path, text, enc)
+}
+
+func readCapped(path string) ([]byte, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return nil, err
+	}
+	if st.Size() > MaxFileBytes {
+		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: %d MB is larger than %d MB", ErrFormat, st.Size()>>20, MaxFileBytes>>20)}
+	}
+	return os.ReadFile(path)
+}
+
+func parseCSV(path, text, enc string) (*Set, error) {
+	first, _, _ := strings.Cut(text, "\n")
+	r := csv.NewReader(strings.NewReader(text))
+	r.Comma = ','
+	for _, d := range []rune{'\t', ';'} {
+		if strings.Count(first, string(d)) > strings.Count(first, string(r.Comma)) {
+			r.Comma = d
+		}
+	}
+	r.FieldsPerRecord = -1
+	r.TrimLeadingSpace = true
+	header, err := r.Read()
+	if err != nil {
+		return nil, &FileError{Path: path, Where: "line 1", Err: fmt.Errorf("%w: no header row: %v", ErrFormat, err)}
+	}
+	set := &Set{Path: path, Encoding: enc}
+	seen := map[string]bool{}
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		if h == "" || seen[h] {
+			return nil, &FileError{Path: path, Where: "line 1", Err: fmt.Errorf("%w: column %d has an empty or repeated name %q", ErrFormat, i+1, h)}
+		}
+		seen[h] = true
+		set.Fields = append(set.Fields, h)
+	}
+	for {
+		line, _ := r.FieldPos(0)
+		rec, err := r.Read()
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, &FileError{Path: path, Where: fmt.Sprintf("line %d", line), Err: fmt.Errorf("%w: %v", ErrFormat, err)}
+		}
+		line, _ = r.FieldPos(0)
+		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
+			continue
+		}
+		f := Feature{Props: map[string]string{}, Where: fmt.Sprintf("line %d", line)}
+		for i, h := range set.Fields {
+			if i < len(rec) {
+				f.Props[h] = strings.TrimSpace(rec[i])
+			}
+		}
+		if len(rec) > len(set.Fields) {
+			f.Problem = fmt.Sprintf("%d values for %d columns", len(rec), len(set.Fields))
+		}
+		set.Features = append(set.Features, f)
+	}
+	return set, nil
+}
