@@ -39,12 +39,12 @@ func main() {
 	}
 	a := fyneapp.NewWithID("cn.gov.liwan.schoolmap")
 	ui, err := app.New(a, app.Config{Sites: sites, FontTTF: assets.FontTTF, Icon: assets.IconPNG,
-		Source: src, Offline: *offline, CacheDir: *cache, CopyImage: copyImage})
+		Source: src, Offline: *offline, CacheDir: *cache, CopyImage: copyImage, RecoveryPath: app.DefaultRecoveryPath()})
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "schoolmap:", err)
 		os.Exit(1)
 	}
-	ui.Window.ShowAndRun()
+	ui.Run()
 }
 
 // copyImage puts a PNG on the system clipboard (Fyne's clipboard is text

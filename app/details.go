@@ -125,6 +125,7 @@ func seatsText(s *data.Site, n data.Norms) string {
 type Details struct {
 	widget.BaseWidget
 	title    *widget.Label
+	actions  *fyne.Container
 	timeline *fyne.Container
 	form     *fyne.Container
 	box      *fyne.Container
@@ -136,7 +137,8 @@ func NewDetails() *Details {
 		form: container.New(layout.NewFormLayout())}
 	d.title.Wrapping = fyne.TextWrapWord
 	d.timeline = container.NewVBox()
-	d.box = container.NewVBox(d.title, d.timeline, d.form)
+	d.actions = container.NewGridWrap(fyne.NewSize(200, 36))
+	d.box = container.NewVBox(d.title, d.actions, d.timeline, d.form)
 	d.ExtendBaseWidget(d)
 	d.ShowSite(nil, data.Norms{}, 0)
 	return d
@@ -166,6 +168,12 @@ func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 		d.form.Add(v)
 	}
 	d.form.Refresh()
+}
+
+// SetActions sets the buttons under the title.
+func (d *Details) SetActions(objs ...fyne.CanvasObject) {
+	d.actions.Objects = objs
+	d.actions.Refresh()
 }
 
 // Text returns everything the panel shows, for tests and copying.

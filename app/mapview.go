@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -27,8 +28,13 @@ type MapView struct {
 	minZoom  int
 	maxZoom  int
 
-	// OnTapSite is called with a site ID, or "" when empty map is tapped.
-	OnTapSite func(id string)
+	// OnTap is called with the site under the pointer ("" for none) and
+	// the map point tapped.
+	OnTap func(id string, at orb.Point)
+	// OnMoveSite is called when a marker dragged in edit mode is dropped.
+	OnMoveSite func(id string, to orb.Point)
+	// EditMode lets markers be dragged (otherwise a drag pans).
+	EditMode bool
 	// OnViewChanged is called on the UI goroutine after each new frame.
 	OnViewChanged func(v render.View)
 
@@ -44,6 +50,7 @@ type MapView struct {
 	front  int
 	hover  string
 	fit    *orb.Bound // held fit, cleared by any user move
+	drag   dragState
 
 	img *canvas.Image
 }
@@ -226,21 +233,81 @@ func (m *MapView) ScreenPos(id string) (fyne.Position, bool) {
 	return fyne.Position{}, false
 }
 
-// Tapped selects the marker under the pointer.
+// PointAt returns the map point under a widget position.
+func (m *MapView) PointAt(pos fyne.Position) orb.Point {
+	s := float64(m.scale())
+	return m.View().FromScreen(float64(pos.X)*s, float64(pos.Y)*s)
+}
+
+// Tapped reports the marker (or the empty map) under the pointer.
 func (m *MapView) Tapped(ev *fyne.PointEvent) {
-	if m.OnTapSite != nil {
-		m.OnTapSite(m.SiteAt(ev.Position))
+	if m.OnTap != nil {
+		m.OnTap(m.SiteAt(ev.Position), m.PointAt(ev.Position))
 	}
 }
 
-// Dragged pans the map with the pointer.
-func (m *MapView) Dragged(ev *fyne.DragEvent) {
-	s := float64(m.scale())
-	m.Pan(float64(ev.Dragged.DX)*s, float64(ev.Dragged.DY)*s)
+// dragState is a drag in progress: a pan, or (in edit mode, starting on
+// a marker) a move of that site, previewed until dropped.
+type dragState struct {
+	started bool
+	site    string
+	to      orb.Point
+	base    *render.Scene // the scene before the preview
 }
 
-// DragEnd implements fyne.Draggable.
-func (m *MapView) DragEnd() {}
+// Dragged pans the map, or in edit mode moves the marker it started on.
+func (m *MapView) Dragged(ev *fyne.DragEvent) {
+	if !m.drag.started {
+		m.drag.started = true
+		start := ev.Position.Subtract(ev.Dragged)
+		if m.EditMode {
+			m.drag.site = m.SiteAt(start)
+		}
+		m.mu.Lock()
+		m.drag.base = m.scene
+		m.mu.Unlock()
+	}
+	if m.drag.site == "" {
+		s := float64(m.scale())
+		m.Pan(float64(ev.Dragged.DX)*s, float64(ev.Dragged.DY)*s)
+		return
+	}
+	m.drag.to = m.PointAt(ev.Position)
+	m.mu.Lock()
+	m.scene = previewMove(m.drag.base, m.drag.site, m.drag.to)
+	m.mu.Unlock()
+	m.Redraw()
+}
+
+// DragEnd drops a moved marker: the move becomes an edit (OnMoveSite),
+// which replaces the preview scene.
+func (m *MapView) DragEnd() {
+	d := m.drag
+	m.drag = dragState{}
+	if d.site == "" {
+		return
+	}
+	m.mu.Lock()
+	m.scene = d.base
+	m.mu.Unlock()
+	if m.OnMoveSite != nil {
+		m.OnMoveSite(d.site, d.to)
+	}
+	m.Redraw()
+}
+
+// previewMove is sc with one site shown at p (a copy; sc is unchanged).
+func previewMove(sc *render.Scene, id string, p orb.Point) *render.Scene {
+	next := *sc
+	next.Sites = append([]data.Site(nil), sc.Sites...)
+	for i := range next.Sites {
+		if next.Sites[i].ID == id {
+			next.Sites[i].Location, next.Sites[i].Located = p, true
+		}
+	}
+	next.Version = sc.Version + 1<<40 // distinct from any committed version
+	return &next
+}
 
 // Scrolled zooms one level per wheel notch, keeping the point under the
 // cursor in place.

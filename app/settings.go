@@ -74,6 +74,7 @@ func saveNorms(p fyne.Preferences, n data.Norms) {
 func (u *UI) setNorms(n data.Norms) {
 	saveNorms(u.prefs, n)
 	u.update(func(sc *render.Scene) { sc.Norms = n })
+	u.markDirty()
 }
 
 // showSettings opens the norms dialog: each value with its source, edited

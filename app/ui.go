@@ -41,6 +41,8 @@ type Config struct {
 	// CopyImage puts PNG bytes on the system clipboard; nil when the
 	// platform cannot.
 	CopyImage func(png []byte) error
+	// RecoveryPath is where unsaved work is autosaved ("" = no autosave).
+	RecoveryPath string
 }
 
 // UI is the main window and its parts.
@@ -62,6 +64,16 @@ type UI struct {
 	legend      *legendPanel
 	years       *yearBar
 	layerChecks map[render.Layer]*widget.Check
+
+	editor       *data.Editor
+	subdistricts []data.Subdistrict
+	projectPath  string
+	otherDirty   bool
+	editMode     bool
+	editCheck    *widget.Check
+	placing      string
+	autosave     *time.Timer
+	recoveryPath string
 }
 
 // liwanCentre is where the map opens before it is fitted to the sites.
@@ -81,7 +93,8 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	if year == 0 {
 		year = time.Now().Year()
 	}
-	u := &UI{scene: render.NewScene(cfg.Sites, min(max(year, FirstYear), LastYear)), prefs: a.Preferences()}
+	u := &UI{scene: render.NewScene(cfg.Sites, min(max(year, FirstYear), LastYear)), prefs: a.Preferences(),
+		editor: data.NewEditor(cfg.Sites), subdistricts: data.LiwanSubdistricts(), recoveryPath: cfg.RecoveryPath}
 	u.scene.Norms = loadNorms(u.prefs)
 	u.source, u.fonts, u.fontTTF, u.copyImage = cfg.Source, fonts, cfg.FontTTF, cfg.CopyImage
 	r := &render.Renderer{Fonts: fonts, Attribution: cfg.Source.Attribution}
@@ -91,7 +104,8 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	r.Tiles = u.store
 	u.Map.offline = func() bool { off, _ := u.store.Offline(); return off }
 	u.Map.want = func(v render.View) { u.store.Want(v.Tiles()) }
-	u.Map.OnTapSite = u.Select
+	u.Map.OnTap = u.onTap
+	u.Map.OnMoveSite = func(id string, p orb.Point) { u.moveSite(id, p, "移动 move") }
 	u.Map.OnViewChanged = u.showStatus
 
 	u.Details = NewDetails()
@@ -108,7 +122,15 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	u.Window.SetMainMenu(u.menu())
 	u.Window.Resize(fyne.NewSize(1280, 800))
 	u.bindKeys()
+	u.Window.SetCloseIntercept(u.onCloseRequest)
 	u.Window.SetOnClosed(u.store.Close)
+	if u.recoveryPath != "" {
+		go func() {
+			for range time.Tick(AutosaveEvery) {
+				fyne.Do(u.writeRecovery)
+			}
+		}()
+	}
 	u.refreshPanels()
 	u.FitAll()
 	return u, nil
@@ -126,12 +148,19 @@ func newStore(cfg Config, ready func()) *tile.Store {
 }
 
 func (u *UI) layout() fyne.CanvasObject {
+	u.editCheck = widget.NewCheck("编辑模式 Edit", u.SetEditMode)
 	bar := widget.NewToolbar(
+		widget.NewToolbarAction(theme.FolderOpenIcon(), u.Open),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), func() { u.Save(nil) }),
+		widget.NewToolbarAction(theme.ContentUndoIcon(), u.Undo),
+		widget.NewToolbarAction(theme.ContentRedoIcon(), u.Redo),
+		toolbarWidget{u.editCheck},
+		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { u.Map.Zoom(1) }),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.Map.Zoom(-1) }),
 		widget.NewToolbarAction(theme.ZoomFitIcon(), u.FitAll),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), u.showExport),
+		widget.NewToolbarAction(theme.MailAttachmentIcon(), u.showExport),
 		widget.NewToolbarAction(theme.SettingsIcon(), u.showSettings),
 		widget.NewToolbarAction(theme.InfoIcon(), u.about),
 	)
@@ -152,12 +181,34 @@ func (u *UI) layout() fyne.CanvasObject {
 }
 
 // refreshPanels makes the panels follow the scene: legend, summary and the
-// selected site's details.
+// selected site's details with its actions.
 func (u *UI) refreshPanels() {
 	sc := u.scene
 	u.legend.show(sc)
 	u.Summary.SetText(summaryText(data.Summarize(sc.Sites, sc.Norms, sc.Year)))
-	u.Details.ShowSite(u.site(sc.Selected), sc.Norms, sc.Year)
+	s := u.site(sc.Selected)
+	u.Details.ShowSite(s, sc.Norms, sc.Year)
+	if s == nil {
+		u.Details.SetActions()
+		return
+	}
+	id, site := s.ID, *s
+	place := "在地图上放置 Place on map"
+	if s.Located {
+		place = "点击地图移动 Move by clicking the map"
+	}
+	u.Details.SetActions(
+		widget.NewButtonWithIcon("编辑 Edit…", theme.DocumentCreateIcon(), func() { u.showSiteForm(site, false) }),
+		widget.NewButtonWithIcon(place, theme.NavigateNextIcon(), func() { u.startPlacing(id) }),
+		widget.NewButtonWithIcon("删除 Delete…", theme.DeleteIcon(), func() { u.deleteSite(id) }),
+	)
+}
+
+// Run shows the window, offers to recover autosaved work, and runs the app.
+func (u *UI) Run() {
+	u.Window.Show()
+	u.offerRecovery()
+	fyne.CurrentApp().Run()
 }
 
 // update applies fn to a copy of the scene and shows the copy: the map's
@@ -239,8 +290,21 @@ func (u *UI) showStatus(v render.View) {
 func (u *UI) menu() *fyne.MainMenu {
 	return fyne.NewMainMenu(
 		fyne.NewMenu("文件 File",
+			fyne.NewMenuItem("打开项目 Open project…\tCtrl+O", u.Open),
+			fyne.NewMenuItem("保存 Save\tCtrl+S", func() { u.Save(nil) }),
+			fyne.NewMenuItem("另存为 Save as…\tCtrl+Shift+S", func() { u.SaveAs(nil) }),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("导入现有学校 Import existing schools…", u.importSchools),
+			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("导出地图 Export map…\tCtrl+E", u.showExport),
 			fyne.NewMenuItem("复制地图图像 Copy map image\tCtrl+Shift+C", u.copyMapImage),
+		),
+		fyne.NewMenu("编辑 Edit",
+			fyne.NewMenuItem("撤销 Undo\tCtrl+Z", u.Undo),
+			fyne.NewMenuItem("重做 Redo\tCtrl+Shift+Z", u.Redo),
+			fyne.NewMenuItemSeparator(),
+			fyne.NewMenuItem("编辑模式 Edit mode (drag markers)\tCtrl+M", func() { u.SetEditMode(!u.editMode) }),
+			fyne.NewMenuItem("添加项目 Add site…", u.addSite),
 		),
 		fyne.NewMenu("视图 View",
 			fyne.NewMenuItem("放大 Zoom in\t+", func() { u.Map.Zoom(1) }),
@@ -264,6 +328,17 @@ func (u *UI) bindKeys() {
 	short(fyne.KeyMinus, func() { u.Map.Zoom(-1) })
 	short(fyne.KeyComma, u.showSettings)
 	short(fyne.KeyE, u.showExport)
+	short(fyne.KeyZ, u.Undo)
+	short(fyne.KeyY, u.Redo)
+	short(fyne.KeyS, func() { u.Save(nil) })
+	short(fyne.KeyO, u.Open)
+	short(fyne.KeyM, func() { u.SetEditMode(!u.editMode) })
+	shiftShort := func(k fyne.KeyName, f func()) {
+		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
+			func(fyne.Shortcut) { f() })
+	}
+	shiftShort(fyne.KeyZ, u.Redo)
+	shiftShort(fyne.KeyS, func() { u.SaveAs(nil) })
 	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
 		func(fyne.Shortcut) { u.copyMapImage() })
 	short(fyne.KeyP, u.togglePlay)
@@ -295,6 +370,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 	case fyne.KeyHome:
 		u.FitAll()
 	case fyne.KeyEscape:
+		u.placing = ""
 		u.Select("")
 	case fyne.KeyPageUp:
 		u.years.slider.SetValue(float64(u.scene.Year + 1))
@@ -311,3 +387,8 @@ func (u *UI) about() {
 		"Basemap: © OpenStreetMap contributors (tile.openstreetmap.org, cached ≥ 7 days)."
 	dialog.ShowInformation("关于 About", msg, u.Window)
 }
+
+// toolbarWidget puts any widget in a toolbar.
+type toolbarWidget struct{ obj fyne.CanvasObject }
+
+func (t toolbarWidget) ToolbarObject() fyne.CanvasObject { return t.obj }

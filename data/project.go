@@ -28,6 +28,8 @@ type Project struct {
 	Subdistricts []Subdistrict
 	Norms        Norms
 	View         View
+	// Origin is the project file an autosaved recovery copy belongs to.
+	Origin string
 }
 
 // ErrNotProject is returned for a GeoPackage that is not a project of this
@@ -95,7 +97,7 @@ func OpenProject(path string) (*Project, error) {
 	if kv["version"] != projectVersion {
 		return nil, fmt.Errorf("%w: %s is project format version %q; this app reads version %s", ErrNotProject, path, kv["version"], projectVersion)
 	}
-	p := &Project{Norms: DefaultNorms()}
+	p := &Project{Norms: DefaultNorms(), Origin: kv["origin"]}
 	if err := p.readSettings(kv); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
@@ -310,7 +312,7 @@ func (p *Project) settingsLayer() (*gpkg.Layer, error) {
 	l := &gpkg.Layer{Name: layerSettings, Description: "app settings: norms and view",
 		Fields: []gpkg.Field{{Name: "key", Type: gpkg.Text}, {Name: "value", Type: gpkg.Text}}}
 	for _, kv := range [][2]string{{"format", projectFormat}, {"version", projectVersion}, {"norms", string(norms)},
-		{"view", string(view)}, {"saved_at", time.Now().UTC().Format(time.RFC3339)}} {
+		{"view", string(view)}, {"origin", p.Origin}, {"saved_at", time.Now().UTC().Format(time.RFC3339)}} {
 		l.Features = append(l.Features, gpkg.Feature{Values: []any{kv[0], kv[1]}})
 	}
 	return l, nil

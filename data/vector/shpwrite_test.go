@@ -131,4 +131,3 @@ func writeShapefile(base string, geoms []orb.Geometry, fields []string, recs [][
 	}
 	return nil
 }
-

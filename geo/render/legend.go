@@ -24,9 +24,10 @@ const (
 // LegendItem is one legend line. The map legend, the app's legend panel
 // and exports all come from Legend, so they always agree with the map.
 type LegendItem struct {
-	Kind   LegendKind
-	Label  string
-	Level  data.Level
+	Kind     LegendKind
+	Label    string
+	Level    data.Level
+	SiteKind data.Kind
 	Status data.Status
 	Late   bool
 	Seats  int
@@ -42,6 +43,11 @@ func Legend(sc *Scene) []LegendItem {
 		out = append(out, LegendItem{Kind: LegendHeading, Label: "项目 Sites"})
 		for _, l := range levels {
 			out = append(out, LegendItem{Kind: LegendMarker, Level: l, Status: data.InService, Label: l.Label()})
+		}
+		for _, k := range []data.Kind{data.KindExisting, data.KindCandidate} {
+			if anyOfKind(sc, k) {
+				out = append(out, LegendItem{Kind: LegendMarker, SiteKind: k, Status: data.InService, Label: k.Label() + " " + k.String()})
+			}
 		}
 		if sc.Year != 0 {
 			out = append(out, LegendItem{Kind: LegendHeading, Label: fmt.Sprintf("%d年 状态 Status", sc.Year)})
@@ -115,6 +121,15 @@ func presentLevels(sc *Scene) []data.Level {
 	return out
 }
 
+func anyOfKind(sc *Scene, k data.Kind) bool {
+	for i := range sc.Sites {
+		if sc.Sites[i].Kind == k && sc.Sites[i].Located {
+			return true
+		}
+	}
+	return false
+}
+
 func anyLate(sc *Scene) bool {
 	for i := range sc.Sites {
 		if _, late := sc.status(&sc.Sites[i]); late && sc.Sites[i].Located {
@@ -146,7 +161,7 @@ func Swatch(it LegendItem, size int, sym float64) *image.RGBA {
 		if it.Level == data.LevelUnknown {
 			st = LevelStyle{Fill: color.RGBA{90, 90, 90, 255}, Shape: ShapeCircle}
 		}
-		drawMarker(c, st, it.Status, it.Late, false, [2]float64{mid, mid}, math.Min(7*sym, mid/2), sym, 1)
+		drawMarker(c, st, it.SiteKind, it.Status, it.Late, false, [2]float64{mid, mid}, math.Min(7*sym, mid/2), sym, 1)
 	case LegendSize:
 		r := math.Min(SeatRadius(it.Seats)*sym, mid-0.5)
 		c.fillPolys(withAlpha(color.RGBA{120, 120, 120, 255}, 90), shapePath(ShapeCircle, mid, mid, r))

@@ -57,14 +57,15 @@ func drawSites(c *canvas, sc *Scene, v View, placed []Placed, off [2]float64) {
 		s := &sc.Sites[p.Index]
 		st, late := sc.status(s)
 		at := local(p.Pos)
-		drawMarker(c, StyleOf(s.Level), st, late, s.ID == sc.Selected, at, p.Radius, v.sym(), op)
+		drawMarker(c, StyleOf(s.Level), s.Kind, st, late, s.ID == sc.Selected, at, p.Radius, v.sym(), op)
 	}
 }
 
 // drawMarker draws one marker: in service solid, under construction
 // hatched, planned as an outline; overdue adds a red ring, selection a
-// yellow and black one.
-func drawMarker(c *canvas, st LevelStyle, status data.Status, late, selected bool, at [2]float64, radius, sym, op float64) {
+// yellow and black one. Existing schools have a dark rim and a paler fill;
+// candidate sites are grey outlines.
+func drawMarker(c *canvas, st LevelStyle, kind data.Kind, status data.Status, late, selected bool, at [2]float64, radius, sym, op float64) {
 	shape := func(extra float64) [][2]float64 { return shapePath(st.Shape, at[0], at[1], radius+extra) }
 	if selected {
 		c.fillPolys(fade(color.RGBA{20, 20, 20, 255}, op), shape(4*sym))
@@ -72,6 +73,16 @@ func drawMarker(c *canvas, st LevelStyle, status data.Status, late, selected boo
 	}
 	if late {
 		c.fillPolys(fade(overdue, op), shape(4.5*sym))
+	}
+	switch kind {
+	case data.KindExisting:
+		c.fillPolys(fade(color.RGBA{40, 40, 40, 255}, op), shape(1.5*sym))
+		c.fillPolys(fade(withAlpha(st.Fill, 150), op), shape(0))
+		return
+	case data.KindCandidate:
+		c.fillPolys(fade(white, op), shape(1.5*sym))
+		c.strokePoly(fade(color.RGBA{110, 110, 110, 255}, op), math.Max(2, 0.28*radius), shape(-0.14*radius))
+		return
 	}
 	c.fillPolys(fade(white, op), shape(1.5*sym))
 	switch status {

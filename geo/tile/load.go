@@ -31,7 +31,8 @@ func (s Set) Get(t maptile.Tile) (*image.RGBA, bool) {
 // the network (through the fetcher's per-host cap). Tiles that cannot be
 // had (offline, a server error) are left out and counted in missing; only
 // cancellation or a too-large request is an error. progress, when set, is
-// called after each tile from the loading goroutines.
+// called after each tile, from the loading goroutines but never two calls
+// at once.
 func (s *Store) Load(ctx context.Context, tiles []maptile.Tile, progress func(done, total int)) (set Set, missing int, err error) {
 	if len(tiles) > MaxLoadTiles {
 		return nil, 0, fmt.Errorf("%w: %d (at most %d)", ErrTooManyTiles, len(tiles), MaxLoadTiles)
@@ -57,11 +58,10 @@ func (s *Store) Load(ctx context.Context, tiles []maptile.Tile, progress func(do
 					missing++
 				}
 				done++
-				d := done
-				mu.Unlock()
 				if progress != nil {
-					progress(d, len(tiles))
+					progress(done, len(tiles)) // under mu: calls never overlap
 				}
+				mu.Unlock()
 			}
 		}()
 	}

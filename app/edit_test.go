@@ -1,0 +1,163 @@
+package app
+
+import (
+	"math"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/vector"
+)
+
+func TestDragMarkerInEditMode(t *testing.T) {
+	u := newTestUI(t)
+	before := *u.site("LW-13")
+	pos, _ := u.Map.ScreenPos("LW-13")
+	drag := func() {
+		u.Map.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: pos.Add(fyne.NewPos(40, 0))}, Dragged: fyne.NewDelta(40, 0)})
+		u.Map.Dragged(&fyne.DragEvent{PointEvent: fyne.PointEvent{Position: pos.Add(fyne.NewPos(60, 30))}, Dragged: fyne.NewDelta(20, 30)})
+		u.Map.DragEnd()
+	}
+	drag() // not in edit mode: pans
+	if u.site("LW-13").Location != before.Location || u.Dirty() {
+		t.Fatal("a drag outside edit mode moved a site")
+	}
+	u.FitAll()
+	u.Map.RenderNow()
+	pos, _ = u.Map.ScreenPos("LW-13")
+	u.SetEditMode(true)
+	drag()
+	after := *u.site("LW-13")
+	want := u.Map.PointAt(pos.Add(fyne.NewPos(60, 30)))
+	if math.Abs(after.Location[0]-want[0]) > 1e-9 || after.Confidence != data.ConfidenceSurveyed || !strings.Contains(after.Basis, "planner") {
+		t.Errorf("after drag: %v (want %v), %v, %q", after.Location, want, after.Confidence, after.Basis)
+	}
+	if !u.Dirty() || !strings.Contains(u.Window.Title(), "未保存") {
+		t.Errorf("no unsaved state after an edit: title %q", u.Window.Title())
+	}
+	u.Undo()
+	if got := *u.site("LW-13"); got.Location != before.Location || got.Basis != before.Basis || u.Dirty() {
+		t.Error("undo did not restore the site")
+	}
+	u.Redo()
+	if u.site("LW-13").Location != after.Location {
+		t.Error("redo did not move it again")
+	}
+}
+
+func TestPlaceUnlocatedSite(t *testing.T) {
+	u := newTestUI(t)
+	u.Select("LW-25")
+	u.startPlacing("LW-25")
+	at := fyne.NewPos(200, 150)
+	u.Map.Tapped(&fyne.PointEvent{Position: at})
+	s := u.site("LW-25")
+	if !s.Located || s.Location != u.Map.PointAt(at) || u.placing != "" {
+		t.Fatalf("not placed: %+v", s)
+	}
+	u.Map.RenderNow()
+	if _, ok := u.Map.ScreenPos("LW-25"); !ok {
+		t.Error("placed site has no marker")
+	}
+}
+
+func TestSiteFormValidates(t *testing.T) {
+	u := newTestUI(t)
+	s := *u.site("LW-06")
+	f := newSiteForm(&s)
+	f.actual.SetSelected(data.InService.Label())
+	f.actualYear.SetText("2026")
+	next, err := f.apply(s)
+	if err != nil || next.ActualYear != 2026 || next.ActualStatus != data.InService {
+		t.Fatalf("%v %+v", err, next)
+	}
+	if !u.edit(u.editor.Update(s.ID, "progress", func(x *data.Site) { *x = next })) {
+		t.Fatal("valid edit refused")
+	}
+	if st, late := data.StatusAt(u.site("LW-06"), 2025); st == data.InService || !late {
+		t.Errorf("2025 status %v late %v: a 2026 completion must be overdue against the 2025 plan", st, late)
+	}
+	f.classes.SetText("三十")
+	if _, err := f.apply(s); err == nil || !strings.Contains(err.Error(), "班数") {
+		t.Errorf("non-numeric classes: %v", err)
+	}
+	f.classes.SetText("-3")
+	bad, _ := f.apply(s)
+	err = u.editor.Update(s.ID, "bad", func(x *data.Site) { *x = bad })
+	if err == nil || !strings.Contains(editError(err).Error(), "班数") {
+		t.Errorf("negative classes: %v", err)
+	}
+	f.classes.SetText("36")
+	f.coordSys.SetSelected(coordOptions[1])
+	f.lon.SetText("113.234873")
+	f.lat.SetText("23.113999")
+	f.precision.SetText("20")
+	moved, err := f.apply(s)
+	if err != nil || math.Abs(moved.Location[0]-113.22954) > 1e-5 || moved.Confidence != data.ConfidenceSurveyed {
+		t.Errorf("GCJ-02 typed coordinates: %v %v", err, moved.Location)
+	}
+}
+
+func TestImportSaveReopen(t *testing.T) {
+	u := newTestUI(t)
+	set, err := vector.ReadCSV(filepath.Join("testdata", "existing-kindergartens.csv"), "auto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := data.GuessSchoolMapping(set.Fields)
+	n := 0
+	sites, probs := data.ExistingSchools(set, m, func() string { n++; return "EX-000" + string(rune('0'+n)) })
+	if len(sites) != 2 || len(probs) != 1 || !strings.Contains(probs[0].String(), "line 3, 班数") {
+		t.Fatalf("sites %d, problems %v", len(sites), probs)
+	}
+	u.edit(u.editor.Add("import", sites...))
+	u.moveSite("LW-01", orb.Point{113.2311, 23.1172}, "move")
+	dir := t.TempDir()
+	path := filepath.Join(dir, "plan.gpkg")
+	done := make(chan error, 1)
+	u.saveTo(path, func(err error) { done <- err })
+	if err := <-done; err != nil {
+		t.Fatal(err)
+	}
+	if u.Dirty() || u.projectPath != path {
+		t.Error("still dirty after saving")
+	}
+	// A damaged file is refused and the work stays.
+	bad := filepath.Join(dir, "bad.gpkg")
+	os.WriteFile(bad, []byte("not a project"), 0o644)
+	if _, err := data.OpenProject(bad); err == nil || !strings.Contains(openError(bad, err).Error(), "unchanged") {
+		t.Errorf("damaged file: %v", err)
+	}
+	p, err := data.OpenProject(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u2 := newTestUI(t)
+	u2.loadProject(p, path, false)
+	if len(u2.scene.Sites) != 27 || u2.site("LW-01").Location != (orb.Point{113.2311, 23.1172}) || u2.site("EX-0001") == nil {
+		t.Errorf("reopened project: %d sites, LW-01 at %v", len(u2.scene.Sites), u2.site("LW-01").Location)
+	}
+	if u2.site("EX-0001").Kind != data.KindExisting || u2.Dirty() {
+		t.Error("existing school lost its kind, or a fresh open is dirty")
+	}
+}
+
+func TestAddAndDelete(t *testing.T) {
+	u := newTestUI(t)
+	s := data.Site{ID: u.editor.NextID("NEW"), Name: "候选用地 测试", Level: data.Primary, Kind: data.KindCandidate}
+	if !u.edit(u.editor.Add("add", s)) || u.site(s.ID) == nil || len(u.List.Shown()) != 26 {
+		t.Fatal("add failed")
+	}
+	if !u.edit(u.editor.Delete(s.ID)) || u.site(s.ID) != nil {
+		t.Fatal("delete failed")
+	}
+	u.Undo()
+	if u.site(s.ID) == nil {
+		t.Error("undo of delete did not restore")
+	}
+}

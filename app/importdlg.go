@@ -1,0 +1,179 @@
+package app
+
+import (
+	"fmt"
+	"path/filepath"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/vector"
+	"github.com/liwan-edu/schoolmap/geo/crs"
+)
+
+const noColumn = "（无 none）"
+
+// importSchools asks for a file of existing schools (CSV, GeoJSON,
+// Shapefile, GeoPackage), then for its columns.
+func (u *UI) importSchools() {
+	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		u.readForImport(path, "auto")
+	}, u.Window)
+	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".geojson", ".json", ".shp", ".gpkg"}))
+	d.Show()
+}
+
+func (u *UI) readForImport(path, enc string) {
+	go func() {
+		set, err := vector.Open(path, "", enc)
+		fyne.Do(func() {
+			if err != nil {
+				dialog.ShowError(fmt.Errorf("无法读取 Cannot read %v. Nothing was imported", err), u.Window)
+				return
+			}
+			u.showSchoolMapping(set)
+		})
+	}()
+}
+
+// showSchoolMapping lets the planner say which column is what, with the
+// first rows as a preview.
+func (u *UI) showSchoolMapping(set *vector.Set) {
+	m := data.GuessSchoolMapping(set.Fields)
+	if set.CRS != crs.Unknown {
+		m.CRS = set.CRS
+	}
+	cols := append([]string{noColumn}, set.Fields...)
+	pick := func(cur string) *widget.Select {
+		s := widget.NewSelect(cols, nil)
+		s.SetSelected(noColumn)
+		if cur != "" {
+			s.SetSelected(cur)
+		}
+		return s
+	}
+	name, level, classes, seats, lon, lat := pick(m.Name), pick(m.Level), pick(m.Classes), pick(m.Seats), pick(m.Lon), pick(m.Lat)
+	defLevel := widget.NewSelect(append([]string{noColumn}, levelOptions()...), nil)
+	defLevel.SetSelected(data.Kindergarten.Label())
+	var crsLabels []string
+	for _, c := range crs.All() {
+		crsLabels = append(crsLabels, c.Label())
+	}
+	sys := widget.NewSelect(crsLabels, nil)
+	sys.SetSelected(m.CRS.Label())
+	enc := widget.NewSelect([]string{"auto", "UTF-8", "GBK"}, func(e string) {
+		if e != set.Encoding && e != "auto" {
+			u.readForImport(set.Path, e) // re-read in the chosen encoding
+		}
+	})
+	enc.Selected = set.Encoding
+	items := []*widget.FormItem{widget.NewFormItem("编码 Encoding", enc), widget.NewFormItem("名称 Name", name),
+		widget.NewFormItem("学段 Level", level), widget.NewFormItem("默认学段 Default level", defLevel),
+		widget.NewFormItem("班数 Classes", classes), widget.NewFormItem("学位 Seats", seats)}
+	if hasNoGeometry(set) {
+		items = append(items, widget.NewFormItem("经度 Longitude / X", lon), widget.NewFormItem("纬度 Latitude / Y", lat))
+	}
+	items = append(items, widget.NewFormItem("坐标系 Coordinates", sys))
+	preview := widget.NewLabel(previewText(set, 5))
+	preview.Wrapping = fyne.TextWrapOff
+	col := func(s *widget.Select) string {
+		if s.Selected == noColumn {
+			return ""
+		}
+		return s.Selected
+	}
+	var dlg dialog.Dialog
+	check := widget.NewButton("检查并导入 Check and import…", func() {
+		mm := data.SchoolMapping{Name: col(name), Level: col(level), Classes: col(classes), Seats: col(seats),
+			Lon: col(lon), Lat: col(lat), CRS: crs.All()[max(0, sys.SelectedIndex())]}
+		if i := defLevel.SelectedIndex(); i > 0 {
+			mm.DefaultLevel = data.Levels()[i-1]
+		}
+		dlg.Hide()
+		u.confirmImport(set, mm)
+	})
+	check.Importance = widget.HighImportance
+	body := container.NewBorder(widget.NewLabel(fmt.Sprintf("%s · %d 条记录 records · %s", filepath.Base(set.Path), len(set.Features), set.Encoding)),
+		check, nil, nil, container.NewVSplit(widget.NewForm(items...), container.NewScroll(preview)))
+	dlg = dialog.NewCustom("导入现有学校 Import existing schools", "取消 Cancel", body, u.Window)
+	dlg.Resize(fyne.NewSize(760, 640))
+	dlg.Show()
+}
+
+func hasNoGeometry(set *vector.Set) bool {
+	for _, f := range set.Features {
+		if f.Geometry != nil {
+			return false
+		}
+	}
+	return true
+}
+
+func previewText(set *vector.Set, n int) string {
+	var b strings.Builder
+	b.WriteString(strings.Join(set.Fields, " | "))
+	for i, f := range set.Features {
+		if i == n {
+			b.WriteString("\n…")
+			break
+		}
+		vals := make([]string, len(set.Fields))
+		for k, c := range set.Fields {
+			vals[k] = f.Props[c]
+		}
+		b.WriteString("\n" + f.Where + ": " + strings.Join(vals, " | "))
+	}
+	return b.String()
+}
+
+// confirmImport shows what would be imported and every problem; the
+// planner imports the valid records (one undoable step) or cancels.
+func (u *UI) confirmImport(set *vector.Set, m data.SchoolMapping) {
+	n := 0
+	sites, probs := data.ExistingSchools(set, m, func() string {
+		n++
+		for {
+			id := fmt.Sprintf("EX-%04d", n)
+			if u.editor.Index(id) < 0 {
+				return id
+			}
+			n++
+		}
+	})
+	lines := make([]string, len(probs))
+	for i, p := range probs {
+		lines[i] = p.String()
+	}
+	msg := fmt.Sprintf("%d 条有效 valid, %d 条有问题 with problems (not imported):", len(sites), len(probs))
+	if len(probs) == 0 {
+		msg = fmt.Sprintf("%d 条记录全部有效 All %d records are valid.", len(sites), len(sites))
+	}
+	list := widget.NewLabel(strings.Join(lines, "\n"))
+	list.Wrapping = fyne.TextWrapWord
+	var dlg dialog.Dialog
+	doImport := widget.NewButton(fmt.Sprintf("导入 %d 条有效记录 Import %d valid", len(sites), len(sites)), func() {
+		dlg.Hide()
+		label := fmt.Sprintf("导入 import %d from %s", len(sites), filepath.Base(set.Path))
+		if u.edit(u.editor.Add(label, sites...)) {
+			u.Status.SetText(fmt.Sprintf("已导入 Imported %d existing schools from %s (Ctrl+Z undoes)", len(sites), filepath.Base(set.Path)))
+		}
+	})
+	doImport.Importance = widget.HighImportance
+	if len(sites) == 0 {
+		doImport.Disable()
+	}
+	dlg = dialog.NewCustom("导入检查 Import check", "取消 Cancel",
+		container.NewBorder(widget.NewLabel(msg), doImport, nil, nil, container.NewVScroll(list)), u.Window)
+	dlg.Resize(fyne.NewSize(700, 480))
+	dlg.Show()
+}
