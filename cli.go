@@ -1,6 +1,7 @@
 package main
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -43,10 +44,10 @@ func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 }
 
 type exportFlags struct {
-	out, format, paper, layers, title, subtitle, bbox string
-	landscape, fit, offline, tables                   bool
-	dpi                                               float64
-	width, height, year                               int
+	out, format, paper, layers, title, subtitle, bbox, project string
+	landscape, fit, offline, tables                            bool
+	dpi                                                        float64
+	width, height, year                                        int
 }
 
 func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
@@ -54,7 +55,8 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.SetOutput(stderr)
 	f := &exportFlags{}
 	fl.StringVar(&f.out, "out", "", "output file (required); its extension gives the format when --format is absent")
-	fl.StringVar(&f.format, "format", "", "png or pdf")
+	fl.StringVar(&f.format, "format", "", "png or pdf (map); gpkg, geojson or csv (sites and catchments)")
+	fl.StringVar(&f.project, "project", "", "project file (.gpkg) to export instead of the embedded plan data")
 	fl.StringVar(&f.paper, "paper", "A4", "A4 or A3 (ignored with --width/--height)")
 	fl.BoolVar(&f.landscape, "landscape", false, "landscape instead of portrait")
 	fl.IntVar(&f.width, "width", 0, "pixel width (PNG; with --height, instead of --paper)")
@@ -94,16 +96,20 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitUsage
 	}
-	sites, err := data.ParseSites(assets.SitesGeoJSON)
+	p, err := loadProject(f.project)
 	if err != nil {
-		fmt.Fprintln(stderr, "schoolmap export: embedded data is invalid:", err)
+		fmt.Fprintln(stderr, "schoolmap export:", err)
 		return exitError
 	}
-	o, err := f.options(sites)
+	if code, handled := exportData(f, p, stdout, stderr); handled {
+		return code
+	}
+	o, err := f.options(p.Sites)
 	if err != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
 		return exitUsage
 	}
+	o.Scene.Norms = p.Norms
 	fonts, err := render.NewFonts(assets.FontTTF)
 	if err != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
@@ -131,6 +137,59 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	}
 	fmt.Fprintln(stdout, "wrote", f.out)
 	return exitOK
+}
+
+// loadProject returns the project file's work, or the embedded plan data.
+func loadProject(path string) (*data.Project, error) {
+	if path != "" {
+		p, err := data.OpenProject(path)
+		if err != nil {
+			return nil, fmt.Errorf("cannot use project %s: %w", path, err)
+		}
+		return p, nil
+	}
+	sites, err := data.ParseSites(assets.SitesGeoJSON)
+	if err != nil {
+		return nil, fmt.Errorf("embedded data is invalid: %w", err)
+	}
+	return &data.Project{Sites: sites, Norms: data.DefaultNorms()}, nil
+}
+
+// exportData writes sites and catchments for --format gpkg, geojson or
+// csv (csv: catchments go to NAME_catchments.csv beside the sites file).
+func exportData(f *exportFlags, p *data.Project, stdout, stderr io.Writer) (code int, handled bool) {
+	format := strings.ToLower(f.format)
+	if format == "" {
+		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(f.out)), ".")
+	}
+	var err error
+	var wrote []string
+	switch format {
+	case "gpkg":
+		err = data.WriteSitesGPKG(f.out, p.Sites, p.Norms, f.year)
+		wrote = []string{f.out}
+	case "geojson", "json":
+		err = data.WriteFileAtomic(f.out, func(w io.Writer) error { return data.WriteSitesGeoJSON(w, p.Sites, p.Norms, f.year) })
+		wrote = []string{f.out}
+	case "csv":
+		catch := strings.TrimSuffix(f.out, filepath.Ext(f.out)) + "_catchments.csv"
+		var buf bytes.Buffer
+		err = data.WriteFileAtomic(f.out, func(w io.Writer) error { return data.WriteSitesCSV(w, &buf, p.Sites, p.Norms, f.year) })
+		if err == nil {
+			err = data.WriteBytesAtomic(catch, buf.Bytes())
+		}
+		wrote = []string{f.out, catch}
+	default:
+		return 0, false
+	}
+	if err != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", explainWriteError(f.out, err))
+		return exitError, true
+	}
+	for _, w := range wrote {
+		fmt.Fprintln(stdout, "wrote", w)
+	}
+	return exitOK, true
 }
 
 // newTileStore is the tile store of a headless run: the same disk cache as

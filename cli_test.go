@@ -8,6 +8,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/geo/export"
 )
 
@@ -80,6 +81,40 @@ func TestCLIExportErrors(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 1 {
 		t.Errorf("failed exports left files behind: %d entries", len(entries))
+	}
+}
+
+func TestCLIDataExports(t *testing.T) {
+	dir := t.TempDir()
+	for _, name := range []string{"sites.gpkg", "sites.geojson", "sites.csv"} {
+		code, stdout, stderr := runCmd(t, "export", "--out", filepath.Join(dir, name), "--year", "2024")
+		if code != 0 || !strings.Contains(stdout, "wrote") {
+			t.Errorf("%s: exit %d %s", name, code, stderr)
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "sites_catchments.csv")); err != nil {
+		t.Error("csv export wrote no catchments file")
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "sites.geojson"))
+	if !strings.Contains(string(b), `"status":"in_service"`) || !strings.Contains(string(b), `"layer":"catchment"`) {
+		t.Error("geojson lacks statuses or catchments")
+	}
+	// --project uses a saved project, with its edits.
+	p, _ := loadProject("")
+	p.Sites[0].Name = "项目文件中的名称"
+	proj := filepath.Join(dir, "p.gpkg")
+	if err := data.SaveProject(proj, p); err != nil {
+		t.Fatal(err)
+	}
+	out := filepath.Join(dir, "from-project.geojson")
+	if code, _, stderr := runCmd(t, "export", "--out", out, "--project", proj); code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "项目文件中的名称") {
+		t.Error("--project not used")
+	}
+	if code, _, stderr := runCmd(t, "export", "--out", out, "--project", filepath.Join(dir, "missing.gpkg")); code != exitError || !strings.Contains(stderr, "cannot use project") {
+		t.Errorf("missing project: %d %s", code, stderr)
 	}
 }
 

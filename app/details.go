@@ -137,7 +137,7 @@ func NewDetails() *Details {
 		form: container.New(layout.NewFormLayout())}
 	d.title.Wrapping = fyne.TextWrapWord
 	d.timeline = container.NewVBox()
-	d.actions = container.NewGridWrap(fyne.NewSize(200, 36))
+	d.actions = container.NewVBox()
 	d.box = container.NewVBox(d.title, d.actions, d.timeline, d.form)
 	d.ExtendBaseWidget(d)
 	d.ShowSite(nil, data.Norms{}, 0)

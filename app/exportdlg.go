@@ -265,3 +265,63 @@ func (u *UI) copyMapImage() {
 	}
 	u.Status.SetText("地图图像已复制 Map image copied to the clipboard")
 }
+
+// showDataExport writes the sites with their status in the map's year and
+// their catchment polygons as GeoPackage, GeoJSON or CSV.
+func (u *UI) showDataExport() {
+	home, _ := os.UserHomeDir()
+	folder := widget.NewLabel(u.prefs.StringWithFallback("export.folder", home))
+	format := widget.NewSelect([]string{"GeoPackage (.gpkg)", "GeoJSON (.geojson)", "CSV (.csv)"}, nil)
+	format.SetSelected("GeoPackage (.gpkg)")
+	name := widget.NewEntry()
+	name.SetText(fmt.Sprintf("liwan-sites-%d", u.scene.Year))
+	choose := widget.NewButton("选择… Choose", func() {
+		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
+			if err == nil && l != nil {
+				folder.SetText(l.Path())
+			}
+		}, u.Window)
+	})
+	form := widget.NewForm(widget.NewFormItem("格式 Format", format),
+		widget.NewFormItem("文件夹 Folder", container.NewBorder(nil, nil, nil, choose, folder)),
+		widget.NewFormItem("文件名 File", name))
+	dialog.ShowCustomConfirm(fmt.Sprintf("导出项目与服务范围 Export sites and catchments (%d)", u.scene.Year), "导出 Export", "取消 Cancel", form,
+		func(ok bool) {
+			if !ok {
+				return
+			}
+			ext := []string{".gpkg", ".geojson", ".csv"}[max(0, format.SelectedIndex())]
+			n := strings.TrimSuffix(strings.TrimSpace(name.Text), ext)
+			if n == "" || strings.ContainsAny(n, `/\`) {
+				dialog.ShowError(errors.New("文件名 File name: give a name without folders"), u.Window)
+				return
+			}
+			path := filepath.Join(folder.Text, n+ext)
+			sites, norms, year := u.editor.Sites(), u.scene.Norms.Clone(), u.scene.Year
+			go func() {
+				err := writeDataExport(path, sites, norms, year)
+				fyne.Do(func() {
+					if err != nil {
+						dialog.ShowError(errors.New(explainExportError(path, err)), u.Window)
+						return
+					}
+					dialog.ShowInformation("已导出 Exported", path, u.Window)
+				})
+			}()
+		}, u.Window)
+}
+
+// writeDataExport writes one data export by the file's extension.
+func writeDataExport(path string, sites []data.Site, n data.Norms, year int) error {
+	switch filepath.Ext(path) {
+	case ".gpkg":
+		return data.WriteSitesGPKG(path, sites, n, year)
+	case ".geojson":
+		return data.WriteFileAtomic(path, func(w io.Writer) error { return data.WriteSitesGeoJSON(w, sites, n, year) })
+	}
+	var catch bytes.Buffer
+	if err := data.WriteFileAtomic(path, func(w io.Writer) error { return data.WriteSitesCSV(w, &catch, sites, n, year) }); err != nil {
+		return err
+	}
+	return data.WriteBytesAtomic(strings.TrimSuffix(path, ".csv")+"_catchments.csv", catch.Bytes())
+}

@@ -297,6 +297,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			fyne.NewMenuItem("导入现有学校 Import existing schools…", u.importSchools),
 			fyne.NewMenuItemSeparator(),
 			fyne.NewMenuItem("导出地图 Export map…\tCtrl+E", u.showExport),
+			fyne.NewMenuItem("导出项目与服务范围 Export sites and catchments…", u.showDataExport),
 			fyne.NewMenuItem("复制地图图像 Copy map image\tCtrl+Shift+C", u.copyMapImage),
 		),
 		fyne.NewMenu("编辑 Edit",

@@ -35,12 +35,12 @@ type SchoolMapping struct {
 }
 
 var fieldGuesses = map[string][]string{
-	"lon": {"lon", "lng", "long", "longitude", "经度", "x", "东经"},
-	"lat": {"lat", "latitude", "纬度", "y", "北纬"},
-	"name": {"name", "名称", "学校名称", "学校", "校名", "园名", "单位名称"},
-	"level": {"level", "学段", "类型", "类别", "学校类型", "办学类型", "type"},
+	"lon":     {"lon", "lng", "long", "longitude", "经度", "x", "东经"},
+	"lat":     {"lat", "latitude", "纬度", "y", "北纬"},
+	"name":    {"name", "名称", "学校名称", "学校", "校名", "园名", "单位名称"},
+	"level":   {"level", "学段", "类型", "类别", "学校类型", "办学类型", "type"},
 	"classes": {"classes", "班数", "班级数", "班", "规模"},
-	"seats": {"seats", "学位", "学位数", "capacity", "在校生", "学生数"},
+	"seats":   {"seats", "学位", "学位数", "capacity", "在校生", "学生数"},
 }
 
 // GuessSchoolMapping picks columns by their usual names (Chinese or
@@ -106,7 +106,9 @@ func ExistingSchools(set *vector.Set, m SchoolMapping, nextID func() string) ([]
 
 func existingSchool(f vector.Feature, m SchoolMapping, src string) (Site, []Problem) {
 	var probs []Problem
-	bad := func(field, msg string, a ...any) { probs = append(probs, Problem{f.Where, field, fmt.Sprintf(msg, a...)}) }
+	bad := func(field, msg string, a ...any) {
+		probs = append(probs, Problem{f.Where, field, fmt.Sprintf(msg, a...)})
+	}
 	if f.Problem != "" {
 		bad("", "%s", f.Problem)
 	}

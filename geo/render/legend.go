@@ -28,9 +28,9 @@ type LegendItem struct {
 	Label    string
 	Level    data.Level
 	SiteKind data.Kind
-	Status data.Status
-	Late   bool
-	Seats  int
+	Status   data.Status
+	Late     bool
+	Seats    int
 }
 
 // Legend lists what the scene shows, layer by layer, top layer first.
