@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2"
 	"github.com/paulmach/orb"
@@ -159,5 +160,30 @@ func TestAddAndDelete(t *testing.T) {
 	u.Undo()
 	if u.site(s.ID) == nil {
 		t.Error("undo of delete did not restore")
+	}
+}
+
+func TestAutosaveRecovery(t *testing.T) {
+	u := newTestUI(t)
+	u.recoveryPath = filepath.Join(t.TempDir(), "recovery.gpkg")
+	u.projectPath = "/projects/liwan.gpkg"
+	u.writeRecovery()
+	if _, err := os.Stat(u.recoveryPath); err == nil {
+		t.Fatal("recovery written without unsaved work")
+	}
+	u.moveSite("LW-09", orb.Point{113.2281, 23.0991}, "move")
+	u.writeRecovery()
+	var p *data.Project
+	for i := 0; i < 100 && p == nil; i++ {
+		p, _ = data.OpenProject(u.recoveryPath)
+		time.Sleep(20 * time.Millisecond)
+	}
+	if p == nil || p.Origin != "/projects/liwan.gpkg" || p.Sites[8].Location != (orb.Point{113.2281, 23.0991}) {
+		t.Fatalf("recovery copy %+v", p)
+	}
+	u2 := newTestUI(t)
+	u2.loadProject(p, u.recoveryPath, true)
+	if !u2.Dirty() || u2.projectPath != "/projects/liwan.gpkg" {
+		t.Error("recovered work must be unsaved and belong to its project")
 	}
 }
