@@ -35,6 +35,12 @@ func perClassField(l data.Level) normField {
 		func(n *data.Norms, v float64) { n.PerClass[l] = data.Norm{Value: v, Source: n.PerClass[l].Source} }, 1, 80}
 }
 
+func per1000Field(l data.Level) normField {
+	return normField{"norm.per1000." + l.String(), l.Label() + " 千人学位数 seats per 1000 residents",
+		func(n data.Norms) data.Norm { return n.Per1000[l] },
+		func(n *data.Norms, v float64) { n.Per1000[l] = data.Norm{Value: v, Source: n.Per1000[l].Source} }, 0, 300}
+}
+
 // normFields lists every editable norm.
 func normFields() []normField {
 	fs := []normField{}
@@ -43,6 +49,9 @@ func normFields() []normField {
 	}
 	for _, l := range []data.Level{data.Kindergarten, data.Primary, data.Junior, data.Senior} {
 		fs = append(fs, perClassField(l))
+	}
+	for _, l := range []data.Level{data.Kindergarten, data.Primary, data.Junior, data.Senior} {
+		fs = append(fs, per1000Field(l))
 	}
 	return append(fs, normField{"norm.nineyear.primaryshare", "九年制小学班级占比 nine-year primary share",
 		func(n data.Norms) data.Norm {

@@ -1,5 +1,7 @@
 package data
 
+import "maps"
+
 // Norm is one planning norm with the source that justifies its default.
 type Norm struct {
 	Value  float64
@@ -17,6 +19,8 @@ type Norms struct {
 	// NineYearPrimaryShare is the share of a nine-year school's classes
 	// that are primary (6 of 9 grades).
 	NineYearPrimaryShare float64
+	// Per1000 is seats needed per 1000 residents by level (千人学位数).
+	Per1000 map[Level]Norm
 }
 
 const (
@@ -46,8 +50,17 @@ func DefaultNorms() Norms {
 			YouthPalace:   {0, "not a school"},
 		},
 		NineYearPrimaryShare: 6.0 / 9.0,
+		Per1000: map[Level]Norm{
+			Kindergarten: {42, srcPer1000},
+			Primary:      {84, srcPer1000},
+			Junior:       {42, srcPer1000},
+			Senior:       {25, srcPer1000},
+		},
 	}
 }
+
+// srcPer1000 says plainly that the demand norm is a placeholder.
+const srcPer1000 = "example from Fuzhou, not a Guangzhou standard (the plan names 千人学位数 without numbers): set your own"
 
 // Seats is a site's capacity split by the level whose demand it serves.
 type Seats map[Level]int
@@ -91,14 +104,9 @@ func (n Norms) SeatsOf(s *Site) Seats {
 // shares the original's maps.
 func (n Norms) Clone() Norms {
 	c := n
-	c.RadiusM = make(map[Level]Norm, len(n.RadiusM))
-	for k, v := range n.RadiusM {
-		c.RadiusM[k] = v
-	}
-	c.PerClass = make(map[Level]Norm, len(n.PerClass))
-	for k, v := range n.PerClass {
-		c.PerClass[k] = v
-	}
+	c.RadiusM = maps.Clone(n.RadiusM)
+	c.PerClass = maps.Clone(n.PerClass)
+	c.Per1000 = maps.Clone(n.Per1000)
 	return c
 }
 

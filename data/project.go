@@ -293,11 +293,15 @@ func subdistrictsFromLayer(l *gpkg.Layer) ([]Subdistrict, error) {
 type normsJSON struct {
 	RadiusM              map[string]Norm `json:"radius_m"`
 	PerClass             map[string]Norm `json:"per_class"`
+	Per1000              map[string]Norm `json:"seats_per_1000,omitempty"`
 	NineYearPrimaryShare float64         `json:"nine_year_primary_share"`
 }
 
 func (p *Project) settingsLayer() (*gpkg.Layer, error) {
-	nj := normsJSON{RadiusM: map[string]Norm{}, PerClass: map[string]Norm{}, NineYearPrimaryShare: p.Norms.NineYearPrimaryShare}
+	nj := normsJSON{RadiusM: map[string]Norm{}, PerClass: map[string]Norm{}, Per1000: map[string]Norm{}, NineYearPrimaryShare: p.Norms.NineYearPrimaryShare}
+	for l, v := range p.Norms.Per1000 {
+		nj.Per1000[l.String()] = v
+	}
 	for l, v := range p.Norms.RadiusM {
 		nj.RadiusM[l.String()] = v
 	}
@@ -336,6 +340,13 @@ func (p *Project) readSettings(kv map[string]string) error {
 			return fmt.Errorf("settings norms per class %q: %w", code, ErrRange)
 		}
 		p.Norms.PerClass[l] = v
+	}
+	for code, v := range nj.Per1000 {
+		l, err := ParseLevel(code)
+		if err != nil || v.Value < 0 {
+			return fmt.Errorf("settings norms seats per 1000 %q: %w", code, ErrRange)
+		}
+		p.Norms.Per1000[l] = v
 	}
 	if nj.NineYearPrimaryShare < 0 || nj.NineYearPrimaryShare > 1 {
 		return fmt.Errorf("settings nine-year share %g: %w", nj.NineYearPrimaryShare, ErrRange)

@@ -43,6 +43,7 @@ func editedProject(t testing.TB) *Project {
 	n := DefaultNorms()
 	n.RadiusM[Kindergarten] = Norm{Value: 350, Source: "planner"}
 	n.PerClass[Primary] = Norm{Value: 40, Source: "local"}
+	n.Per1000[Kindergarten] = Norm{Value: 50, Source: "区教育局 2026"}
 	return &Project{Sites: sites, Subdistricts: subs, Norms: n, View: View{Center: orb.Point{113.23, 23.1}, Zoom: 14, Year: 2024}}
 }
 

@@ -137,3 +137,19 @@ func parsePair(s string) (orb.Point, bool) {
 	b, err2 := strconv.ParseFloat(strings.TrimSpace(parts[1]), 64)
 	return orb.Point{a, b}, err1 == nil && err2 == nil
 }
+
+func TestIntervals(t *testing.T) {
+	u := Union([][2]float64{{5, 7}, {0, 2}, {1, 3}, {6, 9}, {10, 11}})
+	if len(u) != 3 || u[0] != [2]float64{0, 3} || u[1] != [2]float64{5, 9} || u.Length() != 3+4+1 {
+		t.Fatalf("union %v", u)
+	}
+	x := u.Intersect(Intervals{{2, 6}, {8.5, 10.5}})
+	if len(x) != 4 || x.Length() != 1+1+0.5+0.5 {
+		t.Errorf("intersect %v", x)
+	}
+	for v, want := range map[float64]bool{0: true, 3: true, 4: false, 9: true, 9.5: false, 10.5: true, 12: false} {
+		if u.Contains(v) != want {
+			t.Errorf("Contains(%g) = %v", v, !want)
+		}
+	}
+}

@@ -1,11 +1,9 @@
 package render
 
 import (
-	"cmp"
 	"image"
 	"image/color"
 	"math"
-	"slices"
 
 	"github.com/paulmach/orb"
 
@@ -105,18 +103,18 @@ func (o *overlay) paintCircles(cs []pxCircle, st circleStyle) {
 	}
 	w := max(1, st.width)
 	// Rows beyond the painted ones are kept (empty) so y±w lookups work.
-	rows := make([][][2]float64, y1-y0+2*w)
+	rows := make([]geo.Intervals, y1-y0+2*w)
 	for y := y0 - w; y < y1+w; y++ {
 		rows[y-y0+w] = chords(cs, float64(y)+0.5)
 	}
-	row := func(y int) [][2]float64 { return rows[y-y0+w] }
+	row := func(y int) geo.Intervals { return rows[y-y0+w] }
 	for y := y0; y < y1; y++ {
 		for _, iv := range row(y) {
 			xa, xb := max(b.Min.X, int(math.Floor(iv[0]))), min(b.Max.X, int(math.Ceil(iv[1])))
 			if xb <= xa {
 				continue
 			}
-			inner := intersect(intersect([][2]float64{{iv[0] + float64(w), iv[1] - float64(w)}}, row(y-w)), row(y+w))
+			inner := geo.Intervals{{iv[0] + float64(w), iv[1] - float64(w)}}.Intersect(row(y - w)).Intersect(row(y + w))
 			k := 0
 			for x := xa; x < xb; x++ {
 				xc := float64(x) + 0.5
@@ -173,27 +171,8 @@ func blendPixel(d []uint8, c color.RGBA) {
 	}
 }
 
-// intersect returns the intersection of two sorted sets of disjoint
-// intervals.
-func intersect(a, b [][2]float64) [][2]float64 {
-	var out [][2]float64
-	i, j := 0, 0
-	for i < len(a) && j < len(b) {
-		lo, hi := math.Max(a[i][0], b[j][0]), math.Min(a[i][1], b[j][1])
-		if lo < hi {
-			out = append(out, [2]float64{lo, hi})
-		}
-		if a[i][1] < b[j][1] {
-			i++
-		} else {
-			j++
-		}
-	}
-	return out
-}
-
 // chords returns the merged x-intervals where the circles cut the line y.
-func chords(cs []pxCircle, y float64) [][2]float64 {
+func chords(cs []pxCircle, y float64) geo.Intervals {
 	var ivs [][2]float64
 	for _, c := range cs {
 		dy := y - c.y
@@ -202,20 +181,7 @@ func chords(cs []pxCircle, y float64) [][2]float64 {
 			ivs = append(ivs, [2]float64{c.x - h, c.x + h})
 		}
 	}
-	if len(ivs) < 2 {
-		return ivs
-	}
-	slices.SortFunc(ivs, func(a, b [2]float64) int { return cmp.Compare(a[0], b[0]) })
-	out := ivs[:1]
-	for _, iv := range ivs[1:] {
-		last := &out[len(out)-1]
-		if iv[0] <= last[1] {
-			last[1] = math.Max(last[1], iv[1])
-		} else {
-			out = append(out, iv)
-		}
-	}
-	return out
+	return geo.Union(ivs)
 }
 
 // drawNearest draws the nearest-site partition of one level over the
