@@ -94,3 +94,27 @@ func shoelace(r orb.Ring) float64 {
 	}
 	return s / 2
 }
+
+// Inverse returns the WGS-84 point of projected metres (latitude by
+// fixed-point iteration, Snyder eq. 3-16).
+func (a Albers) Inverse(p orb.Point) orb.Point {
+	e := math.Sqrt(wgsE2)
+	x, y := p[0], a.rho0-p[1]
+	rho := math.Hypot(x, y)
+	if a.n < 0 {
+		rho, x, y = -rho, -x, -y
+	}
+	theta := math.Atan2(x, y)
+	q := (a.c - rho*rho*a.n*a.n/(wgsA*wgsA)) / a.n
+	phi := math.Asin(q / 2)
+	for i := 0; i < 15; i++ {
+		s := math.Sin(phi)
+		d := (1 - wgsE2*s*s) * (1 - wgsE2*s*s) / (2 * math.Cos(phi)) *
+			(q/(1-wgsE2) - s/(1-wgsE2*s*s) + 1/(2*e)*math.Log((1-e*s)/(1+e*s)))
+		phi += d
+		if math.Abs(d) < 1e-14 {
+			break
+		}
+	}
+	return orb.Point{a.lon0 + theta/a.n*180/math.Pi, phi * 180 / math.Pi}
+}

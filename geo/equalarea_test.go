@@ -44,3 +44,12 @@ func TestAlbersAreaIsEllipsoidal(t *testing.T) {
 		t.Errorf("hole not subtracted: %.1f vs %.1f", got, outer-hole)
 	}
 }
+
+func TestAlbersInverse(t *testing.T) {
+	for _, p := range []orb.Point{{113.25, 23.1}, {113.0, 22.6}, {113.9, 23.8}, {113.2295, 23.1167}} {
+		q := LiwanAlbers.Inverse(LiwanAlbers.Forward(p))
+		if math.Abs(q[0]-p[0]) > 1e-10 || math.Abs(q[1]-p[1]) > 1e-10 {
+			t.Errorf("%v -> %v", p, q)
+		}
+	}
+}
