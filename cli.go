@@ -39,6 +39,8 @@ func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 	switch args[0] {
 	case "export":
 		return true, runExport(args[1:], stdout, stderr)
+	case "coverage":
+		return true, runCoverage(args[1:], stdout, stderr)
 	}
 	return false, 0
 }

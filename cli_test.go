@@ -2,7 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/csv"
+	"fmt"
 	"image/png"
+	"math"
+	"strconv"
 	"os"
 	"path/filepath"
 	"strings"
@@ -122,4 +126,78 @@ func TestNotACommand(t *testing.T) {
 	if handled, _ := runCLI([]string{"--offline"}, nil, nil); handled {
 		t.Error("app flags taken for a subcommand")
 	}
+}
+
+func TestCLICoverage(t *testing.T) {
+	dir := t.TempDir()
+	fx := filepath.Join("testdata", "boundaries")
+	existing := filepath.Join(dir, "existing.csv")
+	os.WriteFile(existing, []byte("名称,类型,班数,经度,纬度\n示例幼儿园,幼儿园,9,113.2361,23.0732\n坏行,幼儿园,x,1,1\n"), 0o644)
+	tests := []struct {
+		name string
+		args []string
+	}{
+		{"geojson wgs84", []string{"--boundaries", filepath.Join(fx, "synthetic-wgs84.geojson")}},
+		{"shapefile gk114 gbk", []string{"--boundaries", filepath.Join(fx, "synthetic-cgcs2000-gk114.shp")}},
+		{"geopackage", []string{"--boundaries", filepath.Join(fx, "synthetic-wgs84.gpkg")}},
+		{"gcj02 declared", []string{"--boundaries", filepath.Join(fx, "synthetic-gcj02.geojson"), "--crs", "gcj02"}},
+	}
+	var first string
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".csv")
+			args := append([]string{"coverage", "--year", "2025", "--out", out, "--population", filepath.Join(fx, "population-gbk.csv"), "--existing", existing}, tt.args...)
+			code, stdout, stderr := runCmd(t, args...)
+			if code != 0 || !strings.Contains(stdout, "wrote") {
+				t.Fatalf("exit %d: %s", code, stderr)
+			}
+			if !strings.Contains(stderr, "line 3") {
+				t.Errorf("bad existing row not reported: %s", stderr)
+			}
+			b, _ := os.ReadFile(out)
+			s := string(b)
+			if !strings.Contains(s, "测试甲") || !strings.Contains(s, "桥中") || !strings.HasPrefix(s, "\ufeffsubdistrict_code,") {
+				t.Errorf("table lacks rows:\n%.300s", s)
+			}
+			// Every format gives the same table (to float rounding: the
+			// shapefile's coordinates went through Gauss-Krüger and back).
+			if first == "" {
+				first = s
+			} else if d := tableDiff(first, s); d != "" {
+				t.Errorf("tables differ between formats of the same boundaries: %s", d)
+			}
+		})
+	}
+	code, _, stderr := runCmd(t, "coverage", "--boundaries", filepath.Join(fx, "synthetic-wgs84.geojson"), "--crs", "EPSG:2385", "--out", filepath.Join(dir, "x.csv"))
+	if code != exitUsage || !strings.Contains(stderr, "EPSG:4547") {
+		t.Errorf("unsupported crs: %d %s", code, stderr)
+	}
+	code, _, _ = runCmd(t, "coverage", "--boundaries", filepath.Join(fx, "synthetic-wgs84.geojson"), "--out", filepath.Join(dir, "x.xlsx"), "--year", "2023")
+	if code != 0 {
+		t.Error("xlsx output failed")
+	}
+}
+
+// tableDiff compares two CSV tables cell by cell, numbers to 1e-4
+// relative; "" when they agree.
+func tableDiff(a, b string) string {
+	ra, _ := csv.NewReader(strings.NewReader(a)).ReadAll()
+	rb, _ := csv.NewReader(strings.NewReader(b)).ReadAll()
+	if len(ra) != len(rb) {
+		return fmt.Sprintf("%d rows vs %d", len(ra), len(rb))
+	}
+	for i := range ra {
+		for j := range ra[i] {
+			x, errx := strconv.ParseFloat(ra[i][j], 64)
+			y, erry := strconv.ParseFloat(rb[i][j], 64)
+			if errx == nil && erry == nil {
+				if math.Abs(x-y) > 1e-4*math.Max(1, math.Abs(x)) {
+					return fmt.Sprintf("row %d col %d: %s vs %s", i, j, ra[i][j], rb[i][j])
+				}
+			} else if ra[i][j] != rb[i][j] {
+				return fmt.Sprintf("row %d col %d: %q vs %q", i, j, ra[i][j], rb[i][j])
+			}
+		}
+	}
+	return ""
 }

@@ -139,17 +139,7 @@ func previewText(set *vector.Set, n int) string {
 // confirmImport shows what would be imported and every problem; the
 // planner imports the valid records (one undoable step) or cancels.
 func (u *UI) confirmImport(set *vector.Set, m data.SchoolMapping) {
-	n := 0
-	sites, probs := data.ExistingSchools(set, m, func() string {
-		n++
-		for {
-			id := fmt.Sprintf("EX-%04d", n)
-			if u.editor.Index(id) < 0 {
-				return id
-			}
-			n++
-		}
-	})
+	sites, probs := data.ExistingSchools(set, m, data.NewIDs(u.editor.Sites(), "EX"))
 	lines := make([]string, len(probs))
 	for i, p := range probs {
 		lines[i] = p.String()

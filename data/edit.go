@@ -200,3 +200,22 @@ func (s *Site) Validate() error {
 	_, err = parseFeature(raw)
 	return err
 }
+
+// NewIDs returns a generator of IDs with the prefix ("EX-0001", …) that
+// none of sites uses, for a batch of new sites.
+func NewIDs(sites []Site, prefix string) func() string {
+	used := make(map[string]bool, len(sites))
+	for _, s := range sites {
+		used[s.ID] = true
+	}
+	n := 0
+	return func() string {
+		for {
+			n++
+			if id := fmt.Sprintf("%s-%04d", prefix, n); !used[id] {
+				used[id] = true
+				return id
+			}
+		}
+	}
+}

@@ -1,0 +1,208 @@
+package data
+
+import (
+	"fmt"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+
+	"github.com/liwan-edu/schoolmap/data/vector"
+	"github.com/liwan-edu/schoolmap/geo"
+	"github.com/liwan-edu/schoolmap/geo/crs"
+)
+
+// BoundaryMapping says which fields of a boundary file hold the name, code
+// and (optionally) population, and its coordinate system.
+type BoundaryMapping struct {
+	Name, Code, Population string
+	CRS                    crs.CRS
+}
+
+// GuessBoundaryMapping picks fields by their usual names.
+func GuessBoundaryMapping(fields []string) BoundaryMapping {
+	pick := func(names ...string) string {
+		for _, n := range names {
+			for _, f := range fields {
+				if strings.EqualFold(strings.TrimSpace(f), n) {
+					return f
+				}
+			}
+		}
+		return ""
+	}
+	return BoundaryMapping{
+		Name:       pick("name", "名称", "街道", "街道名称", "jdmc", "xzqmc", "NAME"),
+		Code:       pick("code", "代码", "街道代码", "编码", "jddm", "xzqdm", "CODE"),
+		Population: pick("population", "pop", "人口", "常住人口", "总人口", "POP"),
+		CRS:        crs.WGS84,
+	}
+}
+
+// Subdistricts turns boundary features into subdistricts in WGS-84. A
+// feature whose name or code matches one of Liwan's 22 takes the official
+// code and name. Problems name the record and field; only good records
+// are returned.
+func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem) {
+	official := LiwanSubdistricts()
+	var out []Subdistrict
+	var probs []Problem
+	src := filepath.Base(set.Path)
+	for _, f := range set.Features {
+		bad := func(field, msg string, a ...any) { probs = append(probs, Problem{f.Where, field, fmt.Sprintf(msg, a...)}) }
+		s := Subdistrict{Name: strings.TrimSpace(f.Props[m.Name]), Code: strings.TrimSpace(f.Props[m.Code]), Source: src}
+		if s.Name == "" && s.Code == "" {
+			bad(m.Name, "no name and no code")
+			continue
+		}
+		for _, o := range official {
+			if (s.Code != "" && (s.Code == o.Code || s.Code == o.Code[:9])) || (s.Name != "" && strings.TrimSuffix(s.Name, "街道") == o.Name) {
+				s.Code, s.Name = o.Code, o.Name
+				break
+			}
+		}
+		if m.Population != "" {
+			if v := strings.TrimSpace(f.Props[m.Population]); v != "" {
+				n, err := strconv.ParseFloat(v, 64)
+				if err != nil || n < 0 {
+					bad(m.Population, "%q is not a population", v)
+					continue
+				}
+				s.Population, s.PopKnown = int(n+0.5), true
+			}
+		}
+		mp, err := multiPolygon(f.Geometry)
+		if err != nil {
+			bad("geometry", "%v", err)
+			continue
+		}
+		g, err := m.CRS.Geometry(mp)
+		if err != nil {
+			bad("geometry", "%v", err)
+			continue
+		}
+		s.Boundary = g.(orb.MultiPolygon)
+		out = append(out, s)
+	}
+	return out, probs
+}
+
+func multiPolygon(g orb.Geometry) (orb.MultiPolygon, error) {
+	switch g := g.(type) {
+	case orb.MultiPolygon:
+		return cloneMP(g), nil
+	case orb.Polygon:
+		return cloneMP(orb.MultiPolygon{g}), nil
+	case nil:
+		return nil, fmt.Errorf("no geometry")
+	}
+	return nil, fmt.Errorf("is a %s, not a polygon", g.GeoJSONType())
+}
+
+func cloneMP(mp orb.MultiPolygon) orb.MultiPolygon {
+	out := make(orb.MultiPolygon, len(mp))
+	for i, p := range mp {
+		out[i] = make(orb.Polygon, len(p))
+		for j, r := range p {
+			out[i][j] = append(orb.Ring(nil), r...)
+		}
+	}
+	return out
+}
+
+// MergeSubdistricts puts imported boundaries (and populations) onto the
+// current list: a match by code or name updates it, others are added.
+func MergeSubdistricts(cur, imported []Subdistrict) []Subdistrict {
+	out := append([]Subdistrict(nil), cur...)
+	for _, s := range imported {
+		i := findSubdistrict(out, s.Code, s.Name)
+		if i < 0 {
+			out = append(out, s)
+			continue
+		}
+		out[i].Boundary, out[i].Source = s.Boundary, s.Source
+		if s.PopKnown {
+			out[i].Population, out[i].PopKnown = s.Population, true
+		}
+	}
+	return out
+}
+
+func findSubdistrict(subs []Subdistrict, code, name string) int {
+	for i, s := range subs {
+		if (code != "" && s.Code == code) || (name != "" && s.Name == strings.TrimSuffix(name, "街道")) {
+			return i
+		}
+	}
+	return -1
+}
+
+// ApplyPopulation reads populations from a table keyed by subdistrict code
+// or name (UTF-8 or GBK CSV).
+func ApplyPopulation(subs []Subdistrict, set *vector.Set, keyField, popField string) ([]Subdistrict, []Problem) {
+	out := append([]Subdistrict(nil), subs...)
+	var probs []Problem
+	for _, f := range set.Features {
+		key := strings.TrimSpace(f.Props[keyField])
+		i := findSubdistrict(out, key, key)
+		if i < 0 {
+			probs = append(probs, Problem{f.Where, keyField, fmt.Sprintf("%q matches no subdistrict code or name", key)})
+			continue
+		}
+		v := strings.ReplaceAll(strings.TrimSpace(f.Props[popField]), ",", "")
+		n, err := strconv.ParseFloat(v, 64)
+		if err != nil || n < 0 {
+			probs = append(probs, Problem{f.Where, popField, fmt.Sprintf("%q is not a population", f.Props[popField])})
+			continue
+		}
+		out[i].Population, out[i].PopKnown = int(n+0.5), true
+		out[i].Source = strings.TrimSpace(out[i].Source + " " + filepath.Base(set.Path))
+	}
+	return out, probs
+}
+
+// OffsetCheck compares imported boundaries with the plan's located sites:
+// how many sites fall inside any boundary, and whether shifting the
+// boundaries by the GCJ-02 offset (one way or the other) would fit better,
+// which is the usual sign of a GCJ-02 file declared as WGS-84 or the
+// reverse. hint is empty when nothing looks wrong.
+func OffsetCheck(subs []Subdistrict, sites []Site) (inside, located int, hint string) {
+	count := func(shift func(orb.Point) orb.Point) int {
+		n := 0
+		for _, s := range sites {
+			if !s.Located {
+				continue
+			}
+			p := shift(s.Location)
+			for _, sd := range subs {
+				if len(sd.Boundary) > 0 && sd.Boundary.Bound().Contains(p) && planar.MultiPolygonContains(sd.Boundary, p) {
+					n++
+					break
+				}
+			}
+		}
+		return n
+	}
+	for _, s := range sites {
+		if s.Located {
+			located++
+		}
+	}
+	inside = count(func(p orb.Point) orb.Point { return p })
+	// A site p fits a GCJ-02 boundary declared WGS-84 when gcj(p) is
+	// inside it, and the reverse for the other mistake.
+	asGCJ := count(geo.WGS84ToGCJ02)
+	asWGS := count(geo.GCJ02ToWGS84)
+	switch {
+	case located == 0:
+	case asGCJ > inside+located/10:
+		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries, but %d would if the file were GCJ-02: re-import it with the coordinate system set to GCJ-02", inside, located, asGCJ)
+	case asWGS > inside+located/10:
+		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries, but %d would if the file were WGS-84: re-import it with the coordinate system set to WGS-84", inside, located, asWGS)
+	case inside*2 < located:
+		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries: check the file's coordinate system", inside, located)
+	}
+	return inside, located, hint
+}
