@@ -6,9 +6,9 @@ import (
 	"fmt"
 	"image/png"
 	"math"
-	"strconv"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 

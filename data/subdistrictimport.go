@@ -51,7 +51,9 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 	var probs []Problem
 	src := filepath.Base(set.Path)
 	for _, f := range set.Features {
-		bad := func(field, msg string, a ...any) { probs = append(probs, Problem{f.Where, field, fmt.Sprintf(msg, a...)}) }
+		bad := func(field, msg string, a ...any) {
+			probs = append(probs, Problem{f.Where, field, fmt.Sprintf(msg, a...)})
+		}
 		s := Subdistrict{Name: strings.TrimSpace(f.Props[m.Name]), Code: strings.TrimSpace(f.Props[m.Code]), Source: src}
 		if s.Name == "" && s.Code == "" {
 			bad(m.Name, "no name and no code")

@@ -19,6 +19,8 @@ const (
 	LegendCatchment                   // a catchment fill
 	LegendHalo                        // the precision halo
 	LegendHeading                     // a section title, no symbol
+	LegendZone                        // a choropleth class
+	LegendGap                         // the gap subdistrict outline
 )
 
 // LegendItem is one legend line. The map legend, the app's legend panel
@@ -31,6 +33,7 @@ type LegendItem struct {
 	Status   data.Status
 	Late     bool
 	Seats    int
+	Fill     color.RGBA
 }
 
 // Legend lists what the scene shows, layer by layer, top layer first.
@@ -90,6 +93,20 @@ func Legend(sc *Scene) []LegendItem {
 				label += fmt.Sprintf(" %g m", sc.Norms.RadiusM[l].Value)
 			}
 			out = append(out, LegendItem{Kind: LegendCatchment, Level: l, Label: label})
+		}
+	}
+	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
+		if sc.ZoneTitle != "" {
+			out = append(out, LegendItem{Kind: LegendHeading, Label: sc.ZoneTitle})
+		}
+		for _, c := range sc.ZoneClasses {
+			out = append(out, LegendItem{Kind: LegendZone, Fill: c.Fill, Label: c.Label})
+		}
+		for _, z := range sc.Zones {
+			if z.Gap {
+				out = append(out, LegendItem{Kind: LegendGap, Label: "缺口街道 gap subdistrict"})
+				break
+			}
 		}
 	}
 	return out
@@ -168,6 +185,12 @@ func Swatch(it LegendItem, size int, sym float64) *image.RGBA {
 		c.strokePoly(color.RGBA{80, 80, 80, 255}, sym, shapePath(ShapeCircle, mid, mid, r))
 	case LegendCatchment:
 		o.unionCircles([]pxCircle{{mid, mid, mid - 1}}, StyleOf(it.Level).Fill, 1, math.Max(1, math.Round(1.5*sym)))
+	case LegendZone:
+		box := shapePath(ShapeSquare, mid, mid, mid*0.75)
+		c.fillPolys(withAlpha(it.Fill, 150), box)
+		c.strokePoly(color.RGBA{70, 70, 80, 255}, sym, box)
+	case LegendGap:
+		c.strokePoly(gapRed, 3*sym, shapePath(ShapeSquare, mid, mid, mid*0.7))
 	case LegendHalo:
 		o.paintCircles([]pxCircle{{mid, mid, mid - 1}}, circleStyle{withAlpha(haloGrey, 30), withAlpha(haloGrey, 170), max(1, int(sym)), 4 * sym})
 	}

@@ -75,6 +75,12 @@ type Scene struct {
 	// CapacityLabels labels sites "36班 · 1800位" instead of their names.
 	CapacityLabels bool
 
+	// Zones are the subdistricts the Subdistricts layer draws, with their
+	// choropleth fills; ZoneTitle and ZoneClasses are its legend.
+	Zones       []Zone
+	ZoneTitle   string
+	ZoneClasses []ZoneClass
+
 	Version uint64
 }
 
