@@ -23,6 +23,7 @@ func main() {
 	offline := flag.Bool("offline", false, "do not fetch tiles; show cached tiles or a plain background")
 	tiles := flag.String("tiles", "", "XYZ tile URL template (default: OpenStreetMap)")
 	cache := flag.String("cache", "", "tile cache folder (default: the OS user cache folder)")
+	project := flag.String("project", "", "project file (.gpkg) to open")
 	flag.Parse()
 
 	sites, err := data.ParseSites(assets.SitesGeoJSON)
@@ -43,6 +44,9 @@ func main() {
 	if err != nil {
 		fmt.Fprintln(os.Stderr, "schoolmap:", err)
 		os.Exit(1)
+	}
+	if *project != "" {
+		ui.OpenProject(*project)
 	}
 	ui.Run()
 }

@@ -170,6 +170,22 @@ func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 	d.form.Refresh()
 }
 
+// ShowRows fills the panel with a title and label/value rows (a
+// subdistrict's figures).
+func (d *Details) ShowRows(title string, rows [][2]string) {
+	d.form.RemoveAll()
+	d.timeline.RemoveAll()
+	d.title.SetText(title)
+	for _, r := range rows {
+		k := widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		v := widget.NewLabel(r[1])
+		v.Wrapping = fyne.TextWrapWord
+		d.form.Add(k)
+		d.form.Add(v)
+	}
+	d.form.Refresh()
+}
+
 // SetActions sets the buttons under the title.
 func (d *Details) SetActions(objs ...fyne.CanvasObject) {
 	d.actions.Objects = objs

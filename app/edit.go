@@ -98,6 +98,15 @@ func (u *UI) onTap(id string, at orb.Point) {
 		u.Select(pid)
 		return
 	}
+	u.zoneShown = ""
+	if id == "" {
+		if z := u.zoneAt(at); z != nil {
+			u.Select("")
+			u.zoneShown = z.Name
+			u.showZone(z.Code, z.Name)
+			return
+		}
+	}
 	u.Select(id)
 }
 

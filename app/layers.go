@@ -22,6 +22,7 @@ var catchableLevels = []data.Level{data.Kindergarten, data.Primary, data.Junior,
 // through u.update, so map, legend and summary follow at once.
 func (u *UI) layerPanel() fyne.CanvasObject {
 	box := container.NewVBox()
+	u.layerBox = box
 	u.layerChecks = map[render.Layer]*widget.Check{}
 	for _, l := range render.AllLayers() {
 		if l == render.Subdistricts {
@@ -45,14 +46,17 @@ func (u *UI) layerPanel() fyne.CanvasObject {
 }
 
 func (u *UI) layerRow(l render.Layer) fyne.CanvasObject {
-	check := widget.NewCheck(l.Label(), func(on bool) {
+	// Initial states are set before the handlers, so building the panel
+	// changes nothing.
+	check := widget.NewCheck(l.Label(), nil)
+	check.Checked = u.scene.Layers[l].On
+	check.OnChanged = func(on bool) {
 		u.update(func(sc *render.Scene) { sc.Layers[l].On = on })
-	})
-	check.SetChecked(u.scene.Layers[l].On)
+	}
 	u.layerChecks[l] = check
 	opacity := widget.NewSlider(0, 100)
 	opacity.Step = 5
-	opacity.SetValue(u.scene.Layers[l].Opacity * 100)
+	opacity.Value = u.scene.Layers[l].Opacity * 100
 	pct := widget.NewLabel(fmt.Sprintf("%3.0f%%", opacity.Value))
 	opacity.OnChanged = func(v float64) {
 		pct.SetText(fmt.Sprintf("%3.0f%%", v))

@@ -35,6 +35,8 @@ type MapView struct {
 	OnMoveSite func(id string, to orb.Point)
 	// EditMode lets markers be dragged (otherwise a drag pans).
 	EditMode bool
+	// OnHover is called with the map point under the pointer.
+	OnHover func(at orb.Point)
 	// OnViewChanged is called on the UI goroutine after each new frame.
 	OnViewChanged func(v render.View)
 
@@ -335,6 +337,9 @@ func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
 	m.mu.Lock()
 	m.hover = id
 	m.mu.Unlock()
+	if m.OnHover != nil {
+		m.OnHover(m.PointAt(ev.Position))
+	}
 }
 
 // MouseOut implements desktop.Hoverable.

@@ -160,6 +160,9 @@ func (u *UI) Open() {
 	})
 }
 
+// OpenProject opens a project file (as from the command line).
+func (u *UI) OpenProject(path string) { u.openPath(path, false) }
+
 // openPath loads a project off the UI goroutine; on failure the current
 // work is left as it was.
 func (u *UI) openPath(path string, recovered bool) {

@@ -16,6 +16,7 @@ import (
 	"github.com/paulmach/orb/maptile"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
 )
@@ -74,6 +75,12 @@ type UI struct {
 	placing      string
 	autosave     *time.Timer
 	recoveryPath string
+
+	zones       *zonePanel
+	coverage    coverage.Result
+	analysisKey string
+	layerBox    *fyne.Container
+	zoneShown   string // name of the subdistrict whose details are shown
 }
 
 // liwanCentre is where the map opens before it is fitted to the sites.
@@ -105,6 +112,11 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	u.Map.offline = func() bool { off, _ := u.store.Offline(); return off }
 	u.Map.want = func(v render.View) { u.store.Want(v.Tiles()) }
 	u.Map.OnTap = u.onTap
+	u.Map.OnHover = func(p orb.Point) {
+		if z := u.zoneAt(p); z != nil {
+			u.Status.SetText(u.zoneSummary(z))
+		}
+	}
 	u.Map.OnMoveSite = func(id string, p orb.Point) { u.moveSite(id, p, "移动 move") }
 	u.Map.OnViewChanged = u.showStatus
 
@@ -167,6 +179,7 @@ func (u *UI) layout() fyne.CanvasObject {
 	tabs := container.NewAppTabs(
 		container.NewTabItem("项目 Sites", u.List.Widget()),
 		container.NewTabItem("图层 Layers", u.layerPanel()),
+		container.NewTabItem("街道 Subdistricts", u.newZonePanel()),
 	)
 	left := container.NewVSplit(tabs, container.NewBorder(
 		widget.NewLabelWithStyle("图例 Legend", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
@@ -186,7 +199,17 @@ func (u *UI) refreshPanels() {
 	sc := u.scene
 	u.legend.show(sc)
 	u.Summary.SetText(summaryText(data.Summarize(sc.Sites, sc.Norms, sc.Year)))
+	if key := fmt.Sprintf("%p|%p|%p|%p|%v|%d|%p", sc.Sites, sc.Norms.RadiusM, sc.Norms.PerClass, sc.Norms.Per1000,
+		sc.Norms.NineYearPrimaryShare, sc.Year, u.subdistricts); key != u.analysisKey {
+		u.analysisKey = key // before: refreshZones may lead back here
+		if !u.refreshZones() {
+			u.analysisKey = ""
+		}
+	}
 	s := u.site(sc.Selected)
+	if s == nil && u.zoneShown != "" {
+		return // a subdistrict's details are shown
+	}
 	u.Details.ShowSite(s, sc.Norms, sc.Year)
 	if s == nil {
 		u.Details.SetActions()
@@ -225,6 +248,9 @@ func (u *UI) update(fn func(sc *render.Scene)) {
 
 // Select shows a site's details and highlights its marker; "" clears.
 func (u *UI) Select(id string) {
+	if id != "" {
+		u.zoneShown = ""
+	}
 	if u.scene.Selected == id {
 		return
 	}

@@ -1,0 +1,117 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/vector"
+	"github.com/liwan-edu/schoolmap/geo/coverage"
+	"github.com/liwan-edu/schoolmap/geo/render"
+)
+
+func importFixture(t *testing.T, u *UI) {
+	t.Helper()
+	set, err := vector.Open(filepath.Join("..", "testdata", "boundaries", "synthetic-cgcs2000-gk114.shp"), "", "auto")
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := data.GuessBoundaryMapping(set.Fields)
+	m.CRS = set.CRS
+	subs, probs := data.Subdistricts(set, m)
+	if len(probs) > 0 || len(subs) != 4 {
+		t.Fatalf("%d subs, %v", len(subs), probs)
+	}
+	u.setSubdistricts(data.MergeSubdistricts(u.subdistricts, subs))
+}
+
+func rowNamed(u *UI, name string) (coverage.Row, bool) {
+	for _, r := range u.zones.rows {
+		if r.Name == name {
+			return r, true
+		}
+	}
+	return coverage.Row{}, false
+}
+
+func TestSubdistrictLayerAndTable(t *testing.T) {
+	u := newTestUI(t)
+	if len(u.zones.rows) != 23 { // 22 subdistricts and the unassigned sites
+		t.Errorf("%d table rows before import", len(u.zones.rows))
+	}
+	if r, _ := rowNamed(u, "桥中"); zoneCell(r, 8) != "需边界" {
+		t.Errorf("without boundaries the share must say it needs them, got %q", zoneCell(r, 8))
+	}
+	before := frame(u)
+	importFixture(t, u)
+	u.Map.RenderNow()
+	if !differs(before, frame(u)) || len(u.scene.Zones) != 4 {
+		t.Fatalf("choropleth not drawn: %d zones", len(u.scene.Zones))
+	}
+	if u.layerChecks[render.Subdistricts] == nil {
+		t.Error("no switch for the subdistrict layer after import")
+	}
+	legend := strings.Join(u.legend.labels(), "\n")
+	if !strings.Contains(legend, "学位缺口") || !strings.Contains(legend, "–") {
+		t.Errorf("legend lacks the classes:\n%s", legend)
+	}
+	r, ok := rowNamed(u, "测试甲")
+	if !ok || !r.PopKnown || r.AreaKm2 < 6.2 || r.AreaKm2 > 6.3 {
+		t.Fatalf("测试甲 row %+v", r)
+	}
+	// The table follows the year.
+	u.years.slider.SetValue(2021)
+	r21, _ := rowNamed(u, "测试乙")
+	u.years.slider.SetValue(2025)
+	r25, _ := rowNamed(u, "测试乙")
+	if r21.Seats[coverage.InService] >= r25.Seats[coverage.InService] {
+		t.Errorf("测试乙 seats in service 2021 %d, 2025 %d", r21.Seats[0], r25.Seats[0])
+	}
+	if !strings.Contains(u.zones.target.Text, "0 / 26") {
+		t.Errorf("target check: %q", u.zones.target.Text)
+	}
+	// Typed population changes demand.
+	u.setSubdistricts(withPopulation(u.subdistricts, "测试甲", 100000))
+	r2, _ := rowNamed(u, "测试甲")
+	if r2.Population != 100000 || r2.Demand != 4200 {
+		t.Errorf("typed population: %+v", r2)
+	}
+	// Sorting by gap puts the largest first.
+	u.sortZones(6)
+	for i := 1; i < len(u.zones.rows); i++ {
+		a, b := zoneSortKey(u.zones.rows[i-1], 6), zoneSortKey(u.zones.rows[i], 6)
+		if a == a && b == b && a < b {
+			t.Fatalf("not sorted by gap: %v before %v", a, b)
+		}
+	}
+}
+
+func withPopulation(subs []data.Subdistrict, name string, n int) []data.Subdistrict {
+	out := append([]data.Subdistrict(nil), subs...)
+	for i := range out {
+		if out[i].Name == name {
+			out[i].Population, out[i].PopKnown = n, true
+		}
+	}
+	return out
+}
+
+func TestClickAndHoverSubdistrict(t *testing.T) {
+	u := newTestUI(t)
+	importFixture(t, u)
+	z := u.subdistricts[len(u.subdistricts)-1]
+	p := z.Boundary[0][0][0]
+	in := [2]float64{p[0] + 0.002, p[1] + 0.002}
+	u.onTap("", in)
+	if !strings.Contains(u.Details.Text(), "街道 "+z.Name) || !strings.Contains(u.Details.Text(), "幼儿园") {
+		t.Errorf("details after clicking %s:\n%s", z.Name, u.Details.Text())
+	}
+	if s := u.zoneSummary(u.zoneAt(in)); !strings.HasPrefix(s, z.Name) || !strings.Contains(s, "缺口") {
+		t.Errorf("hover text %q", s)
+	}
+	u.Select("LW-01")
+	if !strings.Contains(u.Details.Text(), "一中") {
+		t.Error("selecting a site after a subdistrict does not show the site")
+	}
+}
