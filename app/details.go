@@ -160,7 +160,11 @@ func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 	}
 	d.title.SetText(fmt.Sprintf("%d. %s", s.No, s.ShortName))
 	d.timeline.Add(timeline(s, year))
-	for _, r := range detailRows(s, n) {
+	d.addRows(detailRows(s, n))
+}
+
+func (d *Details) addRows(rows [][2]string) {
+	for _, r := range rows {
 		k := widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
 		v := widget.NewLabel(r[1])
 		v.Wrapping = fyne.TextWrapWord
@@ -176,14 +180,7 @@ func (d *Details) ShowRows(title string, rows [][2]string) {
 	d.form.RemoveAll()
 	d.timeline.RemoveAll()
 	d.title.SetText(title)
-	for _, r := range rows {
-		k := widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
-		v := widget.NewLabel(r[1])
-		v.Wrapping = fyne.TextWrapWord
-		d.form.Add(k)
-		d.form.Add(v)
-	}
-	d.form.Refresh()
+	d.addRows(rows)
 }
 
 // SetActions sets the buttons under the title.

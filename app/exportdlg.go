@@ -8,7 +8,6 @@ import (
 	"image/png"
 	"io"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -18,7 +17,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
@@ -89,18 +87,9 @@ func (f exportForm) options(u *UI) (export.Options, string, error) {
 	} else {
 		o.Extent = viewBound(u.Map.View())
 	}
-	name := strings.TrimSpace(f.File)
-	if name == "" || strings.ContainsAny(name, `/\`) {
-		return o, "", fmt.Errorf("文件名 file name %q: give a name without folders", f.File)
-	}
-	ext := "." + strings.ToLower(f.Format)
-	if !strings.HasSuffix(strings.ToLower(name), ext) {
-		name += ext
-	}
-	if st, err := os.Stat(f.Folder); err != nil || !st.IsDir() {
-		return o, "", fmt.Errorf("文件夹 folder %q does not exist; choose another", f.Folder)
-	}
-	return o, filepath.Join(f.Folder, name), nil
+	name := f.File
+	path, err := targetPath(f.Folder, name, "."+strings.ToLower(f.Format), nil)
+	return o, path, err
 }
 
 // viewBound is the ground the map shows now.
@@ -132,8 +121,7 @@ func explainExportError(path string, err error) string {
 
 // showExport opens the export dialog (Ctrl+E).
 func (u *UI) showExport() {
-	home, _ := os.UserHomeDir()
-	folder := u.prefs.StringWithFallback("export.folder", home)
+	target := u.newSaveTarget("export.folder", fmt.Sprintf("liwan-plan-%d", u.scene.Year))
 	format := widget.NewRadioGroup([]string{"PNG", "PDF"}, nil)
 	format.Horizontal = true
 	format.SetSelected(u.prefs.StringWithFallback("export.format", "PDF"))
@@ -155,21 +143,6 @@ func (u *UI) showExport() {
 	date := widget.NewEntry()
 	date.SetText(time.Now().Format("2006-01-02"))
 	tables := widget.NewCheck("第二页：项目一览与街道统计 page 2: site list and subdistrict table (PDF)", nil)
-	folderLabel := widget.NewLabel(folder)
-	folderLabel.Truncation = fyne.TextTruncateEllipsis
-	file := widget.NewEntry()
-	file.SetText(fmt.Sprintf("liwan-plan-%d", u.scene.Year))
-	browse := widget.NewButton("选择… Choose", func() {
-		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				folderLabel.SetText(l.Path())
-			}
-		}, u.Window)
-		if l, err := storage.ListerForURI(storage.NewFileURI(folderLabel.Text)); err == nil {
-			d.SetLocation(l)
-		}
-		d.Show()
-	})
 	size.OnChanged = func(s string) {
 		if s == pixelSize {
 			width.Enable()
@@ -190,21 +163,22 @@ func (u *UI) showExport() {
 		widget.NewFormItem("副标题 Subtitle", subtitle),
 		widget.NewFormItem("日期 Date", date),
 		widget.NewFormItem("", tables),
-		widget.NewFormItem("文件夹 Folder", container.NewBorder(nil, nil, nil, browse, folderLabel)),
-		widget.NewFormItem("文件名 File", file),
 	)
+	for _, it := range target.items() {
+		form.AppendItem(it)
+	}
 	var dlg dialog.Dialog
 	run := widget.NewButton("导出 Export", func() {
 		f := exportForm{Format: format.Selected, Size: size.Selected, Landscape: landscape.Checked,
 			WidthPx: width.Text, HeightPx: height.Text, DPI: dpi.Selected, FitAll: extent.Selected != "当前视图 current view",
 			Title: title.Text, Subtitle: subtitle.Text, Date: date.Text, Tables: tables.Checked,
-			Folder: folderLabel.Text, File: file.Text}
+			Folder: target.folder.Text, File: target.name.Text}
 		o, path, err := f.options(u)
 		if err != nil {
 			dialog.ShowError(err, u.Window)
 			return
 		}
-		u.prefs.SetString("export.folder", f.Folder)
+		u.prefs.SetString(target.pref, f.Folder)
 		u.prefs.SetString("export.format", f.Format)
 		dlg.Hide()
 		u.runExportWithProgress(path, o)
@@ -269,34 +243,20 @@ func (u *UI) copyMapImage() {
 // showDataExport writes the sites with their status in the map's year and
 // their catchment polygons as GeoPackage, GeoJSON or CSV.
 func (u *UI) showDataExport() {
-	home, _ := os.UserHomeDir()
-	folder := widget.NewLabel(u.prefs.StringWithFallback("export.folder", home))
+	target := u.newSaveTarget("export.folder", fmt.Sprintf("liwan-sites-%d", u.scene.Year))
 	format := widget.NewSelect([]string{"GeoPackage (.gpkg)", "GeoJSON (.geojson)", "CSV (.csv)"}, nil)
 	format.SetSelected("GeoPackage (.gpkg)")
-	name := widget.NewEntry()
-	name.SetText(fmt.Sprintf("liwan-sites-%d", u.scene.Year))
-	choose := widget.NewButton("选择… Choose", func() {
-		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				folder.SetText(l.Path())
-			}
-		}, u.Window)
-	})
-	form := widget.NewForm(widget.NewFormItem("格式 Format", format),
-		widget.NewFormItem("文件夹 Folder", container.NewBorder(nil, nil, nil, choose, folder)),
-		widget.NewFormItem("文件名 File", name))
+	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem("格式 Format", format)}, target.items()...)...)
 	dialog.ShowCustomConfirm(fmt.Sprintf("导出项目与服务范围 Export sites and catchments (%d)", u.scene.Year), "导出 Export", "取消 Cancel", form,
 		func(ok bool) {
 			if !ok {
 				return
 			}
-			ext := []string{".gpkg", ".geojson", ".csv"}[max(0, format.SelectedIndex())]
-			n := strings.TrimSuffix(strings.TrimSpace(name.Text), ext)
-			if n == "" || strings.ContainsAny(n, `/\`) {
-				dialog.ShowError(errors.New("文件名 File name: give a name without folders"), u.Window)
+			path, err := target.path([]string{".gpkg", ".geojson", ".csv"}[max(0, format.SelectedIndex())])
+			if err != nil {
+				dialog.ShowError(err, u.Window)
 				return
 			}
-			path := filepath.Join(folder.Text, n+ext)
 			sites, norms, year := u.editor.Sites(), u.scene.Norms.Clone(), u.scene.Year
 			go func() {
 				err := writeDataExport(path, sites, norms, year)

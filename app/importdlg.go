@@ -8,7 +8,6 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
@@ -21,16 +20,7 @@ const noColumn = "（无 none）"
 // importSchools asks for a file of existing schools (CSV, GeoJSON,
 // Shapefile, GeoPackage), then for its columns.
 func (u *UI) importSchools() {
-	d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
-		if err != nil || r == nil {
-			return
-		}
-		path := r.URI().Path()
-		r.Close()
-		u.readForImport(path, "auto")
-	}, u.Window)
-	d.SetFilter(storage.NewExtensionFileFilter([]string{".csv", ".txt", ".geojson", ".json", ".shp", ".gpkg"}))
-	d.Show()
+	u.openFile([]string{".csv", ".txt", ".geojson", ".json", ".shp", ".gpkg"}, func(path string) { u.readForImport(path, "auto") })
 }
 
 func (u *UI) readForImport(path, enc string) {

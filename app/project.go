@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -105,41 +104,21 @@ func (u *UI) Save(then func()) {
 // file is written beside its final name and renamed, so an existing file
 // is replaced only by a complete project.
 func (u *UI) SaveAs(then func()) {
-	home, _ := os.UserHomeDir()
-	folder := widget.NewLabel(u.prefs.StringWithFallback("project.folder", home))
-	name := widget.NewEntry()
-	name.SetText("荔湾学校规划.gpkg")
+	target := u.newSaveTarget("project.folder", "荔湾学校规划.gpkg")
 	if u.projectPath != "" {
-		folder.SetText(filepath.Dir(u.projectPath))
-		name.SetText(filepath.Base(u.projectPath))
+		target.folder.SetText(filepath.Dir(u.projectPath))
+		target.name.SetText(filepath.Base(u.projectPath))
 	}
-	choose := widget.NewButton("选择… Choose", func() {
-		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				folder.SetText(l.Path())
-			}
-		}, u.Window)
-		if l, err := storage.ListerForURI(storage.NewFileURI(folder.Text)); err == nil {
-			d.SetLocation(l)
-		}
-		d.Show()
-	})
-	form := widget.NewForm(widget.NewFormItem("文件夹 Folder", container.NewBorder(nil, nil, nil, choose, folder)),
-		widget.NewFormItem("文件名 File", name))
-	dialog.ShowCustomConfirm("另存为 Save project as (GeoPackage)", "保存 Save", "取消 Cancel", form, func(ok bool) {
+	dialog.ShowCustomConfirm("另存为 Save project as (GeoPackage)", "保存 Save", "取消 Cancel", widget.NewForm(target.items()...), func(ok bool) {
 		if !ok {
 			return
 		}
-		n := strings.TrimSpace(name.Text)
-		if n == "" || strings.ContainsAny(n, `/\`) {
-			dialog.ShowError(errors.New("文件名 File name: give a name without folders"), u.Window)
+		path, err := target.path(".gpkg")
+		if err != nil {
+			dialog.ShowError(err, u.Window)
 			return
 		}
-		if !strings.HasSuffix(strings.ToLower(n), ".gpkg") {
-			n += ".gpkg"
-		}
-		u.prefs.SetString("project.folder", folder.Text)
-		u.projectPath = filepath.Join(folder.Text, n)
+		u.projectPath = path
 		u.Save(then)
 	}, u.Window)
 }

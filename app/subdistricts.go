@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"io"
 	"math"
-	"os"
 	"path/filepath"
 	"sort"
 	"strconv"
@@ -537,35 +536,28 @@ func (u *UI) importPopulation() {
 
 // exportTable writes the per-subdistrict × level table as CSV or XLSX.
 func (u *UI) exportTable() {
-	home, _ := os.UserHomeDir()
-	folder := widget.NewLabel(u.prefs.StringWithFallback("export.folder", home))
+	target := u.newSaveTarget("export.folder", fmt.Sprintf("liwan-coverage-%d", u.scene.Year))
 	format := widget.NewSelect([]string{"CSV (UTF-8, Excel)", "XLSX"}, nil)
 	format.SetSelected("CSV (UTF-8, Excel)")
-	name := widget.NewEntry()
-	name.SetText(fmt.Sprintf("liwan-coverage-%d", u.scene.Year))
-	choose := widget.NewButton("选择… Choose", func() {
-		dialog.ShowFolderOpen(func(l fyne.ListableURI, err error) {
-			if err == nil && l != nil {
-				folder.SetText(l.Path())
-			}
-		}, u.Window)
-	})
-	dialog.ShowCustomConfirm("导出街道表格 Export subdistrict table", "导出 Export", "取消 Cancel",
-		widget.NewForm(widget.NewFormItem("格式 Format", format), widget.NewFormItem("文件夹 Folder", container.NewBorder(nil, nil, nil, choose, folder)),
-			widget.NewFormItem("文件名 File", name)), func(ok bool) {
-			if !ok {
-				return
-			}
-			ext, write := ".csv", coverage.WriteCSV
-			if format.SelectedIndex() == 1 {
-				ext, write = ".xlsx", coverage.WriteXLSX
-			}
-			path := filepath.Join(folder.Text, strings.TrimSuffix(strings.TrimSpace(name.Text), ext)+ext)
-			res := u.coverage
-			if err := data.WriteFileAtomic(path, func(w io.Writer) error { return write(w, res) }); err != nil {
-				dialog.ShowError(errors.New(explainExportError(path, err)), u.Window)
-				return
-			}
-			dialog.ShowInformation("已导出 Exported", path, u.Window)
-		}, u.Window)
+	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem("格式 Format", format)}, target.items()...)...)
+	dialog.ShowCustomConfirm("导出街道表格 Export subdistrict table", "导出 Export", "取消 Cancel", form, func(ok bool) {
+		if !ok {
+			return
+		}
+		ext, write := ".csv", coverage.WriteCSV
+		if format.SelectedIndex() == 1 {
+			ext, write = ".xlsx", coverage.WriteXLSX
+		}
+		path, err := target.path(ext)
+		if err != nil {
+			dialog.ShowError(err, u.Window)
+			return
+		}
+		res := u.coverage
+		if err := data.WriteFileAtomic(path, func(w io.Writer) error { return write(w, res) }); err != nil {
+			dialog.ShowError(errors.New(explainExportError(path, err)), u.Window)
+			return
+		}
+		dialog.ShowInformation("已导出 Exported", path, u.Window)
+	}, u.Window)
 }
