@@ -247,7 +247,7 @@ func (u *UI) showDataExport() {
 	format := widget.NewSelect([]string{"GeoPackage (.gpkg)", "GeoJSON (.geojson)", "CSV (.csv)"}, nil)
 	format.SetSelected("GeoPackage (.gpkg)")
 	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem("格式 Format", format)}, target.items()...)...)
-	dialog.ShowCustomConfirm(fmt.Sprintf("导出项目与服务范围 Export sites and catchments (%d)", u.scene.Year), "导出 Export", "取消 Cancel", form,
+	u.confirmForm(fmt.Sprintf("导出项目与服务范围 Export sites and catchments (%d)", u.scene.Year), "导出 Export", form,
 		func(ok bool) {
 			if !ok {
 				return
@@ -268,7 +268,7 @@ func (u *UI) showDataExport() {
 					dialog.ShowInformation("已导出 Exported", path, u.Window)
 				})
 			}()
-		}, u.Window)
+		})
 }
 
 // writeDataExport writes one data export by the file's extension.

@@ -109,7 +109,7 @@ func (u *UI) SaveAs(then func()) {
 		target.folder.SetText(filepath.Dir(u.projectPath))
 		target.name.SetText(filepath.Base(u.projectPath))
 	}
-	dialog.ShowCustomConfirm("另存为 Save project as (GeoPackage)", "保存 Save", "取消 Cancel", widget.NewForm(target.items()...), func(ok bool) {
+	u.confirmForm("另存为 Save project as (GeoPackage)", "保存 Save", widget.NewForm(target.items()...), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -120,7 +120,7 @@ func (u *UI) SaveAs(then func()) {
 		}
 		u.projectPath = path
 		u.Save(then)
-	}, u.Window)
+	})
 }
 
 // Open asks for a project file, after asking about unsaved work (Ctrl+O).

@@ -73,3 +73,11 @@ func targetPath(folder, name, ext string, remember func(string)) (string, error)
 	}
 	return filepath.Join(folder, n), nil
 }
+
+// confirmForm shows a form in a confirm dialog wide enough for a folder
+// path.
+func (u *UI) confirmForm(title, confirm string, form fyne.CanvasObject, cb func(bool)) {
+	d := dialog.NewCustomConfirm(title, confirm, "取消 Cancel", form, cb, u.Window)
+	d.Resize(fyne.NewSize(680, form.MinSize().Height+140))
+	d.Show()
+}

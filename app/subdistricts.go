@@ -540,7 +540,7 @@ func (u *UI) exportTable() {
 	format := widget.NewSelect([]string{"CSV (UTF-8, Excel)", "XLSX"}, nil)
 	format.SetSelected("CSV (UTF-8, Excel)")
 	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem("格式 Format", format)}, target.items()...)...)
-	dialog.ShowCustomConfirm("导出街道表格 Export subdistrict table", "导出 Export", "取消 Cancel", form, func(ok bool) {
+	u.confirmForm("导出街道表格 Export subdistrict table", "导出 Export", form, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -559,5 +559,5 @@ func (u *UI) exportTable() {
 			return
 		}
 		dialog.ShowInformation("已导出 Exported", path, u.Window)
-	}, u.Window)
+	})
 }
