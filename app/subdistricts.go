@@ -224,7 +224,7 @@ func (u *UI) refreshZones() bool {
 	}
 	sortRows(p.rows, p.sortCol, p.sortDesc)
 	p.table.Refresh()
-	met := 0
+	met, by := 0, 0
 	var missing []string
 	for _, t := range res.Target {
 		if t.Met() {
@@ -232,9 +232,14 @@ func (u *UI) refreshZones() bool {
 		} else {
 			missing = append(missing, t.Name)
 		}
+		if t.MetBy() {
+			by++
+		}
 	}
-	p.target.SetText(fmt.Sprintf("“每个街道至少办一所公办幼儿园”: %d / %d 街道由规划获得政府投资幼儿园 get a government-funded kindergarten from the plan. 未达到 Not met: %s",
-		met, len(res.Target), strings.Join(missing, "、")))
+	p.target.SetText(fmt.Sprintf("“每个街道至少办一所公办幼儿园”: %d / %d 街道 %d年已有规划的政府投资幼儿园建成 have a government-funded plan kindergarten in service in %d; %d / %d 在规划中 in the plan. 未达到 Not met: %s\n"+
+		"人口 Population: 已输入 entered %d, 全区 2020 年普查 district census 1,238,305 (%.0f%%).",
+		by, len(res.Target), res.Year, res.Year, met, len(res.Target), strings.Join(missing, "、"),
+		res.PopEntered, 100*float64(res.PopEntered)/float64(data.LiwanPopulation2020)))
 	zones, classes := u.choropleth(res, level, m, values)
 	title := m.Label() + " · " + level.Label() + fmt.Sprintf(" (%d)", res.Year)
 	next := *u.scene

@@ -68,7 +68,7 @@ func TestSubdistrictLayerAndTable(t *testing.T) {
 	if r21.Seats[coverage.InService] >= r25.Seats[coverage.InService] {
 		t.Errorf("测试乙 seats in service 2021 %d, 2025 %d", r21.Seats[0], r25.Seats[0])
 	}
-	if !strings.Contains(u.zones.target.Text, "0 / 26") {
+	if !strings.Contains(u.zones.target.Text, "0 / 26") || !strings.Contains(u.zones.target.Text, "1,238,305") {
 		t.Errorf("target check: %q", u.zones.target.Text)
 	}
 	// Typed population changes demand.

@@ -70,20 +70,26 @@ type Row struct {
 }
 
 // TargetRow is the plan's "每个街道至少办一所公办幼儿园" check for one
-// subdistrict: the plan's government-funded kindergartens in it.
+// subdistrict: the plan's government-funded kindergartens in it, and those
+// of them in service in the year.
 type TargetRow struct {
 	Code, Name string
-	PublicKG   []string // site IDs
+	PublicKG   []string // site IDs, any status
+	InService  []string // of those, in service in the year
 }
 
-// Met reports whether the subdistrict gets at least one.
+// Met reports whether the subdistrict gets at least one from the plan.
 func (t TargetRow) Met() bool { return len(t.PublicKG) > 0 }
+
+// MetBy reports whether one is in service in the analysed year.
+func (t TargetRow) MetBy() bool { return len(t.InService) > 0 }
 
 // Result is an analysis for one year.
 type Result struct {
-	Year   int
-	Rows   []Row // subdistricts in input order, each with the Levels; then unassigned sites
-	Target []TargetRow
+	Year       int
+	Rows       []Row // subdistricts in input order, each with the Levels; then unassigned sites
+	Target     []TargetRow
+	PopEntered int // sum of the populations given
 }
 
 // Unassigned names the pseudo-subdistrict of sites in none.
@@ -123,6 +129,11 @@ func Analyse(in Input) Result {
 	}
 	sort.SliceStable(res.Rows, func(i, j int) bool { return zoneOrder(res.Rows[i], zones) < zoneOrder(res.Rows[j], zones) })
 	res.Target = target(in, zones, owner)
+	for _, z := range zones {
+		if z.sd.PopKnown {
+			res.PopEntered += z.sd.Population
+		}
+	}
 	return res
 }
 
@@ -289,6 +300,9 @@ func target(in Input, zones []*zone, owner []int) []TargetRow {
 		s := &in.Sites[si]
 		if owner[si] >= 0 && s.Kind == data.KindPlan && s.Level == data.Kindergarten && s.GovFunded {
 			out[owner[si]].PublicKG = append(out[owner[si]].PublicKG, s.ID)
+			if statusIndex(s, in.Year) == InService {
+				out[owner[si]].InService = append(out[owner[si]].InService, s.ID)
+			}
 		}
 	}
 	return out

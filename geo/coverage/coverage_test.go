@@ -169,8 +169,15 @@ func TestWithoutBoundariesByAttribute(t *testing.T) {
 	withPub[20].GovFunded = true // LW-21, 东漖
 	res = Analyse(Input{Subdistricts: subs, Sites: withPub, Norms: data.DefaultNorms(), Year: 2025})
 	for _, tr := range res.Target {
-		if (tr.Name == "东漖") != tr.Met() {
-			t.Errorf("%s met=%v", tr.Name, tr.Met())
+		if (tr.Name == "东漖") != tr.Met() || (tr.Name == "东漖") != tr.MetBy() {
+			t.Errorf("%s met=%v by 2025=%v", tr.Name, tr.Met(), tr.MetBy())
+		}
+	}
+	// LW-21 (2020–2022) is not in service in 2021: the target follows the year.
+	res = Analyse(Input{Subdistricts: subs, Sites: withPub, Norms: data.DefaultNorms(), Year: 2021})
+	for _, tr := range res.Target {
+		if tr.Name == "东漖" && (!tr.Met() || tr.MetBy()) {
+			t.Errorf("2021: met=%v by=%v", tr.Met(), tr.MetBy())
 		}
 	}
 }
