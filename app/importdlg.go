@@ -17,6 +17,24 @@ import (
 
 const noColumn = "（无 none）"
 
+// columnPicker chooses one of a file's columns (or none), starting at cur.
+func columnPicker(fields []string, cur string) *widget.Select {
+	s := widget.NewSelect(append([]string{noColumn}, fields...), nil)
+	s.SetSelected(noColumn)
+	if cur != "" {
+		s.SetSelected(cur)
+	}
+	return s
+}
+
+// pickedColumn is the column a picker names, "" for none.
+func pickedColumn(s *widget.Select) string {
+	if s.Selected == noColumn {
+		return ""
+	}
+	return s.Selected
+}
+
 // importSchools asks for a file of existing schools (CSV, GeoJSON,
 // Shapefile, GeoPackage), then for its columns.
 func (u *UI) importSchools() {
@@ -43,15 +61,7 @@ func (u *UI) showSchoolMapping(set *vector.Set) {
 	if set.CRS != crs.Unknown {
 		m.CRS = set.CRS
 	}
-	cols := append([]string{noColumn}, set.Fields...)
-	pick := func(cur string) *widget.Select {
-		s := widget.NewSelect(cols, nil)
-		s.SetSelected(noColumn)
-		if cur != "" {
-			s.SetSelected(cur)
-		}
-		return s
-	}
+	pick := func(cur string) *widget.Select { return columnPicker(set.Fields, cur) }
 	name, level, classes, seats, lon, lat := pick(m.Name), pick(m.Level), pick(m.Classes), pick(m.Seats), pick(m.Lon), pick(m.Lat)
 	defLevel := widget.NewSelect(append([]string{noColumn}, levelOptions()...), nil)
 	defLevel.SetSelected(data.Kindergarten.Label())
@@ -76,12 +86,7 @@ func (u *UI) showSchoolMapping(set *vector.Set) {
 	items = append(items, widget.NewFormItem("坐标系 Coordinates", sys))
 	preview := widget.NewLabel(previewText(set, 5))
 	preview.Wrapping = fyne.TextWrapOff
-	col := func(s *widget.Select) string {
-		if s.Selected == noColumn {
-			return ""
-		}
-		return s.Selected
-	}
+	col := pickedColumn
 	var dlg dialog.Dialog
 	check := widget.NewButton("检查并导入 Check and import…", func() {
 		mm := data.SchoolMapping{Name: col(name), Level: col(level), Classes: col(classes), Seats: col(seats),

@@ -434,15 +434,7 @@ func (u *UI) openFile(exts []string, then func(string)) {
 
 func (u *UI) showBoundaryMapping(set *vector.Set) {
 	m := data.GuessBoundaryMapping(set.Fields)
-	cols := append([]string{noColumn}, set.Fields...)
-	pick := func(cur string) *widget.Select {
-		s := widget.NewSelect(cols, nil)
-		s.SetSelected(noColumn)
-		if cur != "" {
-			s.SetSelected(cur)
-		}
-		return s
-	}
+	pick := func(cur string) *widget.Select { return columnPicker(set.Fields, cur) }
 	name, code, pop := pick(m.Name), pick(m.Code), pick(m.Population)
 	var labels []string
 	for _, c := range crs.All() {
@@ -454,12 +446,7 @@ func (u *UI) showBoundaryMapping(set *vector.Set) {
 		sys.SetSelected(set.CRS.Label())
 		detected = "文件声明 declared by the file: " + set.CRS.Label()
 	}
-	col := func(s *widget.Select) string {
-		if s.Selected == noColumn {
-			return ""
-		}
-		return s.Selected
-	}
+	col := pickedColumn
 	preview := widget.NewLabel(previewText(set, 5))
 	dialog.ShowCustomConfirm("导入街道边界 Import subdistrict boundaries", "导入 Import", "取消 Cancel",
 		container.NewVBox(widget.NewLabel(fmt.Sprintf("%s · %d 个面 polygons · %s", filepath.Base(set.Path), len(set.Features), detected)),

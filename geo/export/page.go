@@ -15,6 +15,17 @@ const (
 	Right
 )
 
+// left is the left edge of text w wide placed at x with this alignment.
+func (a Align) left(x, w float64) float64 {
+	switch a {
+	case Center:
+		return x - w/2
+	case Right:
+		return x - w
+	}
+	return x
+}
+
 // Page is what the layout draws on, in millimetres from the top-left
 // corner; text sizes are in points. The raster and PDF backends implement
 // it, so both formats share one layout.

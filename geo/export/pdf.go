@@ -60,12 +60,7 @@ func (p *pdfPage) TextWidth(s string, pt float64) float64 {
 
 func (p *pdfPage) Text(x, y, pt float64, s string, a Align, c color.RGBA) float64 {
 	w := p.TextWidth(s, pt)
-	switch a {
-	case Center:
-		x -= w / 2
-	case Right:
-		x -= w
-	}
+	x = a.left(x, w)
 	p.pdf.SetTextColor(int(c.R), int(c.G), int(c.B))
 	// The raster backend puts the top of the line at y; the font's ascent
 	// is about 0.86 of its size.

@@ -43,12 +43,7 @@ func (p *rasterPage) TextWidth(s string, pt float64) float64 {
 
 func (p *rasterPage) Text(x, y, pt float64, s string, a Align, c color.RGBA) float64 {
 	w := p.TextWidth(s, pt)
-	switch a {
-	case Center:
-		x -= w / 2
-	case Right:
-		x -= w
-	}
+	x = a.left(x, w)
 	p.fonts.Draw(p.img, s, int(math.Round(p.px(x))), int(math.Round(p.px(y))), p.ptPx(pt), c, color.RGBA{})
 	return w
 }
