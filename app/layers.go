@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"maps"
 	"math"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
@@ -110,14 +111,20 @@ func indent(c *widget.Check, checked bool) fyne.CanvasObject {
 // legendPanel lists what the map shows, from render.Legend, with the same
 // symbols as the map.
 type legendPanel struct {
-	box *fyne.Container
+	box   *fyne.Container
+	items []render.LegendItem // what box shows; rebuilt only when it changes
 }
 
 func newLegendPanel() *legendPanel { return &legendPanel{box: container.NewVBox()} }
 
 func (p *legendPanel) show(sc *render.Scene) {
+	items := render.Legend(sc)
+	if p.box.Objects != nil && slices.Equal(items, p.items) {
+		return // a selection or a year step usually leaves the legend as it is
+	}
+	p.items = items
 	p.box.RemoveAll()
-	for _, it := range render.Legend(sc) {
+	for _, it := range items {
 		if it.Kind == render.LegendHeading {
 			p.box.Add(widget.NewLabelWithStyle(it.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
 			continue

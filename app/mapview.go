@@ -307,7 +307,7 @@ func previewMove(sc *render.Scene, id string, p orb.Point) *render.Scene {
 			next.Sites[i].Location, next.Sites[i].Located = p, true
 		}
 	}
-	next.Version = sc.Version + 1<<40 // distinct from any committed version
+	next.Version++ // a new pointer too, so the renderer never mistakes it for sc
 	return &next
 }
 

@@ -103,7 +103,8 @@ func Analyse(in Input) Result {
 	for i := range in.Subdistricts {
 		zones[i] = newZone(&in.Subdistricts[i], a)
 	}
-	owner := assignSites(in, zones)
+	owner := assignSites(in, zones, a)
+	cells := demandCells(zones) // one grid; each level sets its demand
 	unassigned := &zone{sd: &data.Subdistrict{Name: Unassigned}}
 	for _, l := range Levels {
 		per := in.Norms.Per1000[l].Value
@@ -118,7 +119,9 @@ func Analyse(in Input) Result {
 			}
 			res.Rows = append(res.Rows, row)
 		}
-		cells := demandCells(zones, per)
+		for _, c := range cells {
+			c.demand = c.share * per / 1000
+		}
 		twoStep(cells, sup, zones, res.Rows[len(res.Rows)-len(zones):])
 		allocate(cells, sup, zones, res.Rows[len(res.Rows)-len(zones):], per)
 		ur := unassigned.baseRow(l, per)
@@ -218,8 +221,7 @@ func (z *zone) contains(p orb.Point) bool {
 
 // assignSites gives each site the index of its subdistrict (-1 none): by
 // boundary when boundaries exist, else by the site's subdistrict attribute.
-func assignSites(in Input, zones []*zone) []int {
-	a := projector(in)
+func assignSites(in Input, zones []*zone, a geo.Albers) []int {
 	owner := make([]int, len(in.Sites))
 	for si := range in.Sites {
 		owner[si] = -1

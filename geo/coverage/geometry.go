@@ -115,15 +115,16 @@ func (z *zone) coveredShare(sup []*site) float64 {
 type cell struct {
 	at     orb.Point
 	zone   int
-	demand float64 // seats needed here
+	share  float64 // residents here (the zone's population spread evenly)
+	demand float64 // seats needed here, for the level analysed
 	access float64 // 2SFCA accessibility
 	left   float64 // allocation: demand not yet served
 }
 
-// demandCells spreads each zone's demand uniformly over square cells of
-// about 1/400 of its area (25–250 m across) whose centres lie inside it.
-// Zones without population or boundary give none.
-func demandCells(zones []*zone, per float64) []*cell {
+// demandCells spreads each zone's population uniformly over square cells
+// of about 1/400 of its area (25–250 m across) whose centres lie inside
+// it. Zones without population or boundary give none.
+func demandCells(zones []*zone) []*cell {
 	var out []*cell
 	for zi, z := range zones {
 		if z.poly == nil || !z.sd.PopKnown || z.area <= 0 {
@@ -144,9 +145,8 @@ func demandCells(zones []*zone, per float64) []*cell {
 		if len(mine) == 0 { // a sliver smaller than a cell: one cell at a vertex
 			mine = append(mine, &cell{at: z.poly[0][0][0], zone: zi})
 		}
-		d := float64(z.sd.Population) * per / 1000 / float64(len(mine))
 		for _, c := range mine {
-			c.demand, c.left = d, d
+			c.share = float64(z.sd.Population) / float64(len(mine))
 		}
 		out = append(out, mine...)
 	}
