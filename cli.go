@@ -19,6 +19,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/assets"
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/atomicfile"
 	"github.com/liwan-edu/schoolmap/geo/export"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
@@ -122,7 +123,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	defer store.Close()
 	e := &export.Exporter{FontTTF: assets.FontTTF, Fonts: fonts, Tiles: store, MaxZoom: src.MaxZoom}
 	stage := ""
-	err = data.WriteFileAtomic(f.out, func(w io.Writer) error {
+	err = atomicfile.WriteFile(f.out, func(w io.Writer) error {
 		return e.Write(context.Background(), w, o, func(p export.Progress) {
 			if p.Stage != stage {
 				stage = p.Stage
@@ -171,14 +172,14 @@ func exportData(f *exportFlags, p *data.Project, stdout, stderr io.Writer) (code
 		err = data.WriteSitesGPKG(f.out, p.Sites, p.Norms, f.year)
 		wrote = []string{f.out}
 	case "geojson", "json":
-		err = data.WriteFileAtomic(f.out, func(w io.Writer) error { return data.WriteSitesGeoJSON(w, p.Sites, p.Norms, f.year) })
+		err = atomicfile.WriteFile(f.out, func(w io.Writer) error { return data.WriteSitesGeoJSON(w, p.Sites, p.Norms, f.year) })
 		wrote = []string{f.out}
 	case "csv":
 		catch := strings.TrimSuffix(f.out, filepath.Ext(f.out)) + "_catchments.csv"
 		var buf bytes.Buffer
-		err = data.WriteFileAtomic(f.out, func(w io.Writer) error { return data.WriteSitesCSV(w, &buf, p.Sites, p.Norms, f.year) })
+		err = atomicfile.WriteFile(f.out, func(w io.Writer) error { return data.WriteSitesCSV(w, &buf, p.Sites, p.Norms, f.year) })
 		if err == nil {
-			err = data.WriteBytesAtomic(catch, buf.Bytes())
+			err = atomicfile.WriteBytes(catch, buf.Bytes())
 		}
 		wrote = []string{f.out, catch}
 	default:

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/atomicfile"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/crs"
@@ -75,7 +76,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	if ext == ".xlsx" {
 		write = coverage.WriteXLSX
 	}
-	if err := data.WriteFileAtomic(*out, func(w io.Writer) error { return write(w, res) }); err != nil {
+	if err := atomicfile.WriteFile(*out, func(w io.Writer) error { return write(w, res) }); err != nil {
 		fmt.Fprintln(stderr, "schoolmap coverage:", explainWriteError(*out, err))
 		return exitError
 	}

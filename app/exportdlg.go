@@ -21,6 +21,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/atomicfile"
 	"github.com/liwan-edu/schoolmap/geo/export"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
@@ -103,7 +104,7 @@ func viewBound(v render.View) orb.Bound {
 // export leaves nothing behind).
 func (u *UI) exportTo(ctx context.Context, path string, o export.Options, progress func(export.Progress)) error {
 	e := &export.Exporter{FontTTF: u.fontTTF, Fonts: u.fonts, Tiles: u.store, MaxZoom: u.source.MaxZoom}
-	return data.WriteFileAtomic(path, func(w io.Writer) error { return e.Write(ctx, w, o, progress) })
+	return atomicfile.WriteFile(path, func(w io.Writer) error { return e.Write(ctx, w, o, progress) })
 }
 
 // explainExportError words a failed export for the planner.
@@ -277,11 +278,11 @@ func writeDataExport(path string, sites []data.Site, n data.Norms, year int) err
 	case ".gpkg":
 		return data.WriteSitesGPKG(path, sites, n, year)
 	case ".geojson":
-		return data.WriteFileAtomic(path, func(w io.Writer) error { return data.WriteSitesGeoJSON(w, sites, n, year) })
+		return atomicfile.WriteFile(path, func(w io.Writer) error { return data.WriteSitesGeoJSON(w, sites, n, year) })
 	}
 	var catch bytes.Buffer
-	if err := data.WriteFileAtomic(path, func(w io.Writer) error { return data.WriteSitesCSV(w, &catch, sites, n, year) }); err != nil {
+	if err := atomicfile.WriteFile(path, func(w io.Writer) error { return data.WriteSitesCSV(w, &catch, sites, n, year) }); err != nil {
 		return err
 	}
-	return data.WriteBytesAtomic(strings.TrimSuffix(path, ".csv")+"_catchments.csv", catch.Bytes())
+	return atomicfile.WriteBytes(strings.TrimSuffix(path, ".csv")+"_catchments.csv", catch.Bytes())
 }

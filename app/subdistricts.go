@@ -19,6 +19,7 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/atomicfile"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/crs"
@@ -546,7 +547,7 @@ func (u *UI) exportTable() {
 			return
 		}
 		res := u.coverage
-		if err := data.WriteFileAtomic(path, func(w io.Writer) error { return write(w, res) }); err != nil {
+		if err := atomicfile.WriteFile(path, func(w io.Writer) error { return write(w, res) }); err != nil {
 			dialog.ShowError(errors.New(explainExportError(path, err)), u.Window)
 			return
 		}

@@ -2,7 +2,7 @@
 // icon and the default data set. It is the only place with go:embed.
 package assets
 
-import _ "embed"
+import "embed"
 
 // FontTTF is WenQuanYi Micro Hei (Apache-2.0), the first face of Debian's
 // wqy-microhei.ttc; see fonts/ttcextract.go. It covers Latin and CJK, so
@@ -21,3 +21,8 @@ var SitesGeoJSON []byte
 //
 //go:embed icon.png
 var IconPNG []byte
+
+// I18N holds the translation tables, i18n/AREA.LANG.json (see data/i18n).
+//
+//go:embed i18n
+var I18N embed.FS

@@ -11,7 +11,7 @@ import (
 
 	"github.com/paulmach/orb/maptile"
 
-	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/atomicfile"
 )
 
 // ErrCorrupt marks a cache file that cannot be read back; it is removed.
@@ -70,5 +70,5 @@ func (c *DiskCache) Put(t maptile.Tile, img []byte, m Meta) error {
 	if err := os.MkdirAll(filepath.Dir(c.path(t)), 0o755); err != nil {
 		return err
 	}
-	return data.WriteBytesAtomic(c.path(t), buf.Bytes())
+	return atomicfile.WriteBytes(c.path(t), buf.Bytes())
 }

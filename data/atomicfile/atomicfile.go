@@ -1,4 +1,6 @@
-package data
+// Package atomicfile writes files so that readers and a crash see the old
+// file or the new one, never a part. Floor: ground (standard library only).
+package atomicfile
 
 import (
 	"fmt"
@@ -7,12 +9,12 @@ import (
 	"path/filepath"
 )
 
-// WriteFileAtomic writes a file through a temporary file in the same
+// WriteFile writes a file through a temporary file in the same
 // folder, synced and then renamed over path: readers (and a crash) see the
 // old file or the new one, never a part. When write fails (a full disk, a
 // cancelled export) the temporary file is removed and path is untouched.
 // The folder must exist.
-func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
+func WriteFile(path string, write func(w io.Writer) error) (err error) {
 	f, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err
@@ -41,9 +43,9 @@ func WriteFileAtomic(path string, write func(w io.Writer) error) (err error) {
 	return nil
 }
 
-// WriteBytesAtomic is WriteFileAtomic for data already in memory.
-func WriteBytesAtomic(path string, b []byte) error {
-	return WriteFileAtomic(path, func(w io.Writer) error {
+// WriteBytes is WriteFile for data already in memory.
+func WriteBytes(path string, b []byte) error {
+	return WriteFile(path, func(w io.Writer) error {
 		_, err := w.Write(b)
 		return err
 	})

@@ -1,4 +1,4 @@
-package data
+package atomicfile
 
 import (
 	"errors"
@@ -9,15 +9,15 @@ import (
 	"testing"
 )
 
-func TestWriteFileAtomic(t *testing.T) {
+func TestWriteFile(t *testing.T) {
 	dir := t.TempDir()
 	path := filepath.Join(dir, "plan.pdf")
-	if err := WriteBytesAtomic(path, []byte("old")); err != nil {
+	if err := WriteBytes(path, []byte("old")); err != nil {
 		t.Fatal(err)
 	}
 	// A write that fails half-way (a full disk) leaves the old file and no
 	// temporary file.
-	err := WriteFileAtomic(path, func(w io.Writer) error {
+	err := WriteFile(path, func(w io.Writer) error {
 		w.Write([]byte("half of the new"))
 		return &os.PathError{Op: "write", Path: path, Err: syscall.ENOSPC}
 	})
@@ -30,16 +30,16 @@ func TestWriteFileAtomic(t *testing.T) {
 	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
 		t.Errorf("%d entries in the folder: temporary file left behind", len(entries))
 	}
-	if err := WriteBytesAtomic(path, []byte("new")); err != nil {
+	if err := WriteBytes(path, []byte("new")); err != nil {
 		t.Fatal(err)
 	}
 	if b, _ := os.ReadFile(path); string(b) != "new" {
 		t.Errorf("file is %q, want new", b)
 	}
-	if err := WriteBytesAtomic(filepath.Join(path, "under-a-file"), nil); err == nil {
+	if err := WriteBytes(filepath.Join(path, "under-a-file"), nil); err == nil {
 		t.Error("writing under a regular file succeeded")
 	}
-	if err := WriteBytesAtomic(filepath.Join(dir, "missing", "x"), nil); !errors.Is(err, os.ErrNotExist) {
+	if err := WriteBytes(filepath.Join(dir, "missing", "x"), nil); !errors.Is(err, os.ErrNotExist) {
 		t.Errorf("writing into a missing folder: %v (folders must not be created)", err)
 	}
 	if st, _ := os.Stat(path); st.Mode().Perm() != 0o644 {
