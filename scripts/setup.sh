@@ -4,7 +4,7 @@
 set -euo pipefail
 want=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 if [ "${1:-run}" = test ]; then
-  want+=(xvfb x11-apps xdotool gcc-mingw-w64-x86-64 gdal-bin poppler-utils)
+  want+=(xvfb x11-apps xdotool gcc-mingw-w64-x86-64 gdal-bin poppler-utils qpdf mupdf-tools osmium-tool)
 fi
 missing=()
 for p in "${want[@]}"; do
