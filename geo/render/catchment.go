@@ -14,10 +14,13 @@ import (
 // catchOrder draws larger service areas first, so smaller ones stay on top.
 var catchOrder = []data.Level{data.Senior, data.International, data.Junior, data.Primary, data.Kindergarten}
 
-// catchCentre is a catchment: a centre and its walking radius in metres.
+// catchCentre is a catchment: a centre, its walking radius in metres and
+// whether its school is in service in the scene's year (filled) or only
+// planned or under construction (outline).
 type catchCentre struct {
 	at     orb.Point
 	radius float64
+	open   bool
 }
 
 // catchments groups the catchment centres of the scene by served level.
@@ -28,15 +31,13 @@ func catchments(sc *Scene) map[data.Level][]catchCentre {
 		if !s.Located {
 			continue
 		}
-		if st, _ := sc.status(s); sc.CatchInServiceOnly && st != data.InService {
+		st, _ := sc.status(s)
+		if sc.CatchInServiceOnly && st != data.InService {
 			continue
 		}
 		for served, r := range sc.Norms.CatchmentRadii(s.Level) {
 			if sc.catchLevelOn(served) {
-				out[served] = append(out[served], struct {
-					at     orb.Point
-					radius float64
-				}{s.Location, r})
+				out[served] = append(out[served], catchCentre{s.Location, r, st == data.InService})
 			}
 		}
 	}
@@ -46,27 +47,41 @@ func catchments(sc *Scene) map[data.Level][]catchCentre {
 func (r *Renderer) drawCatchments(o *overlay, sc *Scene, v View, off [2]float64) {
 	op := sc.Layers[Catchments].Opacity
 	groups := catchments(sc)
-	for _, l := range catchOrder {
-		g := groups[l]
-		if len(g) == 0 {
-			continue
+	if sc.CatchMode == CatchNearest {
+		if l := sc.nearestLevel(groups); l != data.LevelUnknown {
+			drawNearest(o, v, groups[l], off, sc.nearestClip(v, off), op)
 		}
-		col := StyleOf(l).Fill
-		if sc.CatchMode == CatchNearest {
-			drawNearest(o, v, g, off, col, op)
-			continue
-		}
-		circles := make([]pxCircle, len(g))
-		for k, c := range g {
-			x, y := v.World(c.at)
-			// Over a catchment (≤ a few km) the Mercator scale varies by
-			// under 0.01%, so the geodesic circle is a pixel circle of the
-			// centre's scale: exact to far below a pixel at every zoom.
-			r := c.radius / (geo.MetersPerPixel(c.at[1], float64(v.Zoom)) / v.ts())
-			circles[k] = pxCircle{x - off[0], y - off[1], r}
-		}
-		o.unionCircles(circles, col, op, math.Max(1, math.Round(1.5*v.sym())))
+		return
 	}
+	w := math.Max(1, math.Round(1.5*v.sym()))
+	for _, l := range catchOrder {
+		col := StyleOf(l).Fill
+		open, coming := catchCircles(v, groups[l], off)
+		if len(open) > 0 {
+			o.unionCircles(open, col, op, w)
+		}
+		if len(coming) > 0 {
+			o.paintCircles(coming, circleStyle{line: fade(withAlpha(col, 220), op), width: int(w), dash: 0})
+		}
+	}
+}
+
+// catchCircles projects a level's catchments to overlay pixels, split into
+// those of schools in service and those still to come.
+func catchCircles(v View, g []catchCentre, off [2]float64) (open, coming []pxCircle) {
+	for _, c := range g {
+		x, y := v.World(c.at)
+		// Over a catchment (≤ a few km) the Mercator scale varies by
+		// under 0.01%, so the geodesic circle is a pixel circle of the
+		// centre's scale: exact to far below a pixel at every zoom.
+		r := c.radius / (geo.MetersPerPixel(c.at[1], float64(v.Zoom)) / v.ts())
+		if c.open {
+			open = append(open, pxCircle{x - off[0], y - off[1], r})
+		} else {
+			coming = append(coming, pxCircle{x - off[0], y - off[1], r})
+		}
+	}
+	return open, coming
 }
 
 // pxCircle is a circle in overlay pixels.
@@ -182,31 +197,4 @@ func chords(cs []pxCircle, y float64) geo.Intervals {
 		}
 	}
 	return geo.Union(ivs)
-}
-
-// drawNearest draws the nearest-site partition of one level over the
-// overlay region (the view and its margin).
-func drawNearest(o *overlay, v View, g []catchCentre, off [2]float64, col color.RGBA, op float64) {
-	pts := make([]orb.Point, len(g))
-	for k, c := range g {
-		x, y := v.World(c.at)
-		pts[k] = orb.Point{x - off[0], y - off[1]}
-	}
-	b := o.img.Bounds()
-	clip := orb.Ring{{0, 0}, {float64(b.Dx()), 0}, {float64(b.Dx()), float64(b.Dy())}, {0, float64(b.Dy())}, {0, 0}}
-	c := newCanvas(o.img, &o.ras)
-	for _, cell := range geo.Voronoi(pts, clip) {
-		if len(cell) < 4 {
-			continue
-		}
-		poly := make([][2]float64, len(cell)-1)
-		for k, q := range cell[:len(cell)-1] {
-			poly[k] = q
-		}
-		c.fillPolys(fade(withAlpha(col, 36), op), poly)
-		c.strokePoly(fade(withAlpha(col, 200), op), math.Max(1.5, 1.5*v.sym()), poly)
-	}
-	for _, d := range c.dirty {
-		o.mark(d)
-	}
 }

@@ -74,10 +74,9 @@ func TestPanDoesNotReRasterize(t *testing.T) {
 
 func TestSharedAnchorsStayClickable(t *testing.T) {
 	sc := testScene(t)
-	r := &Renderer{}
 	for _, z := range []int{11, 13, 15, 17} {
 		v := View{Center: orb.Point{113.225, 23.10}, Zoom: z, Width: 800, Height: 600}
-		placed := r.Placement(sc, v)
+		placed := place(sc, v)
 		if len(placed) != 23 {
 			t.Fatalf("z%d: %d markers placed, want the 23 located", z, len(placed))
 		}

@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // LegendKind says how a legend entry's symbol is drawn.
@@ -38,89 +39,130 @@ type LegendItem struct {
 
 // Legend lists what the scene shows, layer by layer, top layer first.
 // Hidden layers and the basemap are never listed; a level appears only when
-// a site of that level is on the map.
+// a site of that level is on the map, a status only when a site has it in
+// the scene's year. Statuses are the plan's (from the annex years).
 func Legend(sc *Scene) []LegendItem {
 	var out []LegendItem
-	levels := presentLevels(sc)
-	if sc.On(Sites) && len(levels) > 0 {
-		out = append(out, LegendItem{Kind: LegendHeading, Label: "项目 Sites"})
-		for _, l := range levels {
-			out = append(out, LegendItem{Kind: LegendMarker, Level: l, Status: data.InService, Label: l.Label()})
-		}
-		for _, k := range []data.Kind{data.KindExisting, data.KindCandidate} {
-			if anyOfKind(sc, k) {
-				out = append(out, LegendItem{Kind: LegendMarker, SiteKind: k, Status: data.InService, Label: k.Label() + " " + k.String()})
-			}
-		}
-		if sc.Year != 0 {
-			out = append(out, LegendItem{Kind: LegendHeading, Label: fmt.Sprintf("%d年 状态 Status", sc.Year)})
-			for _, st := range []data.Status{data.Planned, data.UnderConstruction, data.InService} {
-				out = append(out, LegendItem{Kind: LegendMarker, Level: data.LevelUnknown, Status: st, Label: statusLabel(st)})
-			}
-			if anyLate(sc) {
-				out = append(out, LegendItem{Kind: LegendMarker, Level: data.LevelUnknown, Status: data.UnderConstruction, Late: true,
-					Label: "逾期未建成 overdue"})
-			}
-		}
-		if sc.SizeBySeats {
-			out = append(out, LegendItem{Kind: LegendHeading, Label: "学位 Seats (面积成比例)"})
-			for _, n := range []int{500, 1000, 2000} {
-				out = append(out, LegendItem{Kind: LegendSize, Seats: n, Label: fmt.Sprintf("%d 位", n)})
-			}
-		}
+	if sc.On(Sites) {
+		out = append(out, siteLegend(sc)...)
 	}
 	if sc.On(Halos) && anyApproximate(sc) {
-		out = append(out, LegendItem{Kind: LegendHalo, Label: "位置精度范围 location uncertain"})
+		out = append(out, LegendItem{Kind: LegendHalo, Label: tr("legend.halo")})
 	}
 	if sc.On(Catchments) {
-		groups := catchments(sc)
-		head := "步行服务半径 Walking radius"
-		if sc.CatchMode == CatchNearest {
-			head = "最近学校分区 Nearest-site areas"
-		}
-		added := false
-		for i := len(catchOrder) - 1; i >= 0; i-- {
-			l := catchOrder[i]
-			if len(groups[l]) == 0 {
-				continue
-			}
-			if !added {
-				out = append(out, LegendItem{Kind: LegendHeading, Label: head})
-				added = true
-			}
-			label := l.Label()
-			if sc.CatchMode == CatchCircles {
-				label += fmt.Sprintf(" %g m", sc.Norms.RadiusM[l].Value)
-			}
-			out = append(out, LegendItem{Kind: LegendCatchment, Level: l, Label: label})
-		}
+		out = append(out, catchLegend(sc)...)
 	}
 	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
-		if sc.ZoneTitle != "" {
-			out = append(out, LegendItem{Kind: LegendHeading, Label: sc.ZoneTitle})
+		out = append(out, zoneLegend(sc)...)
+	}
+	return out
+}
+
+func siteLegend(sc *Scene) []LegendItem {
+	levels := presentLevels(sc)
+	if len(levels) == 0 {
+		return nil
+	}
+	out := []LegendItem{{Kind: LegendHeading, Label: tr("legend.sites")}}
+	for _, l := range levels {
+		out = append(out, LegendItem{Kind: LegendMarker, Level: l, Status: data.InService, Label: l.Label()})
+	}
+	for _, k := range []data.Kind{data.KindExisting, data.KindCandidate} {
+		if anyOfKind(sc, k) {
+			out = append(out, LegendItem{Kind: LegendMarker, SiteKind: k, Status: data.InService, Label: k.Label()})
 		}
-		for _, c := range sc.ZoneClasses {
-			out = append(out, LegendItem{Kind: LegendZone, Fill: c.Fill, Label: c.Label})
-		}
-		for _, z := range sc.Zones {
-			if z.Gap {
-				out = append(out, LegendItem{Kind: LegendGap, Label: "缺口街道 gap subdistrict"})
-				break
+	}
+	if sc.Year != 0 {
+		out = append(out, LegendItem{Kind: LegendHeading, Label: tr("legend.status_heading", sc.Year)})
+		present := presentStatuses(sc)
+		for _, st := range []data.Status{data.Planned, data.UnderConstruction, data.InService} {
+			if present[st] {
+				out = append(out, LegendItem{Kind: LegendMarker, Level: data.LevelUnknown, Status: st, Label: statusLabel(st)})
 			}
+		}
+		if anyLate(sc) {
+			out = append(out, LegendItem{Kind: LegendMarker, Level: data.LevelUnknown, Status: data.UnderConstruction, Late: true,
+				Label: tr("legend.overdue")})
+		}
+	}
+	if sc.SizeBySeats {
+		out = append(out, LegendItem{Kind: LegendHeading, Label: tr("legend.seats")})
+		for _, n := range []int{500, 1000, 2000} {
+			out = append(out, LegendItem{Kind: LegendSize, Seats: n, Label: tr("legend.seats_n", n)})
 		}
 	}
 	return out
 }
 
-func statusLabel(st data.Status) string {
-	switch st {
-	case data.Planned:
-		return "规划 planned"
-	case data.UnderConstruction:
-		return "在建 under construction"
+// catchLegend lists the catchment levels shown; in circle mode, a last
+// line explains the outline-only circles of schools not yet open.
+func catchLegend(sc *Scene) []LegendItem {
+	groups := catchments(sc)
+	if sc.CatchMode == CatchNearest {
+		l := sc.nearestLevel(groups)
+		if l == data.LevelUnknown {
+			return nil
+		}
+		return []LegendItem{{Kind: LegendHeading, Label: tr("legend.nearest")},
+			{Kind: LegendCatchment, Level: l, Status: data.InService, Label: l.Label()}}
 	}
-	return "建成 in service"
+	var out []LegendItem
+	coming := false
+	for i := len(catchOrder) - 1; i >= 0; i-- {
+		l := catchOrder[i]
+		if len(groups[l]) == 0 {
+			continue
+		}
+		if out == nil {
+			out = append(out, LegendItem{Kind: LegendHeading, Label: tr("legend.radius")})
+		}
+		label := l.Label() + fmt.Sprintf(" %g m", sc.Norms.RadiusM[l].Value)
+		out = append(out, LegendItem{Kind: LegendCatchment, Level: l, Status: data.InService, Label: label})
+		for _, c := range groups[l] {
+			coming = coming || !c.open
+		}
+	}
+	if coming {
+		out = append(out, LegendItem{Kind: LegendCatchment, Level: data.LevelUnknown, Status: data.Planned, Label: tr("legend.radius_coming")})
+	}
+	return out
 }
+
+func zoneLegend(sc *Scene) []LegendItem {
+	var out []LegendItem
+	if sc.ZoneTitle != "" {
+		out = append(out, LegendItem{Kind: LegendHeading, Label: sc.ZoneTitle})
+	}
+	for _, c := range sc.ZoneClasses {
+		out = append(out, LegendItem{Kind: LegendZone, Fill: c.Fill, Label: c.Label})
+	}
+	for _, z := range sc.Zones {
+		if z.Gap {
+			return append(out, LegendItem{Kind: LegendGap, Label: tr("legend.gap")})
+		}
+	}
+	return out
+}
+
+// statusLabel is the domain's name of a status, in the current language.
+func statusLabel(st data.Status) string { return tr("status." + st.String()) }
+
+// presentStatuses are the plan statuses of the located plan projects in
+// the scene's year.
+func presentStatuses(sc *Scene) map[data.Status]bool {
+	out := map[data.Status]bool{}
+	for i := range sc.Sites {
+		s := &sc.Sites[i]
+		if s.Located && s.Kind == data.KindPlan {
+			st, _ := sc.status(s)
+			out[st] = true
+		}
+	}
+	return out
+}
+
+// tr is the text of a key of the render area in the current language.
+func tr(key string, args ...any) string { return i18n.T("render."+key, args...) }
 
 func presentLevels(sc *Scene) []data.Level {
 	seen := map[data.Level]bool{}
@@ -184,7 +226,12 @@ func Swatch(it LegendItem, size int, sym float64) *image.RGBA {
 		c.fillPolys(withAlpha(color.RGBA{120, 120, 120, 255}, 90), shapePath(ShapeCircle, mid, mid, r))
 		c.strokePoly(color.RGBA{80, 80, 80, 255}, sym, shapePath(ShapeCircle, mid, mid, r))
 	case LegendCatchment:
-		o.unionCircles([]pxCircle{{mid, mid, mid - 1}}, StyleOf(it.Level).Fill, 1, math.Max(1, math.Round(1.5*sym)))
+		col, w := StyleOf(it.Level).Fill, math.Max(1, math.Round(1.5*sym))
+		if it.Status != data.InService {
+			o.paintCircles([]pxCircle{{mid, mid, mid - 1}}, circleStyle{line: withAlpha(col, 220), width: int(w)})
+			break
+		}
+		o.unionCircles([]pxCircle{{mid, mid, mid - 1}}, col, 1, w)
 	case LegendZone:
 		box := shapePath(ShapeSquare, mid, mid, mid*0.75)
 		c.fillPolys(withAlpha(it.Fill, 150), box)
@@ -192,7 +239,7 @@ func Swatch(it LegendItem, size int, sym float64) *image.RGBA {
 	case LegendGap:
 		c.strokePoly(gapRed, 3*sym, shapePath(ShapeSquare, mid, mid, mid*0.7))
 	case LegendHalo:
-		o.paintCircles([]pxCircle{{mid, mid, mid - 1}}, circleStyle{withAlpha(haloGrey, 30), withAlpha(haloGrey, 170), max(1, int(sym)), 4 * sym})
+		o.paintCircles([]pxCircle{{mid, mid, mid - 1}}, circleStyle{withAlpha(haloGrey, haloFillA), withAlpha(haloGrey, haloLineA), max(1, int(sym)), 4 * sym})
 	}
 	return img
 }

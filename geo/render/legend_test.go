@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 func legendText(sc *Scene) string {
@@ -18,7 +19,7 @@ func legendText(sc *Scene) string {
 func TestLegendFollowsLayers(t *testing.T) {
 	sc := testScene(t)
 	all := legendText(sc)
-	for _, want := range []string{"幼儿园", "小学", "初中", "九年一贯制学校", "青少年宫" /* unlocated: absent */, "规划 planned", "在建", "建成", "步行服务半径", "幼儿园 300 m", "初中 1000 m", "位置精度"} {
+	for _, want := range []string{"幼儿园", "小学", "初中", "九年一贯制学校", "青少年宫" /* unlocated: absent */, "2023年 规划状态", "在建", "建成使用", "步行服务半径", "幼儿园 300 m", "初中 1000 m", "位置精度"} {
 		if want == "青少年宫" {
 			if strings.Contains(all, want) {
 				t.Error("legend lists youth palace, which has no marker on the map")
@@ -57,6 +58,49 @@ func TestLegendCatchmentLevelsAndNorms(t *testing.T) {
 	sc.Year = 2021
 	if !strings.Contains(legendText(sc), "逾期") {
 		t.Error("2021 has an overdue project (LW-02 finished 2022) but the legend has no overdue entry")
+	}
+}
+
+func TestLegendListsOnlyPresentStatuses(t *testing.T) {
+	sc := testScene(t)
+	for _, tc := range []struct {
+		year     int
+		has, not []string
+	}{
+		{2023, []string{"\n在建\n", "\n建成使用\n"}, []string{"\n规划\n"}},
+		{2030, []string{"\n建成使用\n"}, []string{"\n规划\n", "\n在建\n", "规划/在建学校的服务半径"}},
+	} {
+		sc.Year = tc.year
+		got := legendText(sc)
+		for _, w := range tc.has {
+			if !strings.Contains(got, w) {
+				t.Errorf("%d: legend lacks %q:\n%s", tc.year, w, got)
+			}
+		}
+		for _, w := range tc.not {
+			if strings.Contains(got, w) {
+				t.Errorf("%d: legend lists %q, which no site has that year:\n%s", tc.year, w, got)
+			}
+		}
+	}
+}
+
+func TestLegendInEnglish(t *testing.T) {
+	if err := i18n.SetLanguage("en"); err != nil {
+		t.Fatal(err)
+	}
+	defer i18n.SetLanguage("zh")
+	got := legendText(testScene(t))
+	if !strings.Contains(got, "2023 planned status") || strings.Contains(got, "规划状态") {
+		t.Errorf("English legend:\n%s", got)
+	}
+}
+
+func TestStatusLabelIsTheDomains(t *testing.T) {
+	for _, st := range []data.Status{data.Planned, data.UnderConstruction, data.InService} {
+		if got := statusLabel(st); got != st.Label() {
+			t.Errorf("%v: legend says %q, the domain %q", st, got, st.Label())
+		}
 	}
 }
 

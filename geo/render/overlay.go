@@ -15,7 +15,12 @@ type overlay struct {
 	img    *image.RGBA
 	spans  []span // painted x-range of each row, to composite only those
 	placed []Placed
-	ras    vector.Rasterizer // reused by every fill
+	// labels are the site labels drawn and dropped the sites whose label
+	// did not fit; zoneLabels the subdistrict names (overlay pixels).
+	labels     []LabelBox
+	dropped    []int
+	zoneLabels []image.Rectangle
+	ras        vector.Rasterizer // reused by every fill
 }
 
 type overlayKey struct {
@@ -43,6 +48,7 @@ func (o *overlay) mark(r image.Rectangle) {
 // size allows: only the spans painted last time are cleared.
 func (o *overlay) reset(region image.Rectangle) {
 	o.region = region
+	o.labels, o.dropped, o.zoneLabels = nil, nil, nil
 	w, h := region.Dx(), region.Dy()
 	if o.img == nil || o.img.Bounds().Dx() != w || o.img.Bounds().Dy() != h {
 		o.img = image.NewRGBA(image.Rect(0, 0, w, h))
@@ -82,11 +88,12 @@ func place(sc *Scene, v View) []Placed {
 // rasterize draws the scene into a cleared o over region.
 func (r *Renderer) rasterize(o *overlay, sc *Scene, v View, region image.Rectangle, placed []Placed) {
 	o.reset(region)
-	r.draw(o, sc, v, placed)
+	r.draw(o, sc, v, placed, nil)
 }
 
 // draw paints the scene's layers over what o holds, bottom layer first.
-func (r *Renderer) draw(o *overlay, sc *Scene, v View, placed []Placed) {
+// Labels stay inside the given area (device world pixels) when it is set.
+func (r *Renderer) draw(o *overlay, sc *Scene, v View, placed []Placed, inside *[2][2]float64) {
 	region := o.region
 	o.placed = placed
 	c := newCanvas(o.img, &o.ras)
@@ -94,9 +101,8 @@ func (r *Renderer) draw(o *overlay, sc *Scene, v View, placed []Placed) {
 	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
 		r.drawZones(o, sc, v, off)
 	}
-	if sc.On(Catchments) {
-		r.drawCatchments(o, sc, v, off)
-	}
+	// Halos go under the catchments: a halo is often larger than a
+	// kindergarten's 300 m catchment and must never veil it.
 	if sc.On(Halos) {
 		op := sc.Layers[Halos].Opacity
 		for _, p := range placed {
@@ -105,6 +111,9 @@ func (r *Renderer) draw(o *overlay, sc *Scene, v View, placed []Placed) {
 			}
 		}
 	}
+	if sc.On(Catchments) {
+		r.drawCatchments(o, sc, v, off)
+	}
 	if sc.On(Sites) {
 		drawSites(c, sc, v, placed, off)
 	}
@@ -112,7 +121,7 @@ func (r *Renderer) draw(o *overlay, sc *Scene, v View, placed []Placed) {
 		o.mark(d)
 	}
 	if sc.On(Labels) && sc.On(Sites) && r.Fonts != nil && v.Zoom >= 12 {
-		r.drawLabels(o, sc, v, placed, off)
+		r.drawLabels(o, sc, v, placed, off, inside)
 	}
 }
 

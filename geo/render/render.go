@@ -47,6 +47,10 @@ type Frame struct {
 	Origin  [2]float64 // device world pixel of the frame's top-left
 	Placed  []Placed   // markers, in device world pixels
 	Missing int        // tiles not available yet
+	// Labels are the site labels drawn; Dropped the sites (indices into
+	// Scene.Sites) whose label did not fit, for the app to show on hover.
+	Labels  []LabelBox
+	Dropped []int
 }
 
 // Background is drawn where no tile is available.
@@ -66,12 +70,13 @@ func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Fram
 	case sc != nil && r.Direct:
 		o := &overlay{img: dst, region: image.Rect(int(ox), int(oy), int(ox)+v.Width, int(oy)+v.Height),
 			spans: make([]span, v.Height)}
-		r.draw(o, sc, v, place(sc, v))
-		f.Placed = o.placed
+		in := [2][2]float64{{ox, oy}, {ox + float64(v.Width), oy + float64(v.Height)}}
+		r.draw(o, sc, v, place(sc, v), &in)
+		f.Placed, f.Labels, f.Dropped = o.placed, o.labels, o.dropped
 	case sc != nil:
 		o := r.overlayFor(sc, v)
 		o.composite(dst, image.Pt(int(ox)-o.region.Min.X, int(oy)-o.region.Min.Y))
-		f.Placed = o.placed
+		f.Placed, f.Labels, f.Dropped = o.placed, o.labels, o.dropped
 	}
 	if r.Tiles != nil && r.Attribution != "" && (sc == nil || sc.On(Basemap)) {
 		r.drawBadge(dst, r.Attribution, v, false)
@@ -80,14 +85,6 @@ func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Fram
 		r.drawBadge(dst, "离线 · 底图不可用  offline – basemap unavailable", v, true)
 	}
 	return f
-}
-
-// Placement returns the marker layout of a scene at a view without
-// drawing, for hit tests.
-func (r *Renderer) Placement(sc *Scene, v View) []Placed {
-	r.mu.Lock()
-	defer r.mu.Unlock()
-	return r.overlayFor(sc, v).placed
 }
 
 func (r *Renderer) overlayFor(sc *Scene, v View) *overlay {

@@ -22,7 +22,8 @@ var layerLabels = [numLayers]string{
 }
 
 // AllLayers lists the layers top first, as a layer panel shows them.
-func AllLayers() []Layer { return []Layer{Labels, Sites, Halos, Catchments, Subdistricts, Basemap} }
+// Halos are drawn under catchments, so they are listed below them.
+func AllLayers() []Layer { return []Layer{Labels, Sites, Catchments, Halos, Subdistricts, Basemap} }
 
 // Label is the layer's name, Chinese first.
 func (l Layer) Label() string { return layerLabels[l] }
@@ -65,6 +66,10 @@ type Scene struct {
 	Year     int // status year; 0 draws every site as in service
 
 	CatchMode CatchMode
+	// NearestLevel is the one level whose nearest-site areas show in
+	// CatchNearest mode; LevelUnknown shows the first level on the map
+	// (kindergartens first).
+	NearestLevel data.Level
 	// CatchLevels are the served levels whose catchments show; nil shows
 	// every level that has a radius.
 	CatchLevels map[data.Level]bool

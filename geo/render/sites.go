@@ -113,17 +113,20 @@ func (h hatch) At(x, y int) color.Color {
 }
 
 // drawHalo draws the circle within which a site's true position lies: a
-// neutral grey with a dashed rim, so it never reads as a catchment.
+// faint neutral grey with a dashed rim, so it never reads as a catchment.
 func (o *overlay) drawHalo(v View, s *data.Site, off [2]float64, op float64) {
 	x, y := v.World(s.Location)
 	r := s.PrecisionM / (geo.MetersPerPixel(s.Location[1], float64(v.Zoom)) / v.ts())
 	o.paintCircles([]pxCircle{{x - off[0], y - off[1], r}}, circleStyle{
-		fill: fade(withAlpha(haloGrey, 30), op), line: fade(withAlpha(haloGrey, 170), op),
+		fill: fade(withAlpha(haloGrey, haloFillA), op), line: fade(withAlpha(haloGrey, haloLineA), op),
 		width: max(1, int(math.Round(v.sym()))), dash: 6 * v.sym(),
 	})
 }
 
 var haloGrey = color.RGBA{90, 90, 100, 255}
+
+// Halo opacities: the fill only hints at the area; the dashed rim says it.
+const haloFillA, haloLineA = 16, 170
 
 // ringPixels projects a closed ring to overlay pixels (last point dropped).
 func ringPixels(v View, ring orb.Ring, off [2]float64) [][2]float64 {
@@ -150,35 +153,36 @@ func labelText(sc *Scene, s *data.Site) string {
 	return s.ShortName
 }
 
-// drawLabels writes labels under their markers, the selected site first;
-// a label that would overlap a marker or an earlier label is left out
-// rather than drawn illegibly.
-func (r *Renderer) drawLabels(o *overlay, sc *Scene, v View, placed []Placed, off [2]float64) {
-	order := make([]Placed, 0, len(placed))
-	var taken []image.Rectangle
-	for _, p := range placed {
-		if sc.Sites[p.Index].ID == sc.Selected {
-			order = append([]Placed{p}, order...)
-		} else {
-			order = append(order, p)
-		}
-		q := image.Pt(int(p.Pos[0]-off[0]), int(p.Pos[1]-off[1]))
-		rad := int(p.Radius)
-		taken = append(taken, image.Rect(q.X-rad, q.Y-rad, q.X+rad, q.Y+rad))
-	}
+// drawLabels places the labels (see labeller) and writes them; o keeps
+// the boxes and the sites whose labels were dropped. Inside, when set, is
+// the area (device world pixels) labels must stay in: an export's frame.
+func (r *Renderer) drawLabels(o *overlay, sc *Scene, v View, placed []Placed, off [2]float64, inside *[2][2]float64) {
 	size := 12 * v.sym()
+	lb := labeller{sym: v.sym(), within: inside, measure: func(s string) (float64, float64) {
+		w, h := r.Fonts.Measure(s, size)
+		return float64(w + 2), float64(h + 2)
+	}}
+	var extra [][2][2]float64
+	for _, b := range o.zoneLabels {
+		extra = append(extra, [2][2]float64{{float64(b.Min.X) + off[0], float64(b.Min.Y) + off[1]}, {float64(b.Max.X) + off[0], float64(b.Max.Y) + off[1]}})
+	}
+	o.labels, o.dropped = lb.place(sc, placed, extra)
 	ink := fade(color.RGBA{30, 30, 30, 255}, sc.Layers[Labels].Opacity)
 	halo := fade(white, sc.Layers[Labels].Opacity)
-	for _, p := range order {
-		s := &sc.Sites[p.Index]
-		img := r.label(labelText(sc, s), size, ink, halo)
-		w, h := img.Bounds().Dx(), img.Bounds().Dy()
-		x, y := int(p.Pos[0]-off[0])-w/2, int(p.Pos[1]-off[1]+p.Radius+v.sym())
-		box := image.Rect(x, y, x+w, y+h)
-		if overlapsAny(box.Inset(2), taken) && s.ID != sc.Selected {
-			continue
+	c := newCanvas(o.img, &o.ras)
+	for _, b := range o.labels {
+		if b.Led {
+			c.strokeLine(fade(color.RGBA{60, 60, 60, 220}, sc.Layers[Labels].Opacity), v.sym(),
+				[][2]float64{{b.Leader[0][0] - off[0], b.Leader[0][1] - off[1]}, {b.Leader[1][0] - off[0], b.Leader[1][1] - off[1]}})
 		}
-		taken = append(taken, box.Inset(2))
+	}
+	for _, d := range c.dirty {
+		o.mark(d)
+	}
+	for _, b := range o.labels {
+		img := r.label(b.Text, size, ink, halo)
+		at := image.Pt(int(math.Round(b.Min[0]-off[0])), int(math.Round(b.Min[1]-off[1])))
+		box := img.Bounds().Add(at)
 		draw.Draw(o.img, box, img, image.Point{}, draw.Over)
 		o.mark(box)
 	}
@@ -205,13 +209,4 @@ func (r *Renderer) label(text string, size float64, ink, halo color.RGBA) *image
 	r.Fonts.Draw(img, text, 1, 1, size, ink, halo)
 	r.labels[k] = img
 	return img
-}
-
-func overlapsAny(r image.Rectangle, rs []image.Rectangle) bool {
-	for _, o := range rs {
-		if r.Overlaps(o) {
-			return true
-		}
-	}
-	return false
 }

@@ -73,6 +73,7 @@ func (r *Renderer) drawZones(o *overlay, sc *Scene, v View, off [2]float64) {
 		box := img.Bounds().Add(at)
 		draw.Draw(o.img, box, img, image.Point{}, draw.Over)
 		o.mark(box)
+		o.zoneLabels = append(o.zoneLabels, box)
 	}
 }
 

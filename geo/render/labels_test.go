@@ -1,0 +1,102 @@
+package render
+
+import (
+	"image"
+	"testing"
+)
+
+// checkLabels asserts the labelling rules on a frame: no two labels
+// overlap, no leader line crosses a label, no label covers a marker, and
+// an export's labels stay inside its frame.
+func checkLabels(t *testing.T, name string, sc *Scene, v View, f Frame, inside bool) {
+	t.Helper()
+	ob := markerObstacles(f.Placed, v.sym())
+	for _, l := range f.Labels {
+		if l.Led {
+			ob.leaders = append(ob.leaders, l.Leader)
+		}
+	}
+	for i, a := range f.Labels {
+		for _, b := range f.Labels[i+1:] {
+			if a.Overlaps(b) {
+				t.Errorf("%s: labels %q and %q overlap", name, a.Text, b.Text)
+			}
+		}
+		for _, l := range ob.leaders {
+			if l != a.Leader && a.SegmentCrosses(l[0], l[1]) {
+				t.Errorf("%s: a label's leader crosses label %q", name, a.Text)
+			}
+		}
+		for _, m := range ob.boxes {
+			if rectsOverlap(a.Min, a.Max, m[0], m[1]) {
+				t.Errorf("%s: label %q covers a marker", name, a.Text)
+			}
+		}
+		ox, oy := v.Origin()
+		if inside && (a.Min[0] < ox || a.Min[1] < oy || a.Max[0] > ox+float64(v.Width) || a.Max[1] > oy+float64(v.Height)) {
+			t.Errorf("%s: label %q leaves the frame", name, a.Text)
+		}
+	}
+	if got := len(f.Labels) + len(f.Dropped); got != len(f.Placed) {
+		t.Errorf("%s: %d labels + %d dropped for %d markers", name, len(f.Labels), len(f.Dropped), len(f.Placed))
+	}
+}
+
+func TestLabelsNeverCollide(t *testing.T) {
+	sc := testScene(t)
+	fonts := testFonts(t)
+	sc.Selected = sc.Sites[20].ID // dropped at z14 when nothing is selected
+	for _, tc := range []struct {
+		name   string
+		w, h   int
+		sym    float64
+		zoom   int // screens only; exports fit the sites
+		direct bool
+	}{
+		{"screen 1280x800 z13", 1280, 800, 1, 13, false},
+		{"screen 1280x800 z14", 1280, 800, 1, 14, false},
+		{"screen 1024x640 z15", 1024, 640, 1, 15, false},
+		{"screen 1280x800 z16", 1280, 800, 1, 16, false},
+		{"screen hidpi z14", 1280, 800, 2, 14, false},
+		{"A4 landscape 150 dpi", 1640, 1020, 150.0 / 96, 14, true},
+		{"A4 portrait 300 dpi", 2290, 3300, 300.0 / 96, 15, true},
+		{"A3 landscape 300 dpi", 4693, 2920, 300.0 / 96, 15, true},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			v := Fit(sitesBound(sc), tc.w, tc.h, 40, 3, 18)
+			v.SymbolScale = tc.sym
+			if !tc.direct {
+				v.Zoom = tc.zoom
+			}
+			r := &Renderer{Fonts: fonts, Direct: tc.direct}
+			f := r.Render(image.NewRGBA(image.Rect(0, 0, v.Width, v.Height)), v, sc, false)
+			checkLabels(t, tc.name, sc, v, f, tc.direct)
+			if len(f.Labels) < len(f.Placed)/2 {
+				t.Errorf("only %d of %d sites labelled", len(f.Labels), len(f.Placed))
+			}
+			if len(f.Labels) == 0 || f.Labels[0].Index != 20 {
+				t.Errorf("the selected site is not labelled first")
+			}
+		})
+	}
+}
+
+func TestSegmentHitsRect(t *testing.T) {
+	lo, hi := [2]float64{0, 0}, [2]float64{10, 10}
+	for _, tc := range []struct {
+		name string
+		a, b [2]float64
+		want bool
+	}{
+		{"through", [2]float64{-5, 5}, [2]float64{15, 5}, true},
+		{"inside", [2]float64{2, 2}, [2]float64{3, 3}, true},
+		{"beside", [2]float64{-5, -1}, [2]float64{15, -1}, false},
+		{"diagonal miss", [2]float64{11, 0}, [2]float64{20, 9}, false},
+		{"touching edge", [2]float64{10, -5}, [2]float64{10, 15}, false},
+		{"vertical through", [2]float64{5, -5}, [2]float64{5, 15}, true},
+	} {
+		if got := segmentHitsRect(tc.a, tc.b, lo, hi); got != tc.want {
+			t.Errorf("%s: %v, want %v", tc.name, got, tc.want)
+		}
+	}
+}
