@@ -44,12 +44,15 @@ func catchments(sc *Scene) map[data.Level][]catchCentre {
 	return out
 }
 
-func (r *Renderer) drawCatchments(o *overlay, sc *Scene, v View, off [2]float64) {
+// drawCatchments draws each level's catchments: the union of the circles
+// of schools in service filled, those still to come outlined only; or, in
+// nearest-site mode, one level's partition over an area of size.
+func drawCatchments(p Painter, sc *Scene, v View, off, size [2]float64) {
 	op := sc.Layers[Catchments].Opacity
 	groups := catchments(sc)
 	if sc.CatchMode == CatchNearest {
 		if l := sc.nearestLevel(groups); l != data.LevelUnknown {
-			drawNearest(o, v, groups[l], off, sc.nearestClip(v, off), op)
+			drawNearest(p, v, groups[l], off, size, sc.nearestClip(v, off), op)
 		}
 		return
 	}
@@ -58,17 +61,17 @@ func (r *Renderer) drawCatchments(o *overlay, sc *Scene, v View, off [2]float64)
 		col := StyleOf(l).Fill
 		open, coming := catchCircles(v, groups[l], off)
 		if len(open) > 0 {
-			o.unionCircles(open, col, op, w)
+			p.Circles(open, fade(withAlpha(col, 56), op), fade(withAlpha(col, 220), op), w, 0)
 		}
 		if len(coming) > 0 {
-			o.paintCircles(coming, circleStyle{line: fade(withAlpha(col, 220), op), width: int(w), dash: 0})
+			p.Circles(coming, color.RGBA{}, fade(withAlpha(col, 220), op), w, 0)
 		}
 	}
 }
 
-// catchCircles projects a level's catchments to overlay pixels, split into
+// catchCircles projects a level's catchments to painter pixels, split into
 // those of schools in service and those still to come.
-func catchCircles(v View, g []catchCentre, off [2]float64) (open, coming []pxCircle) {
+func catchCircles(v View, g []catchCentre, off [2]float64) (open, coming []Circle) {
 	for _, c := range g {
 		x, y := v.World(c.at)
 		// Over a catchment (≤ a few km) the Mercator scale varies by
@@ -76,9 +79,9 @@ func catchCircles(v View, g []catchCentre, off [2]float64) (open, coming []pxCir
 		// centre's scale: exact to far below a pixel at every zoom.
 		r := c.radius / (geo.MetersPerPixel(c.at[1], float64(v.Zoom)) / v.ts())
 		if c.open {
-			open = append(open, pxCircle{x - off[0], y - off[1], r})
+			open = append(open, Circle{x - off[0], y - off[1], r})
 		} else {
-			coming = append(coming, pxCircle{x - off[0], y - off[1], r})
+			coming = append(coming, Circle{x - off[0], y - off[1], r})
 		}
 	}
 	return open, coming
@@ -93,13 +96,6 @@ type circleStyle struct {
 	fill, line color.RGBA
 	width      int
 	dash       float64
-}
-
-// unionCircles paints the union of circles once: a light fill and an
-// outline along the union's edge only, so overlapping catchments never read
-// as "more coverage".
-func (o *overlay) unionCircles(cs []pxCircle, col color.RGBA, op, lineW float64) {
-	o.paintCircles(cs, circleStyle{fade(withAlpha(col, 56), op), fade(withAlpha(col, 220), op), int(lineW), 0})
 }
 
 // paintCircles paints the union of circles. Each row is the merged set of

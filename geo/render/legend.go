@@ -212,34 +212,39 @@ func anyApproximate(sc *Scene) bool {
 func Swatch(it LegendItem, size int, sym float64) *image.RGBA {
 	img := image.NewRGBA(image.Rect(0, 0, size, size))
 	o := &overlay{img: img, spans: make([]span, size)}
-	c := newCanvas(img, &o.ras)
-	mid := float64(size) / 2
+	PaintSwatch(newRasterPainter(o, nil), it, float64(size), sym)
+	return img
+}
+
+// PaintSwatch draws an item's symbol through p in a size×size square at
+// the painter's origin.
+func PaintSwatch(p Painter, it LegendItem, size, sym float64) {
+	mid := size / 2
 	switch it.Kind {
 	case LegendMarker:
 		st := StyleOf(it.Level)
 		if it.Level == data.LevelUnknown {
 			st = LevelStyle{Fill: color.RGBA{90, 90, 90, 255}, Shape: ShapeCircle}
 		}
-		drawMarker(c, st, it.SiteKind, it.Status, it.Late, false, [2]float64{mid, mid}, math.Min(7*sym, mid/2), sym, 1)
+		drawMarker(p, st, it.SiteKind, it.Status, it.Late, false, [2]float64{mid, mid}, math.Min(7*sym, mid/2), sym, 1)
 	case LegendSize:
 		r := math.Min(SeatRadius(it.Seats)*sym, mid-0.5)
-		c.fillPolys(withAlpha(color.RGBA{120, 120, 120, 255}, 90), shapePath(ShapeCircle, mid, mid, r))
-		c.strokePoly(color.RGBA{80, 80, 80, 255}, sym, shapePath(ShapeCircle, mid, mid, r))
+		p.Fill(withAlpha(color.RGBA{120, 120, 120, 255}, 90), shapePath(ShapeCircle, mid, mid, r))
+		p.Stroke(color.RGBA{80, 80, 80, 255}, sym, true, shapePath(ShapeCircle, mid, mid, r))
 	case LegendCatchment:
 		col, w := StyleOf(it.Level).Fill, math.Max(1, math.Round(1.5*sym))
+		fill := withAlpha(col, 56)
 		if it.Status != data.InService {
-			o.paintCircles([]pxCircle{{mid, mid, mid - 1}}, circleStyle{line: withAlpha(col, 220), width: int(w)})
-			break
+			fill = color.RGBA{}
 		}
-		o.unionCircles([]pxCircle{{mid, mid, mid - 1}}, col, 1, w)
+		p.Circles([]Circle{{mid, mid, mid - 1}}, fill, withAlpha(col, 220), w, 0)
 	case LegendZone:
 		box := shapePath(ShapeSquare, mid, mid, mid*0.75)
-		c.fillPolys(withAlpha(it.Fill, 150), box)
-		c.strokePoly(color.RGBA{70, 70, 80, 255}, sym, box)
+		p.Fill(withAlpha(it.Fill, 150), box)
+		p.Stroke(color.RGBA{70, 70, 80, 255}, sym, true, box)
 	case LegendGap:
-		c.strokePoly(gapRed, 3*sym, shapePath(ShapeSquare, mid, mid, mid*0.7))
+		p.Stroke(gapRed, 3*sym, true, shapePath(ShapeSquare, mid, mid, mid*0.7))
 	case LegendHalo:
-		o.paintCircles([]pxCircle{{mid, mid, mid - 1}}, circleStyle{withAlpha(haloGrey, haloFillA), withAlpha(haloGrey, haloLineA), max(1, int(sym)), 4 * sym})
+		p.Circles([]Circle{{mid, mid, mid - 1}}, withAlpha(haloGrey, haloFillA), withAlpha(haloGrey, haloLineA), math.Max(1, math.Floor(sym)), 4*sym)
 	}
-	return img
 }

@@ -55,20 +55,18 @@ func (sc *Scene) nearestClip(v View, off [2]float64) []orb.Ring {
 
 // drawNearest draws the nearest-site partition of one level: each cell a
 // light tint of its own, with thin edges (markers are drawn over them).
-func drawNearest(o *overlay, v View, g []catchCentre, off [2]float64, clips []orb.Ring, op float64) {
+func drawNearest(p Painter, v View, g []catchCentre, off, size [2]float64, clips []orb.Ring, op float64) {
 	pts := make([]orb.Point, len(g))
 	for k, c := range g {
 		x, y := v.World(c.at)
 		pts[k] = orb.Point{x - off[0], y - off[1]}
 	}
-	b := o.img.Bounds()
-	view := orb.Ring{{0, 0}, {float64(b.Dx()), 0}, {float64(b.Dx()), float64(b.Dy())}, {0, float64(b.Dy())}, {0, 0}}
+	view := orb.Ring{{0, 0}, {size[0], 0}, {size[0], size[1]}, {0, size[1]}, {0, 0}}
 	whole := geo.Voronoi(pts, view)
 	tint := tintCells(whole)
 	if len(clips) == 0 {
 		clips = []orb.Ring{view}
 	}
-	c := newCanvas(o.img, &o.ras)
 	edge := fade(color.RGBA{90, 90, 90, 150}, op)
 	for _, clip := range clips {
 		// Clipping a boundary by the bisectors is a Voronoi with the
@@ -81,12 +79,9 @@ func drawNearest(o *overlay, v View, g []catchCentre, off [2]float64, clips []or
 			for k, q := range cell[:len(cell)-1] {
 				poly[k] = q
 			}
-			c.fillPolys(fade(withAlpha(nearestTints[tint[i]], 90), op), poly)
-			c.strokePoly(edge, math.Max(1, 0.8*v.sym()), poly)
+			p.Fill(fade(withAlpha(nearestTints[tint[i]], 90), op), poly)
+			p.Stroke(edge, math.Max(1, 0.8*v.sym()), true, poly)
 		}
-	}
-	for _, d := range c.dirty {
-		o.mark(d)
 	}
 }
 

@@ -16,11 +16,10 @@ type overlay struct {
 	spans  []span // painted x-range of each row, to composite only those
 	placed []Placed
 	// labels are the site labels drawn and dropped the sites whose label
-	// did not fit; zoneLabels the subdistrict names (overlay pixels).
-	labels     []LabelBox
-	dropped    []int
-	zoneLabels []image.Rectangle
-	ras        vector.Rasterizer // reused by every fill
+	// did not fit.
+	labels  []LabelBox
+	dropped []int
+	ras     vector.Rasterizer // reused by every fill
 }
 
 type overlayKey struct {
@@ -48,7 +47,7 @@ func (o *overlay) mark(r image.Rectangle) {
 // size allows: only the spans painted last time are cleared.
 func (o *overlay) reset(region image.Rectangle) {
 	o.region = region
-	o.labels, o.dropped, o.zoneLabels = nil, nil, nil
+	o.labels, o.dropped = nil, nil
 	w, h := region.Dx(), region.Dy()
 	if o.img == nil || o.img.Bounds().Dx() != w || o.img.Bounds().Dy() != h {
 		o.img = image.NewRGBA(image.Rect(0, 0, w, h))
@@ -94,35 +93,51 @@ func (r *Renderer) rasterize(o *overlay, sc *Scene, v View, region image.Rectang
 // draw paints the scene's layers over what o holds, bottom layer first.
 // Labels stay inside the given area (device world pixels) when it is set.
 func (r *Renderer) draw(o *overlay, sc *Scene, v View, placed []Placed, inside *[2][2]float64) {
-	region := o.region
 	o.placed = placed
-	c := newCanvas(o.img, &o.ras)
-	off := [2]float64{float64(region.Min.X), float64(region.Min.Y)}
+	p := newRasterPainter(o, r)
+	off := [2]float64{float64(o.region.Min.X), float64(o.region.Min.Y)}
+	size := [2]float64{float64(o.img.Bounds().Dx()), float64(o.img.Bounds().Dy())}
+	o.labels, o.dropped = r.paint(p, sc, v, placed, off, size, inside)
+	p.flush()
+}
+
+// Paint draws the scene's overlays (not the basemap) through p in frame
+// pixels, the view's top-left being (0, 0): the vector counterpart of
+// Render, for output that keeps shapes and text as such. Labels stay
+// inside the frame.
+func (r *Renderer) Paint(p Painter, v View, sc *Scene) Frame {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ox, oy := v.Origin()
+	f := Frame{Origin: [2]float64{ox, oy}, Placed: place(sc, v)}
+	in := [2][2]float64{{ox, oy}, {ox + float64(v.Width), oy + float64(v.Height)}}
+	f.Labels, f.Dropped = r.paint(p, sc, v, f.Placed, f.Origin, [2]float64{float64(v.Width), float64(v.Height)}, &in)
+	return f
+}
+
+// paint draws the layers through p, bottom first, at painter pixels =
+// world pixels - off over an area of size; it returns the labels placed
+// and the sites whose labels were dropped.
+func (r *Renderer) paint(p Painter, sc *Scene, v View, placed []Placed, off, size [2]float64, inside *[2][2]float64) ([]LabelBox, []int) {
+	var zoneBoxes [][2][2]float64
 	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
-		r.drawZones(o, sc, v, off)
+		zoneBoxes = r.drawZones(p, sc, v, off)
 	}
 	// Halos go under the catchments: a halo is often larger than a
 	// kindergarten's 300 m catchment and must never veil it.
 	if sc.On(Halos) {
-		op := sc.Layers[Halos].Opacity
-		for _, p := range placed {
-			if s := &sc.Sites[p.Index]; s.Approximate() {
-				o.drawHalo(v, s, off, op)
-			}
-		}
+		drawHalos(p, sc, v, placed, off)
 	}
 	if sc.On(Catchments) {
-		r.drawCatchments(o, sc, v, off)
+		drawCatchments(p, sc, v, off, size)
 	}
 	if sc.On(Sites) {
-		drawSites(c, sc, v, placed, off)
-	}
-	for _, d := range c.dirty {
-		o.mark(d)
+		drawSites(p, sc, v, placed, off)
 	}
 	if sc.On(Labels) && sc.On(Sites) && r.Fonts != nil && v.Zoom >= 12 {
-		r.drawLabels(o, sc, v, placed, off, inside)
+		return r.drawLabels(p, sc, v, placed, off, inside, zoneBoxes)
 	}
+	return nil, nil
 }
 
 // fade scales a colour's opacity by op (0..1), premultiplied.

@@ -4,7 +4,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/draw"
 	"math"
 
 	"github.com/paulmach/orb"
@@ -43,14 +42,14 @@ var (
 	overdue = color.RGBA{200, 30, 30, 255}
 )
 
-func drawSites(c *canvas, sc *Scene, v View, placed []Placed, off [2]float64) {
+func drawSites(c Painter, sc *Scene, v View, placed []Placed, off [2]float64) {
 	op := sc.Layers[Sites].Opacity
 	local := func(p [2]float64) [2]float64 { return [2]float64{p[0] - off[0], p[1] - off[1]} }
 	for _, p := range placed {
 		if p.Spread() {
 			a, b := local(p.Anchor), local(p.Pos)
-			c.strokeLine(fade(color.RGBA{60, 60, 60, 200}, op), 1.2*v.sym(), [][2]float64{a, b})
-			c.fillPolys(fade(color.RGBA{60, 60, 60, 230}, op), shapePath(ShapeCircle, a[0], a[1], 2.5*v.sym()))
+			c.Stroke(fade(color.RGBA{60, 60, 60, 200}, op), 1.2*v.sym(), false, [][2]float64{a, b})
+			c.Fill(fade(color.RGBA{60, 60, 60, 230}, op), shapePath(ShapeCircle, a[0], a[1], 2.5*v.sym()))
 		}
 	}
 	for _, p := range placed {
@@ -65,34 +64,34 @@ func drawSites(c *canvas, sc *Scene, v View, placed []Placed, off [2]float64) {
 // hatched, planned as an outline; overdue adds a red ring, selection a
 // yellow and black one. Existing schools have a dark rim and a paler fill;
 // candidate sites are grey outlines.
-func drawMarker(c *canvas, st LevelStyle, kind data.Kind, status data.Status, late, selected bool, at [2]float64, radius, sym, op float64) {
+func drawMarker(c Painter, st LevelStyle, kind data.Kind, status data.Status, late, selected bool, at [2]float64, radius, sym, op float64) {
 	shape := func(extra float64) [][2]float64 { return shapePath(st.Shape, at[0], at[1], radius+extra) }
 	if selected {
-		c.fillPolys(fade(color.RGBA{20, 20, 20, 255}, op), shape(4*sym))
-		c.fillPolys(fade(color.RGBA{255, 235, 59, 255}, op), shape(2.5*sym))
+		c.Fill(fade(color.RGBA{20, 20, 20, 255}, op), shape(4*sym))
+		c.Fill(fade(color.RGBA{255, 235, 59, 255}, op), shape(2.5*sym))
 	}
 	if late {
-		c.fillPolys(fade(overdue, op), shape(4.5*sym))
+		c.Fill(fade(overdue, op), shape(4.5*sym))
 	}
 	switch kind {
 	case data.KindExisting:
-		c.fillPolys(fade(color.RGBA{40, 40, 40, 255}, op), shape(1.5*sym))
-		c.fillPolys(fade(withAlpha(st.Fill, 150), op), shape(0))
+		c.Fill(fade(color.RGBA{40, 40, 40, 255}, op), shape(1.5*sym))
+		c.Fill(fade(withAlpha(st.Fill, 150), op), shape(0))
 		return
 	case data.KindCandidate:
-		c.fillPolys(fade(white, op), shape(1.5*sym))
-		c.strokePoly(fade(color.RGBA{110, 110, 110, 255}, op), math.Max(2, 0.28*radius), shape(-0.14*radius))
+		c.Fill(fade(white, op), shape(1.5*sym))
+		c.Stroke(fade(color.RGBA{110, 110, 110, 255}, op), math.Max(2, 0.28*radius), true, shape(-0.14*radius))
 		return
 	}
-	c.fillPolys(fade(white, op), shape(1.5*sym))
+	c.Fill(fade(white, op), shape(1.5*sym))
 	switch status {
 	case data.UnderConstruction:
-		c.fillPattern(hatch{fg: fade(st.Fill, op), bg: fade(white, op), period: max(4, int(5*sym))}, shape(0))
-		c.strokePoly(fade(st.Fill, op), 1.5*sym, shape(-0.75*sym))
+		c.Hatch(fade(st.Fill, op), fade(white, op), math.Max(4, math.Floor(5*sym)), shape(0))
+		c.Stroke(fade(st.Fill, op), 1.5*sym, true, shape(-0.75*sym))
 	case data.Planned:
-		c.strokePoly(fade(st.Fill, op), math.Max(2, 0.28*radius), shape(-0.14*radius))
+		c.Stroke(fade(st.Fill, op), math.Max(2, 0.28*radius), true, shape(-0.14*radius))
 	default:
-		c.fillPolys(fade(st.Fill, op), shape(0))
+		c.Fill(fade(st.Fill, op), shape(0))
 	}
 }
 
@@ -112,15 +111,21 @@ func (h hatch) At(x, y int) color.Color {
 	return h.bg
 }
 
-// drawHalo draws the circle within which a site's true position lies: a
-// faint neutral grey with a dashed rim, so it never reads as a catchment.
-func (o *overlay) drawHalo(v View, s *data.Site, off [2]float64, op float64) {
-	x, y := v.World(s.Location)
-	r := s.PrecisionM / (geo.MetersPerPixel(s.Location[1], float64(v.Zoom)) / v.ts())
-	o.paintCircles([]pxCircle{{x - off[0], y - off[1], r}}, circleStyle{
-		fill: fade(withAlpha(haloGrey, haloFillA), op), line: fade(withAlpha(haloGrey, haloLineA), op),
-		width: max(1, int(math.Round(v.sym()))), dash: 6 * v.sym(),
-	})
+// drawHalos draws, for each approximate site, the circle within which its
+// true position lies: a faint neutral grey with a dashed rim, so it never
+// reads as a catchment. Each is its own circle: every rim shows.
+func drawHalos(p Painter, sc *Scene, v View, placed []Placed, off [2]float64) {
+	op := sc.Layers[Halos].Opacity
+	for _, pl := range placed {
+		s := &sc.Sites[pl.Index]
+		if !s.Approximate() {
+			continue
+		}
+		x, y := v.World(s.Location)
+		r := s.PrecisionM / (geo.MetersPerPixel(s.Location[1], float64(v.Zoom)) / v.ts())
+		p.Circles([]Circle{{x - off[0], y - off[1], r}}, fade(withAlpha(haloGrey, haloFillA), op),
+			fade(withAlpha(haloGrey, haloLineA), op), math.Max(1, math.Round(v.sym())), 6*v.sym())
+	}
 }
 
 var haloGrey = color.RGBA{90, 90, 100, 255}
@@ -153,39 +158,29 @@ func labelText(sc *Scene, s *data.Site) string {
 	return s.ShortName
 }
 
-// drawLabels places the labels (see labeller) and writes them; o keeps
-// the boxes and the sites whose labels were dropped. Inside, when set, is
-// the area (device world pixels) labels must stay in: an export's frame.
-func (r *Renderer) drawLabels(o *overlay, sc *Scene, v View, placed []Placed, off [2]float64, inside *[2][2]float64) {
+// drawLabels places the labels (see labeller) and writes them with their
+// leaders. Inside, when set, is the area (device world pixels) labels must
+// stay in: an export's frame; zones are the subdistrict names to avoid.
+func (r *Renderer) drawLabels(p Painter, sc *Scene, v View, placed []Placed, off [2]float64, inside *[2][2]float64, zones [][2][2]float64) ([]LabelBox, []int) {
 	size := 12 * v.sym()
 	lb := labeller{sym: v.sym(), within: inside, measure: func(s string) (float64, float64) {
 		w, h := r.Fonts.Measure(s, size)
 		return float64(w + 2), float64(h + 2)
 	}}
-	var extra [][2][2]float64
-	for _, b := range o.zoneLabels {
-		extra = append(extra, [2][2]float64{{float64(b.Min.X) + off[0], float64(b.Min.Y) + off[1]}, {float64(b.Max.X) + off[0], float64(b.Max.Y) + off[1]}})
-	}
-	o.labels, o.dropped = lb.place(sc, placed, extra)
-	ink := fade(color.RGBA{30, 30, 30, 255}, sc.Layers[Labels].Opacity)
-	halo := fade(white, sc.Layers[Labels].Opacity)
-	c := newCanvas(o.img, &o.ras)
-	for _, b := range o.labels {
+	labels, dropped := lb.place(sc, placed, zones)
+	op := sc.Layers[Labels].Opacity
+	for _, b := range labels {
 		if b.Led {
-			c.strokeLine(fade(color.RGBA{60, 60, 60, 220}, sc.Layers[Labels].Opacity), v.sym(),
+			p.Stroke(fade(color.RGBA{60, 60, 60, 220}, op), v.sym(), false,
 				[][2]float64{{b.Leader[0][0] - off[0], b.Leader[0][1] - off[1]}, {b.Leader[1][0] - off[0], b.Leader[1][1] - off[1]}})
 		}
 	}
-	for _, d := range c.dirty {
-		o.mark(d)
+	ink, halo := fade(color.RGBA{30, 30, 30, 255}, op), fade(white, op)
+	for _, b := range labels {
+		// The label image has a 1-pixel margin for the halo.
+		p.Text(b.Min[0]-off[0], b.Min[1]-off[1], size, b.Text, ink, halo)
 	}
-	for _, b := range o.labels {
-		img := r.label(b.Text, size, ink, halo)
-		at := image.Pt(int(math.Round(b.Min[0]-off[0])), int(math.Round(b.Min[1]-off[1])))
-		box := img.Bounds().Add(at)
-		draw.Draw(o.img, box, img, image.Point{}, draw.Over)
-		o.mark(box)
-	}
+	return labels, dropped
 }
 
 type labelKey struct {

@@ -1,9 +1,7 @@
 package render
 
 import (
-	"image"
 	"image/color"
-	"image/draw"
 	"math"
 	"sort"
 
@@ -28,23 +26,15 @@ type ZoneClass struct {
 
 var gapRed = color.RGBA{200, 30, 30, 255}
 
-// drawZones fills and outlines the zones and writes their names.
-func (r *Renderer) drawZones(o *overlay, sc *Scene, v View, off [2]float64) {
+// drawZones fills and outlines the zones and writes their names; it
+// returns the names' boxes (device world pixels) for labels to avoid.
+func (r *Renderer) drawZones(p Painter, sc *Scene, v View, off [2]float64) [][2][2]float64 {
 	op := sc.Layers[Subdistricts].Opacity
-	c := newCanvas(o.img, &o.ras)
 	rings := make([][][][2]float64, len(sc.Zones))
 	for i, z := range sc.Zones {
-		for _, poly := range z.Boundary {
-			for k, ring := range poly {
-				pts := ringPixels(v, ring, off)
-				if (k == 0) == (signedArea(pts) < 0) { // outer and holes must wind opposite ways
-					reverse(pts)
-				}
-				rings[i] = append(rings[i], pts)
-			}
-		}
+		rings[i] = zoneRings(v, z, off)
 		if z.Fill.A > 0 && len(rings[i]) > 0 {
-			c.fillPolys(fade(withAlpha(z.Fill, 150), op), rings[i]...)
+			p.Fill(fade(withAlpha(z.Fill, 150), op), rings[i]...)
 		}
 	}
 	for i, z := range sc.Zones {
@@ -53,28 +43,43 @@ func (r *Renderer) drawZones(o *overlay, sc *Scene, v View, off [2]float64) {
 			col, w = fade(gapRed, op), 3*v.sym()
 		}
 		for _, ring := range rings[i] {
-			c.strokePoly(col, w, ring)
+			p.Stroke(col, w, true, ring)
 		}
 	}
-	for _, d := range c.dirty {
-		o.mark(d)
-	}
 	if r.Fonts == nil {
-		return
+		return nil
 	}
+	var boxes [][2][2]float64
+	size := 13 * v.sym()
 	for _, z := range sc.Zones {
-		p, ok := labelPoint(z.Boundary)
+		at, ok := labelPoint(z.Boundary)
 		if !ok || z.Name == "" {
 			continue
 		}
-		x, y := v.World(p)
-		img := r.label(z.Name, 13*v.sym(), fade(color.RGBA{40, 40, 60, 255}, op), fade(white, op))
-		at := image.Pt(int(x-off[0])-img.Bounds().Dx()/2, int(y-off[1])-img.Bounds().Dy()/2)
-		box := img.Bounds().Add(at)
-		draw.Draw(o.img, box, img, image.Point{}, draw.Over)
-		o.mark(box)
-		o.zoneLabels = append(o.zoneLabels, box)
+		x, y := v.World(at)
+		tw, th := r.Fonts.Measure(z.Name, size)
+		w, h := float64(tw+2), float64(th+2)
+		x0, y0 := math.Round(x-w/2), math.Round(y-h/2)
+		p.Text(x0-off[0], y0-off[1], size, z.Name, fade(color.RGBA{40, 40, 60, 255}, op), fade(white, op))
+		boxes = append(boxes, [2][2]float64{{x0, y0}, {x0 + w, y0 + h}})
 	}
+	return boxes
+}
+
+// zoneRings projects a zone's rings, outer rings and holes wound opposite
+// ways for the nonzero rule.
+func zoneRings(v View, z Zone, off [2]float64) [][][2]float64 {
+	var out [][][2]float64
+	for _, poly := range z.Boundary {
+		for k, ring := range poly {
+			pts := ringPixels(v, ring, off)
+			if (k == 0) == (signedArea(pts) < 0) {
+				reverse(pts)
+			}
+			out = append(out, pts)
+		}
+	}
+	return out
 }
 
 func signedArea(pts [][2]float64) float64 {
