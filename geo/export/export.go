@@ -70,7 +70,7 @@ func (e *Exporter) Write(ctx context.Context, w io.Writer, o Options, progress f
 	f := e.furniture(o, v, g, missing)
 	progress(Progress{Stage: "排版 layout", Done: 0, Total: 1})
 	if o.Format == PDF {
-		return e.writePDF(ctx, w, o, wMM, hMM, g, mapImg, f, progress)
+		return e.writePDF(ctx, w, o, wMM, hMM, g, v, mapImg, f, progress)
 	}
 	drawPage(page, g, nil, f)
 	if err := ctx.Err(); err != nil {
@@ -101,8 +101,12 @@ func (e *Exporter) fit(o Options, fw, fh int) render.View {
 // tiles were unavailable.
 func (e *Exporter) renderMap(ctx context.Context, dst *image.RGBA, v render.View, o Options, progress func(Progress)) (int, error) {
 	r := &render.Renderer{Fonts: e.Fonts, Direct: true}
+	sc := o.Scene
+	if o.Format == PDF {
+		sc = basemapOnly(sc) // the overlays are drawn as vectors
+	}
 	missing := 0
-	if e.Tiles != nil && o.Scene.On(render.Basemap) {
+	if e.Tiles != nil && sc.On(render.Basemap) {
 		tiles := v.Tiles()
 		set, miss, err := e.Tiles.Load(ctx, tiles, func(d, t int) {
 			progress(Progress{Stage: "底图 tiles", Done: d, Total: t})
@@ -116,8 +120,17 @@ func (e *Exporter) renderMap(ctx context.Context, dst *image.RGBA, v render.View
 		return 0, err
 	}
 	progress(Progress{Stage: "绘制 rendering", Done: 0, Total: 1})
-	f := r.Render(dst, v, o.Scene, false)
+	f := r.Render(dst, v, sc, false)
 	return max(missing, f.Missing*boolInt(e.Tiles != nil)), nil
+}
+
+// basemapOnly is the scene with every layer but the basemap hidden.
+func basemapOnly(sc *render.Scene) *render.Scene {
+	c := *sc
+	base := c.Layers[render.Basemap]
+	c.Layers = render.Layers{}
+	c.Layers[render.Basemap] = base
+	return &c
 }
 
 func boolInt(b bool) int {
@@ -145,9 +158,6 @@ func (e *Exporter) furniture(o Options, v render.View, g geometry, missing int) 
 	if approximateShown(o.Scene, v) {
 		f.footnote = "注：虚线圆圈为近似位置的精度范围（位置待核实）。Dashed circles: approximate locations, drawn with their precision radius; not official plot boundaries."
 	}
-	f.swatch = func(it render.LegendItem, mm float64) image.Image {
-		return render.Swatch(it, int(math.Round(o.px(mm))), o.DPI/96)
-	}
 	return f
 }
 
@@ -166,7 +176,7 @@ func approximateShown(sc *render.Scene, v render.View) bool {
 	return false
 }
 
-func (e *Exporter) writePDF(ctx context.Context, w io.Writer, o Options, wMM, hMM float64, g geometry, mapImg image.Image, f furniture, progress func(Progress)) error {
+func (e *Exporter) writePDF(ctx context.Context, w io.Writer, o Options, wMM, hMM float64, g geometry, v render.View, mapImg image.Image, f furniture, progress func(Progress)) error {
 	date := o.Date
 	if date.IsZero() {
 		date = time.Now()
@@ -174,6 +184,14 @@ func (e *Exporter) writePDF(ctx context.Context, w io.Writer, o Options, wMM, hM
 	p, err := newPDF(wMM, hMM, e.FontTTF, o.Title, date)
 	if err != nil {
 		return err
+	}
+	f.paintMap = func() {
+		mb := g.mapBox
+		p.pdf.ClipRect(mb.x, mb.y, mb.w, mb.h, false)
+		vp := &pdfPainter{pdf: p.pdf, x0: mb.x, y0: mb.y, k: mb.w / float64(v.Width), fonts: e.Fonts}
+		(&render.Renderer{Fonts: e.Fonts}).Paint(vp, v, o.Scene)
+		p.pdf.ClipEnd()
+		p.pdf.SetAlpha(1, "Normal")
 	}
 	drawPage(p, g, mapImg, f)
 	if o.Tables {

@@ -45,7 +45,9 @@ type furniture struct {
 	attribution, sources  string
 	footnote              string
 	legend                []render.LegendItem
-	swatch                func(it render.LegendItem, mm float64) image.Image
+	// paintMap, when set, draws the map's overlays over its image (the
+	// PDF's vectors).
+	paintMap func()
 	scaleM, scaleMM       float64 // scale bar: ground length and page length
 }
 
@@ -63,10 +65,13 @@ func drawPage(p Page, g geometry, mapImg image.Image, f furniture) {
 	if mapImg != nil { // nil: already drawn in place
 		p.Image(mb.x, mb.y, mb.w, mb.h, mapImg, true)
 	}
+	if f.paintMap != nil {
+		f.paintMap()
+	}
 	p.Rect(mb.x, mb.y, mb.w, mb.h, color.RGBA{}, frameCol, 0.3*k)
 	northArrow(p, mb.x+mb.w-10*k, mb.y+4*k, k)
 	scaleBar(p, mb.x+mb.w-4*k, mb.y+mb.h-4*k, f.scaleM, f.scaleMM, k)
-	legend(p, mb.x+3*k, mb.y+mb.h-3*k, k, f.legend, f.swatch)
+	legend(p, mb.x+3*k, mb.y+mb.h-3*k, k, f.legend)
 
 	y := g.footerY
 	for _, line := range []string{f.attribution, f.sources, f.footnote} {
@@ -130,7 +135,7 @@ func chooseScale(metersPerMM, maxMM float64) (meters, lengthMM float64) {
 // legend draws the legend items in a panel whose bottom-left is (x,
 // bottom). Seat-size circles are drawn at the map's own marker scale (their
 // true diameter), so their areas compare with the markers'.
-func legend(p Page, x, bottom, k float64, items []render.LegendItem, swatch func(render.LegendItem, float64) image.Image) {
+func legend(p Page, x, bottom, k float64, items []render.LegendItem) {
 	if len(items) == 0 {
 		return
 	}
@@ -155,7 +160,7 @@ func legend(p Page, x, bottom, k float64, items []render.LegendItem, swatch func
 			p.Text(x+2*k, y+0.6*k, pt, it.Label, Left, ink)
 		} else {
 			d := size(it)
-			p.Image(x+2*k+(math.Max(d, sw)-d)/2, y+(h-d)/2-0.4*k, d, d, swatch(it, d), false)
+			p.Symbol(x+2*k+(math.Max(d, sw)-d)/2, y+(h-d)/2-0.4*k, d, it)
 			p.Text(x+2*k+math.Max(d, sw)+1.5*k, y+(h-row)/2+0.6*k, pt, it.Label, Left, grey)
 		}
 		y += h

@@ -3,6 +3,8 @@ package export
 import (
 	"image"
 	"image/color"
+
+	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
 // Align is horizontal text alignment.
@@ -40,4 +42,7 @@ type Page interface {
 	// Image places img scaled into the box; photo marks a large raster
 	// (the map) that may be stored lossy-compressed.
 	Image(x, y, w, h float64, img image.Image, photo bool)
+	// Symbol draws a legend item's symbol in the d×d square at (x, y),
+	// in the map's style: pixels on a raster page, paths in a PDF.
+	Symbol(x, y, d float64, it render.LegendItem)
 }

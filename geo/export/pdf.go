@@ -5,12 +5,13 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/jpeg"
 	"image/png"
 	"io"
 	"time"
 
 	"github.com/go-pdf/fpdf"
+
+	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
 // pdfPage draws pages into a PDF whose text is real text in the embedded
@@ -109,17 +110,22 @@ func (p *pdfPage) Polygon(pts [][2]float64, fill color.RGBA) {
 func (p *pdfPage) Image(x, y, w, h float64, img image.Image, photo bool) {
 	var buf bytes.Buffer
 	opt := fpdf.ImageOptions{ImageType: "PNG"}
-	if photo {
-		// JPEG is embedded as is (no re-compression): fast for a big map.
-		opt.ImageType = "JPG"
-		jpeg.Encode(&buf, img, &jpeg.Options{Quality: 92})
-	} else {
-		png.Encode(&buf, img)
-	}
+	// Lossless: the basemap keeps its crisp street lines and lettering.
+	// An opaque image is stored as RGB, whose Flate stream fpdf embeds as
+	// is; photo is ignored.
+	enc := png.Encoder{CompressionLevel: png.BestSpeed}
+	enc.Encode(&buf, img)
 	p.images++
 	name := fmt.Sprintf("img%d", p.images)
 	p.pdf.RegisterImageOptionsReader(name, opt, &buf)
 	p.pdf.ImageOptions(name, x, y, w, h, false, opt, 0, "")
+}
+
+// Symbol paints the legend symbol as paths, at the map's 96-dpi scale.
+func (p *pdfPage) Symbol(x, y, d float64, it render.LegendItem) {
+	vp := &pdfPainter{pdf: p.pdf, x0: x, y0: y, k: 25.4 / 96}
+	render.PaintSwatch(vp, it, d/vp.k, 1)
+	p.pdf.SetAlpha(1, "Normal")
 }
 
 // write finishes the document.

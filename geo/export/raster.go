@@ -94,6 +94,10 @@ func (p *rasterPage) Image(x, y, w, h float64, img image.Image, _ bool) {
 	xdraw.CatmullRom.Scale(p.img, r, img, img.Bounds(), draw.Over, nil)
 }
 
+func (p *rasterPage) Symbol(x, y, d float64, it render.LegendItem) {
+	p.Image(x, y, d, d, render.Swatch(it, int(math.Round(p.px(d))), p.dpi/96), false)
+}
+
 // frame returns an fw×fh image whose pixels are the page's inside b (its
 // bounds start at 0,0, as the renderer wants), so the map is drawn in place.
 func (p *rasterPage) frame(b box, fw, fh int) *image.RGBA {

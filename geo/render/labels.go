@@ -166,7 +166,7 @@ func (lb labeller) fit(ob *obstacles, p Placed, text string) (LabelBox, bool) {
 		return LabelBox{}, false
 	}
 	r := p.Radius*1.45 + 2*lb.sym
-	for ring, dist := range []float64{r, r + 14*lb.sym} {
+	for ring, dist := range []float64{r, r + 14*lb.sym, r + 32*lb.sym} {
 		for _, at := range candidates(p.Pos, dist, w, h) {
 			// Whole pixels, so the drawn label is exactly the box tested.
 			lo := [2]float64{math.Round(at[0]), math.Round(at[1])}

@@ -82,3 +82,15 @@ func (f *Fonts) Draw(dst draw.Image, s string, x, y int, size float64, col, halo
 	m := fc.Metrics()
 	return image.Rect(x-1, y-1, x+font.MeasureString(fc, s).Ceil()+1, y+(m.Ascent+m.Descent).Ceil()+1)
 }
+
+// Ascent is the height of the font above the baseline at size, in pixels
+// (as Draw places it: whole pixels).
+func (f *Fonts) Ascent(size float64) float64 {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	fc := f.face(size)
+	if fc == nil {
+		return 0
+	}
+	return float64(fc.Metrics().Ascent.Ceil())
+}
