@@ -6,11 +6,11 @@ import (
 	"image"
 	"io"
 	"math"
-	"time"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
@@ -50,27 +50,36 @@ func (e *Exporter) Write(ctx context.Context, w io.Writer, o Options, progress f
 	if o.Scene == nil || o.Extent.IsEmpty() && o.Extent.Min == (orb.Point{}) {
 		return fmt.Errorf("%w: nothing to show", ErrOption)
 	}
-	g := pageGeometry(wMM, hMM, o.Subtitle != "")
-	fw, fh := int(math.Round(o.px(g.mapBox.w))), int(math.Round(o.px(g.mapBox.h)))
-	v := e.fit(o, fw, fh)
 	var page *rasterPage
+	var doc *pdfPage
+	var p Page
+	if o.Format == PDF {
+		if doc, err = newPDF(wMM, hMM, e.FontTTF, o.Title, o.date()); err != nil {
+			return err
+		}
+		p = doc
+	} else {
+		page = newRasterPage(int(math.Round(o.px(wMM))), int(math.Round(o.px(hMM))), o.DPI, e.Fonts)
+		p = page
+	}
+	g, v, notes := e.layout(p, o, wMM, hMM)
+	fw, fh := v.Width, v.Height
 	var mapImg *image.RGBA
 	if o.Format == PDF {
 		mapImg = image.NewRGBA(image.Rect(0, 0, fw, fh))
 	} else {
 		// The map is drawn straight into the page's pixels: an A3 at 300
 		// dpi is 70 MB a copy.
-		page = newRasterPage(int(math.Round(o.px(wMM))), int(math.Round(o.px(hMM))), o.DPI, e.Fonts)
 		mapImg = page.frame(g.mapBox, fw, fh)
 	}
 	missing, err := e.renderMap(ctx, mapImg, v, o, progress)
 	if err != nil {
 		return err
 	}
-	f := e.furniture(o, v, g, missing)
+	f := e.furniture(o, v, g, notes, missing)
 	progress(Progress{Stage: "排版 layout", Done: 0, Total: 1})
 	if o.Format == PDF {
-		return e.writePDF(ctx, w, o, wMM, hMM, g, v, mapImg, f, progress)
+		return e.writePDF(ctx, w, doc, o, g, v, mapImg, f, progress)
 	}
 	drawPage(page, g, nil, f)
 	if err := ctx.Err(); err != nil {
@@ -140,51 +149,36 @@ func boolInt(b bool) int {
 	return 0
 }
 
-func (e *Exporter) furniture(o Options, v render.View, g geometry, missing int) furniture {
+// layout places the page's parts: footer notes, legend (see place.go),
+// map frame, and the view that fits the extent into the frame.
+func (e *Exporter) layout(p Page, o Options, wMM, hMM float64) (geometry, render.View, []string) {
+	k := math.Min(wMM, hMM) / 210
+	var notes []string
+	for _, n := range pageNotes(o, e.Tiles != nil) {
+		notes = append(notes, wrap(p, n, 7*k, wMM-16*k)...)
+	}
+	g := pageGeometry(wMM, hMM, o.Subtitle != "", len(notes))
+	lw, lh := legendSize(p, g.k, render.Legend(o.Scene))
+	g = g.withLegend(lw, lh, o.Extent)
+	v := e.fit(o, int(math.Round(o.px(g.mapBox.w))), int(math.Round(o.px(g.mapBox.h))))
+	if !g.outside && lw > 0 {
+		g.legend = e.quietestCorner(o, v, g)
+	}
+	return g, v, notes
+}
+
+func (e *Exporter) furniture(o Options, v render.View, g geometry, notes []string, missing int) furniture {
 	metersPerMM := v.MetersPerPixel() * o.px(1)
 	sm, smm := chooseScale(metersPerMM, 35*g.k)
-	date := o.Date
-	if date.IsZero() {
-		date = time.Now()
-	}
-	f := furniture{title: o.Title, subtitle: o.Subtitle, date: date.Format("2006-01-02"),
-		sources: o.Sources, legend: render.Legend(o.Scene), scaleM: sm, scaleMM: smm}
-	if o.Attribution != "" && o.Scene.On(render.Basemap) && e.Tiles != nil {
-		f.attribution = "底图 Basemap: " + o.Attribution
-		if missing > 0 {
-			f.attribution += fmt.Sprintf(" (%d tiles unavailable: shown as plain background)", missing)
-		}
-	}
-	if approximateShown(o.Scene, v) {
-		f.footnote = "注：虚线圆圈为近似位置的精度范围（位置待核实）。Dashed circles: approximate locations, drawn with their precision radius; not official plot boundaries."
+	f := furniture{title: o.Title, subtitle: o.Subtitle, date: o.date().Format("2006-01-02"),
+		notes: notes, legend: render.Legend(o.Scene), scaleM: sm, scaleMM: smm}
+	if missing > 0 && len(f.notes) > 0 && o.Attribution != "" {
+		f.notes[0] += i18n.T("render.page.tiles_missing", missing)
 	}
 	return f
 }
 
-// approximateShown reports whether an approximate site is inside the view.
-func approximateShown(sc *render.Scene, v render.View) bool {
-	for i := range sc.Sites {
-		s := &sc.Sites[i]
-		if !s.Approximate() || !sc.On(render.Sites) {
-			continue
-		}
-		x, y := v.ToScreen(s.Location)
-		if x >= 0 && y >= 0 && x < float64(v.Width) && y < float64(v.Height) {
-			return true
-		}
-	}
-	return false
-}
-
-func (e *Exporter) writePDF(ctx context.Context, w io.Writer, o Options, wMM, hMM float64, g geometry, v render.View, mapImg image.Image, f furniture, progress func(Progress)) error {
-	date := o.Date
-	if date.IsZero() {
-		date = time.Now()
-	}
-	p, err := newPDF(wMM, hMM, e.FontTTF, o.Title, date)
-	if err != nil {
-		return err
-	}
+func (e *Exporter) writePDF(ctx context.Context, w io.Writer, p *pdfPage, o Options, g geometry, v render.View, mapImg image.Image, f furniture, progress func(Progress)) error {
 	f.paintMap = func() {
 		mb := g.mapBox
 		p.pdf.ClipRect(mb.x, mb.y, mb.w, mb.h, false)

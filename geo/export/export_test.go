@@ -240,7 +240,7 @@ func TestScaleBarMatchesGround(t *testing.T) {
 		o := testOptions(t, PNG)
 		o.Paper, o.DPI, o.Extent = tc.paper, tc.dpi, tc.ext
 		w, h, _ := o.pageMM()
-		g := pageGeometry(w, h, true)
+		g := pageGeometry(w, h, true, 3)
 		v := e.fit(o, int(o.px(g.mapBox.w)), int(o.px(g.mapBox.h)))
 		meters, mm := chooseScale(v.MetersPerPixel()*o.px(1), 35*g.k)
 		// Lay the bar across the map centre and measure it on the ground.

@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -26,29 +27,37 @@ type geometry struct {
 	k, margin float64
 	mapBox    box
 	footerY   float64
+	// legend is where the legend panel goes; outside says it is beside
+	// or below the map frame rather than over the map.
+	legend  box
+	outside bool
 }
 
-func pageGeometry(w, h float64, subtitle bool) geometry {
+// footLine is the height of one footer line.
+const footLine = 3.4
+
+// pageGeometry lays out a page with footer lines of notes under the map
+// (at least 3 lines are kept, so pages of one paper match).
+func pageGeometry(w, h float64, subtitle bool, lines int) geometry {
 	k := math.Min(w, h) / 210
 	m := 8 * k
 	top := m + 9*k
 	if subtitle {
 		top += 5 * k
 	}
-	footer := 3 * 3.4 * k
+	footer := float64(max(3, lines)) * footLine * k
 	return geometry{k: k, margin: m, mapBox: box{m, top, w - 2*m, h - top - m - footer}, footerY: h - m - footer + 1.5*k}
 }
 
 // furniture is what the layout draws around and over the map.
 type furniture struct {
 	title, subtitle, date string
-	attribution, sources  string
-	footnote              string
+	notes                 []string // footer lines, in order
 	legend                []render.LegendItem
 	// paintMap, when set, draws the map's overlays over its image (the
 	// PDF's vectors).
-	paintMap func()
-	scaleM, scaleMM       float64 // scale bar: ground length and page length
+	paintMap        func()
+	scaleM, scaleMM float64 // scale bar: ground length and page length
 }
 
 // drawPage lays out one map page.
@@ -71,14 +80,11 @@ func drawPage(p Page, g geometry, mapImg image.Image, f furniture) {
 	p.Rect(mb.x, mb.y, mb.w, mb.h, color.RGBA{}, frameCol, 0.3*k)
 	northArrow(p, mb.x+mb.w-10*k, mb.y+4*k, k)
 	scaleBar(p, mb.x+mb.w-4*k, mb.y+mb.h-4*k, f.scaleM, f.scaleMM, k)
-	legend(p, mb.x+3*k, mb.y+mb.h-3*k, k, f.legend)
-
+	legend(p, g.legend, k, f.legend)
 	y := g.footerY
-	for _, line := range []string{f.attribution, f.sources, f.footnote} {
-		if line != "" {
-			p.Text(m, y, 7*k, line, Left, grey)
-			y += 3.4 * k
-		}
+	for _, line := range f.notes {
+		p.Text(m, y, 7*k, line, Left, grey)
+		y += footLine * k
 	}
 }
 
@@ -86,7 +92,7 @@ func drawPage(p Page, g geometry, mapImg image.Image, f furniture) {
 func northArrow(p Page, x, y, k float64) {
 	p.Rect(x-4*k, y-1*k, 8*k, 13*k, panel, color.RGBA{}, 0)
 	p.Polygon([][2]float64{{x, y}, {x + 3*k, y + 8*k}, {x, y + 6.5*k}, {x - 3*k, y + 8*k}}, ink)
-	p.Text(x, y+8*k, 7*k, "N 北", Center, ink)
+	p.Text(x, y+8*k, 7*k, i18n.T("render.page.north"), Center, ink)
 }
 
 // scaleBar draws a bar of lengthMM ending at (right, bottom) for meters of
@@ -132,37 +138,56 @@ func chooseScale(metersPerMM, maxMM float64) (meters, lengthMM float64) {
 	return best, best / metersPerMM
 }
 
-// legend draws the legend items in a panel whose bottom-left is (x,
-// bottom). Seat-size circles are drawn at the map's own marker scale (their
-// true diameter), so their areas compare with the markers'.
-func legend(p Page, x, bottom, k float64, items []render.LegendItem) {
+// legendMetrics are the legend's type size, row height and symbol size.
+func legendMetrics(k float64) (pt, row, sw float64) { return 7 * k, 4.6 * k, 3.8 * k }
+
+// symbolSize is the size of an item's symbol. Seat-size circles are drawn
+// at the map's own marker scale (their true diameter), so their areas
+// compare with the markers'.
+func symbolSize(it render.LegendItem, sw float64) float64 {
+	if it.Kind == render.LegendSize {
+		return 2*render.SeatRadius(it.Seats)*25.4/96 + 0.4
+	}
+	return sw
+}
+
+// legendSize is the size of the legend panel in millimetres.
+func legendSize(p Page, k float64, items []render.LegendItem) (w, h float64) {
+	if len(items) == 0 {
+		return 0, 0
+	}
+	pt, row, sw := legendMetrics(k)
+	width, height := 0.0, 4*k
+	for _, it := range items {
+		width = math.Max(width, p.TextWidth(it.Label, pt)+math.Max(symbolSize(it, sw), sw)+2*k)
+		height += math.Max(row, symbolSize(it, sw)+0.8*k)
+	}
+	return width + 4*k, height
+}
+
+// legend draws the legend items in the panel b.
+func legend(p Page, b box, k float64, items []render.LegendItem) {
 	if len(items) == 0 {
 		return
 	}
-	row, sw, pt := 4.6*k, 3.8*k, 7*k
-	size := func(it render.LegendItem) float64 {
-		if it.Kind == render.LegendSize {
-			return 2*render.SeatRadius(it.Seats)*25.4/96 + 0.4
-		}
-		return sw
-	}
-	width, height := 0.0, 4*k
+	pt, row, sw := legendMetrics(k)
+	p.Rect(b.x, b.y, b.w, b.h, panel, frameCol, 0.2*k)
+	x, y := b.x, b.y+2*k
 	for _, it := range items {
-		width = math.Max(width, p.TextWidth(it.Label, pt)+math.Max(size(it), sw)+2*k)
-		height += math.Max(row, size(it)+0.8*k)
-	}
-	y := bottom - height
-	p.Rect(x, y, width+4*k, height, panel, frameCol, 0.2*k)
-	y += 2 * k
-	for _, it := range items {
-		h := math.Max(row, size(it)+0.8*k)
+		d := symbolSize(it, sw)
+		h := math.Max(row, d+0.8*k)
 		if it.Kind == render.LegendHeading {
 			p.Text(x+2*k, y+0.6*k, pt, it.Label, Left, ink)
 		} else {
-			d := size(it)
 			p.Symbol(x+2*k+(math.Max(d, sw)-d)/2, y+(h-d)/2-0.4*k, d, it)
 			p.Text(x+2*k+math.Max(d, sw)+1.5*k, y+(h-row)/2+0.6*k, pt, it.Label, Left, grey)
 		}
 		y += h
 	}
 }
+
+// colorRGBA is the colour type of page drawing.
+type colorRGBA = color.RGBA
+
+// rule is the hairline between table rows.
+var rule = color.RGBA{200, 200, 200, 255}

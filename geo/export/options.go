@@ -86,5 +86,13 @@ func (o *Options) pageMM() (w, h float64, err error) {
 	return p[0], p[1], nil
 }
 
+// date is the date the page shows: Date, or today.
+func (o *Options) date() time.Time {
+	if o.Date.IsZero() {
+		return time.Now()
+	}
+	return o.Date
+}
+
 // px converts millimetres to pixels at the options' dpi.
 func (o *Options) px(mm float64) float64 { return mm / 25.4 * o.DPI }

@@ -2,73 +2,107 @@ package export
 
 import (
 	"fmt"
+	"math"
 	"sort"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
-// drawTables fills the second PDF page: every site with its status in the
-// year, and seats per subdistrict (from each site's subdistrict attribute;
-// sites whose subdistrict is unknown are grouped as such).
-func drawTables(p Page, g geometry, o Options) {
-	sc := o.Scene
-	k, m := g.k, g.margin
-	w, _ := p.Size()
-	p.Text(m, m, 13*k, fmt.Sprintf("%s — 项目一览 Sites, %d", o.Title, sc.Year), Left, ink)
-	pt, row := 6.5*k, 4.4*k
-	cols := []struct {
-		head string
-		x    float64
-	}{{"序号", 0}, {"项目 project", 9}, {"学段 level", 62}, {"班", 88}, {"学位 seats", 97}, {"状态 status", 113}, {"街道 subdistrict", 135}, {"位置 location", 165}}
-	left := w * 0.68
-	scale := (left - m) / 195
-	y := m + 10*k
-	for _, c := range cols {
-		p.Text(m+c.x*scale, y, pt, c.head, Left, ink)
-	}
-	y += row
-	for i := range sc.Sites {
-		s := &sc.Sites[i]
-		st, late := data.StatusAt(s, sc.Year)
-		status := st.Label()
-		if late {
-			status += " 逾期"
-		}
-		loc := s.Confidence.Label()
-		if !s.Located {
-			loc = "未定位"
-		} else {
-			loc += fmt.Sprintf(" ±%.0fm", s.PrecisionM)
-		}
-		cells := []string{fmt.Sprint(s.No), s.ShortName, s.Level.Label(), count(s.Classes),
-			count(sc.Norms.SeatsOf(s).Total()), status, s.SubdistrictText(), loc}
-		for j, c := range cols {
-			right := left - 2*k
-			if j+1 < len(cols) {
-				right = m + cols[j+1].x*scale - 1.5*k
-			}
-			p.Text(m+c.x*scale, y, pt, clip(p, cells[j], pt, right-(m+c.x*scale)), Left, grey)
-		}
-		y += row
-	}
-	subdistrictTable(p, left+6*k, m+10*k, pt, row, sc.Sites, sc.Norms, sc.Year)
+// pager is a page that can start another: the tables run over pages.
+type pager interface {
+	Page
+	AddPage()
 }
 
+// column is a table column: its heading and its share of the width.
+type column struct {
+	head   string
+	weight float64
+}
+
+// table is a titled grid of text cells.
+type table struct {
+	title string
+	cols  []column
+	rows  [][]string
+}
+
+// drawTables fills the pages after the map: every site with its plan
+// status in the year (and any recorded actual progress), then seats per
+// subdistrict (from each site's subdistrict attribute; sites whose
+// subdistrict is unknown are grouped as such).
+func drawTables(p pager, g geometry, o Options) {
+	sc := o.Scene
+	k, m := g.k, g.margin
+	p.Text(m, m, 13*k, i18n.T("render.table.title", o.Title, sc.Year), Left, ink)
+	y := drawTable(p, g, m+9*k, siteTable(o))
+	drawTable(p, g, y+4*k, subdistrictTable(sc.Sites, sc.Norms, sc.Year))
+}
+
+func siteTable(o Options) table {
+	sc := o.Scene
+	t := table{title: i18n.T("render.table.sites"), cols: []column{
+		{i18n.T("render.table.no"), 0.6}, {i18n.T("render.table.project"), 3.2}, {i18n.T("render.table.level"), 1.6},
+		{i18n.T("render.table.classes"), 0.6}, {i18n.T("render.table.seats"), 0.9}, {i18n.T("render.table.planned_status"), 1.5},
+		{i18n.T("render.table.actual"), 1.3}, {i18n.T("render.table.subdistrict"), 2}, {i18n.T("render.table.location"), 2.2},
+	}}
+	for i := range sc.Sites {
+		s := &sc.Sites[i]
+		t.rows = append(t.rows, []string{count(s.No), s.ShortName, s.Level.Label(), count(s.Classes),
+			count(sc.Norms.SeatsOf(s).Total()), plannedStatus(s, sc.Year), actualStatus(s), s.SubdistrictText(), location(s)})
+	}
+	return t
+}
+
+// plannedStatus is the plan's status of a site in a year, from the annex
+// years alone, flagged when the recorded progress is behind it.
+func plannedStatus(s *data.Site, year int) string {
+	st := data.InService
+	if s.Kind != data.KindExisting {
+		st = data.PlannedStatusAt(s.StartYear, s.EndYear, year)
+	}
+	out := i18n.T("render.status." + st.String())
+	if _, late := data.StatusAt(s, year); late {
+		out += " " + i18n.T("render.table.overdue")
+	}
+	return out
+}
+
+// actualStatus is the recorded actual progress, empty when none is.
+func actualStatus(s *data.Site) string {
+	switch {
+	case s.ActualYear > 0:
+		return fmt.Sprintf("%s %d", i18n.T("render.status.in_service"), s.ActualYear)
+	case s.ActualStatus != data.StatusUnknown:
+		return i18n.T("render.status." + s.ActualStatus.String())
+	}
+	return ""
+}
+
+func location(s *data.Site) string {
+	if !s.Located {
+		return i18n.T("render.table.unlocated")
+	}
+	return fmt.Sprintf("%s ±%.0fm", s.Confidence.Label(), s.PrecisionM)
+}
+
+// count is a number for a cell; unknown (0) is empty, never "0".
 func count(n int) string {
 	if n <= 0 {
-		return "—"
+		return ""
 	}
 	return fmt.Sprint(n)
 }
 
-func subdistrictTable(p Page, x, y, pt, row float64, sites []data.Site, n data.Norms, year int) {
+func subdistrictTable(sites []data.Site, n data.Norms, year int) table {
 	type agg struct{ sites, in, building, planned int }
 	by := map[string]*agg{}
 	for i := range sites {
 		s := &sites[i]
 		name := s.Subdistrict
 		if name == "" {
-			name = "待核实"
+			name = i18n.T("render.table.unknown_subdistrict")
 		}
 		a := by[name]
 		if a == nil {
@@ -76,9 +110,8 @@ func subdistrictTable(p Page, x, y, pt, row float64, sites []data.Site, n data.N
 			by[name] = a
 		}
 		a.sites++
-		st, _ := data.StatusAt(s, year)
 		seats := n.SeatsOf(s).Total()
-		switch st {
+		switch data.PlannedStatusAt(s.StartYear, s.EndYear, year) {
 		case data.InService:
 			a.in += seats
 		case data.UnderConstruction:
@@ -92,32 +125,80 @@ func subdistrictTable(p Page, x, y, pt, row float64, sites []data.Site, n data.N
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	p.Text(x, y-row, pt, "街道 Subdistrict (按项目属性 by site attribute)", Left, ink)
-	heads := []string{"街道", "项目", "建成", "在建", "规划"}
-	offs := []float64{0, 28, 38, 52, 66}
-	for j, h := range heads {
-		p.Text(x+offs[j], y, pt, h, Left, ink)
-	}
+	t := table{title: i18n.T("render.table.by_subdistrict"), cols: []column{
+		{i18n.T("render.table.subdistrict"), 2}, {i18n.T("render.table.projects"), 1},
+		{i18n.T("render.status.in_service"), 1}, {i18n.T("render.status.under_construction"), 1}, {i18n.T("render.status.planned"), 1},
+	}}
 	for _, name := range names {
-		y += row
 		a := by[name]
-		for j, c := range []string{name, fmt.Sprint(a.sites), fmt.Sprint(a.in), fmt.Sprint(a.building), fmt.Sprint(a.planned)} {
-			if j == 0 {
-				c = clip(p, c, pt, offs[1]-2)
-			}
-			p.Text(x+offs[j], y, pt, c, Left, grey)
-		}
+		t.rows = append(t.rows, []string{name, fmt.Sprint(a.sites), fmt.Sprint(a.in), fmt.Sprint(a.building), fmt.Sprint(a.planned)})
 	}
+	return t
 }
 
-// clip shortens s with an ellipsis so it fits in width millimetres.
-func clip(p Page, s string, pt, width float64) string {
-	if p.TextWidth(s, pt) <= width {
-		return s
+// drawTable draws t from y down, wrapping long cells over several lines
+// and starting a new page (with the title and headings again) when a row
+// does not fit. It returns the y below the table.
+func drawTable(p pager, g geometry, y float64, t table) float64 {
+	k, m := g.k, g.margin
+	w, h := p.Size()
+	pt, line, pad := 6.5*k, 3.1*k, 1.2*k
+	total := 0.0
+	for _, c := range t.cols {
+		total += c.weight
 	}
-	r := []rune(s)
-	for len(r) > 0 && p.TextWidth(string(r)+"…", pt) > width {
-		r = r[:len(r)-1]
+	xs, ws := make([]float64, len(t.cols)), make([]float64, len(t.cols))
+	x := m
+	for i, c := range t.cols {
+		xs[i], ws[i] = x, c.weight/total*(w-2*m)
+		x += ws[i]
 	}
-	return string(r) + "…"
+	header := func(y float64, more bool) float64 {
+		title := t.title
+		if more {
+			title += " " + i18n.T("render.table.continued")
+		}
+		p.Text(m, y, 8*k, title, Left, ink)
+		y += 5 * k
+		cells := make([]string, len(t.cols))
+		for i, c := range t.cols {
+			cells[i] = c.head
+		}
+		return drawRow(p, xs, ws, y, pt, line, pad, cells, ink) + 0.6*k
+	}
+	if y+5*k+3*line > h-m {
+		p.AddPage()
+		y = m
+	}
+	y = header(y, false)
+	for _, r := range t.rows {
+		if y+rowHeight(p, ws, pt, line, pad, r) > h-m {
+			p.AddPage()
+			y = header(m, true)
+		}
+		y = drawRow(p, xs, ws, y, pt, line, pad, r, grey)
+	}
+	return y
+}
+
+// rowHeight is the height of a row whose cells wrap to their columns.
+func rowHeight(p Page, ws []float64, pt, line, pad float64, cells []string) float64 {
+	n := 1
+	for i, c := range cells {
+		n = max(n, len(wrap(p, c, pt, ws[i]-pad)))
+	}
+	return float64(n)*line + pad
+}
+
+// drawRow writes one row and a hairline under it; it returns the y below.
+func drawRow(p Page, xs, ws []float64, y, pt, line, pad float64, cells []string, c colorRGBA) float64 {
+	h := rowHeight(p, ws, pt, line, pad, cells)
+	for i, cell := range cells {
+		for j, l := range wrap(p, cell, pt, ws[i]-pad) {
+			p.Text(xs[i], y+pad/2+float64(j)*line, pt, l, Left, c)
+		}
+	}
+	right := xs[len(xs)-1] + ws[len(ws)-1]
+	p.Rect(xs[0], y+h-0.1, right-xs[0], math.Max(0.1, pad/12), rule, colorRGBA{}, 0)
+	return y + h
 }

@@ -2,7 +2,6 @@ package export
 
 import (
 	"image/color"
-	"math"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -83,8 +82,11 @@ func TestPDFMapIsVector(t *testing.T) {
 func expectedFrame(t *testing.T, e *Exporter, o Options) render.Frame {
 	t.Helper()
 	w, h, _ := o.pageMM()
-	g := pageGeometry(w, h, o.Subtitle != "")
-	v := e.fit(o, int(math.Round(o.px(g.mapBox.w))), int(math.Round(o.px(g.mapBox.h))))
+	doc, err := newPDF(w, h, e.FontTTF, o.Title, o.date())
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, v, _ := e.layout(doc, o, w, h)
 	return (&render.Renderer{Fonts: e.Fonts}).Paint(nopPainter{}, v, o.Scene)
 }
 

@@ -152,3 +152,17 @@ func fade(c color.RGBA, op float64) color.RGBA {
 // withAlpha returns opaque c at opacity a, premultiplied as image.RGBA
 // expects.
 func withAlpha(c color.RGBA, a uint8) color.RGBA { return fade(c, float64(a)/255) }
+
+// Overlay draws the scene's overlays alone on a transparent image of the
+// view's size: a map of what the frame shows where, for placing page
+// furniture where it hides least.
+func (r *Renderer) Overlay(v View, sc *Scene) *image.RGBA {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	ox, oy := v.Origin()
+	o := &overlay{img: image.NewRGBA(image.Rect(0, 0, v.Width, v.Height)),
+		region: image.Rect(int(ox), int(oy), int(ox)+v.Width, int(oy)+v.Height), spans: make([]span, v.Height)}
+	in := [2][2]float64{{ox, oy}, {ox + float64(v.Width), oy + float64(v.Height)}}
+	r.draw(o, sc, v, place(sc, v), &in)
+	return o.img
+}
