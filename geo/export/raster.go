@@ -69,11 +69,21 @@ func (p *rasterPage) Rect(x, y, w, h float64, fill, stroke color.RGBA, lineMM fl
 	}
 }
 
+// Polygon rasterizes only the polygon's bounding box: a rasterizer the
+// size of a 300-dpi A3 page costs more than the whole page's encoding.
 func (p *rasterPage) Polygon(pts [][2]float64, fill color.RGBA) {
-	b := p.img.Bounds()
+	minX, minY, maxX, maxY := math.Inf(1), math.Inf(1), math.Inf(-1), math.Inf(-1)
+	for _, q := range pts {
+		minX, minY = math.Min(minX, p.px(q[0])), math.Min(minY, p.px(q[1]))
+		maxX, maxY = math.Max(maxX, p.px(q[0])), math.Max(maxY, p.px(q[1]))
+	}
+	b := image.Rect(int(minX), int(minY), int(math.Ceil(maxX))+1, int(math.Ceil(maxY))+1).Intersect(p.img.Bounds())
+	if b.Empty() {
+		return
+	}
 	p.ras.Reset(b.Dx(), b.Dy())
 	for i, q := range pts {
-		x, y := float32(p.px(q[0])), float32(p.px(q[1]))
+		x, y := float32(p.px(q[0])-float64(b.Min.X)), float32(p.px(q[1])-float64(b.Min.Y))
 		if i == 0 {
 			p.ras.MoveTo(x, y)
 		} else {
@@ -82,7 +92,7 @@ func (p *rasterPage) Polygon(pts [][2]float64, fill color.RGBA) {
 	}
 	p.ras.ClosePath()
 	p.ras.DrawOp = draw.Over
-	p.ras.Draw(p.img, b, image.NewUniform(fill), image.Point{})
+	p.ras.Draw(p.img, b, image.NewUniform(fill), b.Min)
 }
 
 func (p *rasterPage) Image(x, y, w, h float64, img image.Image, _ bool) {

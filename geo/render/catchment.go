@@ -146,7 +146,7 @@ func (o *overlay) paintCircles(cs []pxCircle, st circleStyle) {
 					c = fade(st.line, math.Max(0, math.Min(cov, 1)))
 				}
 				i := o.img.PixOffset(x, y)
-				blendPixel(o.img.Pix[i:i+4:i+4], c)
+				over(o.img.Pix[i:i+4:i+4], c.R, c.G, c.B, c.A)
 			}
 			o.mark(image.Rect(xa, y, xb, y+1))
 		}
@@ -165,21 +165,6 @@ func dashGap(cs []pxCircle, x, y, dash float64) bool {
 	c := cs[best]
 	arc := (math.Atan2(y-c.y, x-c.x) + math.Pi) * c.r
 	return math.Mod(arc, 2*dash) >= dash
-}
-
-// blendPixel is "over" for one premultiplied pixel.
-func blendPixel(d []uint8, c color.RGBA) {
-	switch c.A {
-	case 0:
-	case 255:
-		d[0], d[1], d[2], d[3] = c.R, c.G, c.B, 255
-	default:
-		k := 255 - uint32(c.A)
-		d[0] = uint8(uint32(c.R) + (uint32(d[0])*k+127)/255)
-		d[1] = uint8(uint32(c.G) + (uint32(d[1])*k+127)/255)
-		d[2] = uint8(uint32(c.B) + (uint32(d[2])*k+127)/255)
-		d[3] = uint8(uint32(c.A) + (uint32(d[3])*k+127)/255)
-	}
 }
 
 // chords returns the merged x-intervals where the circles cut the line y.

@@ -5,8 +5,10 @@ import (
 	"image/color"
 	"image/draw"
 	"math"
+	"runtime"
 	"strconv"
 	"sync"
+	"sync/atomic"
 
 	"github.com/paulmach/orb/maptile"
 	xdraw "golang.org/x/image/draw"
@@ -122,8 +124,8 @@ func (r *Renderer) drawBase(dst *image.RGBA, v View, sc *Scene) int {
 	}
 	ox, oy := v.Origin()
 	size := geo.TileSize * v.ts()
-	missing := 0
-	for _, t := range v.Tiles() {
+	var missing atomic.Int32
+	drawTile := func(t maptile.Tile) {
 		// Tiles() wraps x; recover the unwrapped column nearest the view.
 		n := float64(uint32(1) << t.Z)
 		tx := float64(t.X) + n*math.Round((ox/size-float64(t.X))/n)
@@ -141,9 +143,18 @@ func (r *Renderer) drawBase(dst *image.RGBA, v View, sc *Scene) int {
 		case ok:
 			xdraw.ApproxBiLinear.Scale(dst, rect, img, img.Bounds(), draw.Src, nil)
 		default:
-			missing++
+			missing.Add(1)
 			draw.Draw(dst, rect, image.NewUniform(Background), image.Point{}, draw.Src)
 			drawGraticule(dst, v, rect.Intersect(dst.Bounds()))
+		}
+	}
+	if r.Direct {
+		// One-off frames (exports) are large: tiles are drawn on every
+		// core (their rectangles are disjoint; a tile.Set is read-only).
+		parallel(v.Tiles(), drawTile)
+	} else {
+		for _, t := range v.Tiles() {
+			drawTile(t)
 		}
 	}
 	// Beyond the poles there are no tiles.
@@ -158,7 +169,23 @@ func (r *Renderer) drawBase(dst *image.RGBA, v View, sc *Scene) int {
 	if hidden {
 		return 0
 	}
-	return missing
+	return int(missing.Load())
+}
+
+// parallel calls f on every tile, on as many goroutines as there are CPUs.
+func parallel(ts []maptile.Tile, f func(maptile.Tile)) {
+	var wg sync.WaitGroup
+	next := atomic.Int32{}
+	for range min(len(ts), runtime.GOMAXPROCS(0)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for i := int(next.Add(1)) - 1; i < len(ts); i = int(next.Add(1)) - 1 {
+				f(ts[i])
+			}
+		}()
+	}
+	wg.Wait()
 }
 
 // drawGraticule draws meridians and parallels inside clip, spaced so lines
@@ -211,18 +238,23 @@ func (o *overlay) composite(dst *image.RGBA, at image.Point) {
 // overRow is Porter-Duff "over" for premultiplied RGBA rows.
 func overRow(dst, src []uint8) {
 	for i := 0; i+3 < len(src); i += 4 {
-		a := uint32(src[i+3])
-		switch a {
-		case 0:
-		case 255:
-			copy(dst[i:i+4], src[i:i+4])
-		default:
-			k := 255 - a
-			dst[i] = uint8(uint32(src[i]) + (uint32(dst[i])*k+127)/255)
-			dst[i+1] = uint8(uint32(src[i+1]) + (uint32(dst[i+1])*k+127)/255)
-			dst[i+2] = uint8(uint32(src[i+2]) + (uint32(dst[i+2])*k+127)/255)
-			dst[i+3] = uint8(a + (uint32(dst[i+3])*k+127)/255)
-		}
+		over(dst[i:i+4:i+4], src[i], src[i+1], src[i+2], src[i+3])
+	}
+}
+
+// over is Porter-Duff "over" of one premultiplied colour onto one
+// premultiplied pixel: the one blend every overlay pixel goes through.
+func over(d []uint8, r, g, b, a uint8) {
+	switch a {
+	case 0:
+	case 255:
+		d[0], d[1], d[2], d[3] = r, g, b, 255
+	default:
+		k := 255 - uint32(a)
+		d[0] = uint8(uint32(r) + (uint32(d[0])*k+127)/255)
+		d[1] = uint8(uint32(g) + (uint32(d[1])*k+127)/255)
+		d[2] = uint8(uint32(b) + (uint32(d[2])*k+127)/255)
+		d[3] = uint8(uint32(a) + (uint32(d[3])*k+127)/255)
 	}
 }
 
