@@ -248,6 +248,8 @@ func (f *exportFlags) options(sites []data.Site) (export.Options, error) {
 	}
 	if f.bbox != "" {
 		o.Extent, err = parseBBox(f.bbox)
+	} else if all, ok := render.ContentBound(sc, 0.05); ok {
+		o.Extent = all // every site, halo and catchment, with a margin
 	} else {
 		o.Extent = sitesExtent(sites)
 	}
