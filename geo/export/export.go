@@ -158,11 +158,12 @@ func (e *Exporter) layout(p Page, o Options, wMM, hMM float64) (geometry, render
 		notes = append(notes, wrap(p, n, 7*k, wMM-16*k)...)
 	}
 	g := pageGeometry(wMM, hMM, o.Subtitle != "", len(notes))
-	lw, lh := legendSize(p, g.k, render.Legend(o.Scene))
-	g = g.withLegend(lw, lh, o.Extent)
+	items := render.Legend(o.Scene)
+	lay := func(n int) *legendLayout { return layoutLegend(p, g.k, items, n) }
+	g = g.withLegend(lay, o.Extent)
 	v := e.fit(o, int(math.Round(o.px(g.mapBox.w))), int(math.Round(o.px(g.mapBox.h))))
-	if !g.outside && lw > 0 {
-		g.legend = e.quietestCorner(o, v, g)
+	if !g.outside && len(items) > 0 {
+		g = e.quietestCorner(o, v, g, lay)
 	}
 	return g, v, notes
 }

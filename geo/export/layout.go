@@ -29,8 +29,9 @@ type geometry struct {
 	footerY   float64
 	// legend is where the legend panel goes; outside says it is beside
 	// or below the map frame rather than over the map.
-	legend  box
-	outside bool
+	legend       box
+	legendLayout *legendLayout
+	outside      bool
 }
 
 // footLine is the height of one footer line.
@@ -80,7 +81,9 @@ func drawPage(p Page, g geometry, mapImg image.Image, f furniture) {
 	p.Rect(mb.x, mb.y, mb.w, mb.h, color.RGBA{}, frameCol, 0.3*k)
 	northArrow(p, mb.x+mb.w-10*k, mb.y+4*k, k)
 	scaleBar(p, mb.x+mb.w-4*k, mb.y+mb.h-4*k, f.scaleM, f.scaleMM, k)
-	legend(p, g.legend, k, f.legend)
+	if g.legendLayout != nil {
+		g.legendLayout.draw(p, g.legend, k)
+	}
 	y := g.footerY
 	for _, line := range f.notes {
 		p.Text(m, y, 7*k, line, Left, grey)
@@ -136,54 +139,6 @@ func chooseScale(metersPerMM, maxMM float64) (meters, lengthMM float64) {
 		}
 	}
 	return best, best / metersPerMM
-}
-
-// legendMetrics are the legend's type size, row height and symbol size.
-func legendMetrics(k float64) (pt, row, sw float64) { return 7 * k, 4.6 * k, 3.8 * k }
-
-// symbolSize is the size of an item's symbol. Seat-size circles are drawn
-// at the map's own marker scale (their true diameter), so their areas
-// compare with the markers'.
-func symbolSize(it render.LegendItem, sw float64) float64 {
-	if it.Kind == render.LegendSize {
-		return 2*render.SeatRadius(it.Seats)*25.4/96 + 0.4
-	}
-	return sw
-}
-
-// legendSize is the size of the legend panel in millimetres.
-func legendSize(p Page, k float64, items []render.LegendItem) (w, h float64) {
-	if len(items) == 0 {
-		return 0, 0
-	}
-	pt, row, sw := legendMetrics(k)
-	width, height := 0.0, 4*k
-	for _, it := range items {
-		width = math.Max(width, p.TextWidth(it.Label, pt)+math.Max(symbolSize(it, sw), sw)+2*k)
-		height += math.Max(row, symbolSize(it, sw)+0.8*k)
-	}
-	return width + 4*k, height
-}
-
-// legend draws the legend items in the panel b.
-func legend(p Page, b box, k float64, items []render.LegendItem) {
-	if len(items) == 0 {
-		return
-	}
-	pt, row, sw := legendMetrics(k)
-	p.Rect(b.x, b.y, b.w, b.h, panel, frameCol, 0.2*k)
-	x, y := b.x, b.y+2*k
-	for _, it := range items {
-		d := symbolSize(it, sw)
-		h := math.Max(row, d+0.8*k)
-		if it.Kind == render.LegendHeading {
-			p.Text(x+2*k, y+0.6*k, pt, it.Label, Left, ink)
-		} else {
-			p.Symbol(x+2*k+(math.Max(d, sw)-d)/2, y+(h-d)/2-0.4*k, d, it)
-			p.Text(x+2*k+math.Max(d, sw)+1.5*k, y+(h-row)/2+0.6*k, pt, it.Label, Left, grey)
-		}
-		y += h
-	}
 }
 
 // colorRGBA is the colour type of page drawing.

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"image"
 	"math"
 
 	"github.com/paulmach/orb"
@@ -17,7 +18,7 @@ import (
 //     with a tall district, typically).
 //  2. Otherwise over the map, in the corner whose area shows the least
 //     map content: the overlays (sites, labels, halos, catchments,
-//     subdistricts) are rendered at low resolution and the opacity under
+//     subdistricts) are rendered at up to 1000 px wide and the opacity under
 //     each candidate box summed; the north arrow and scale bar count as
 //     fully covered. Ties go bottom-left, top-left, bottom-right,
 //     top-right.
@@ -30,30 +31,33 @@ func extentSize(ext orb.Bound) (w, h float64) {
 	return math.Max(x1-x0, 1e-9), math.Max(y1-y0, 1e-9)
 }
 
-// withLegend sets the legend (lw×lh mm) beside or below the map frame
-// when rule 1 allows, narrowing the frame; else it leaves the legend for
-// quietestCorner.
-func (g geometry) withLegend(lw, lh float64, ext orb.Bound) geometry {
-	if lw == 0 {
+// withLegend sets the legend beside the map frame (one column) or below
+// it (two or three columns) when rule 1 allows, narrowing the frame; else
+// it leaves the legend for quietestCorner.
+func (g geometry) withLegend(lay func(cols int) *legendLayout, ext orb.Bound) geometry {
+	one := lay(1)
+	if one == nil {
 		return g
 	}
 	ew, eh := extentSize(ext)
 	scale := func(b box) float64 { return math.Min(b.w/ew, b.h/eh) }
 	mb, gap := g.mapBox, 3*g.k
 	full, best := scale(mb), 0.0
-	try := func(frame, leg box) {
+	try := func(frame, leg box, l *legendLayout) {
 		if frame.w > 0 && frame.h > 0 && scale(frame) > best && scale(frame) >= (1-outsideLoss)*full {
-			best, g.mapBox, g.legend, g.outside = scale(frame), frame, leg, true
+			best, g.mapBox, g.legend, g.legendLayout, g.outside = scale(frame), frame, leg, l, true
 		}
 	}
-	if lh <= mb.h {
-		try(box{mb.x, mb.y, mb.w - lw - gap, mb.h}, box{mb.x + mb.w - lw, mb.y + mb.h - lh, lw, lh})
+	if one.h <= mb.h {
+		try(box{mb.x, mb.y, mb.w - one.w - gap, mb.h}, box{mb.x + mb.w - one.w, mb.y + mb.h - one.h, one.w, one.h}, one)
 	}
-	if lw <= mb.w {
-		try(box{mb.x, mb.y, mb.w, mb.h - lh - gap}, box{mb.x, mb.y + mb.h - lh, lw, lh})
+	for n := 2; n <= 3; n++ {
+		if l := lay(n); l.w <= mb.w {
+			try(box{mb.x, mb.y, mb.w, mb.h - l.h - gap}, box{mb.x, mb.y + mb.h - l.h, l.w, l.h}, l)
+		}
 	}
 	if !g.outside {
-		g.legend = box{mb.x + 3*g.k, mb.y + mb.h - 3*g.k - lh, lw, lh}
+		g.legend, g.legendLayout = g.corners(one.w, one.h)[0], one
 	}
 	return g
 }
@@ -72,36 +76,41 @@ func (g geometry) furnitureBoxes() []box {
 	return []box{{mb.x + mb.w - 15*k, mb.y, 15 * k, 18 * k}, {mb.x + mb.w - 48*k, mb.y + mb.h - 14*k, 48 * k, 14 * k}}
 }
 
-// quietestCorner measures the map content under each corner (rule 2).
-func (e *Exporter) quietestCorner(o Options, v render.View, g geometry) box {
-	lw, lh := g.legend.w, g.legend.h
-	q := math.Min(1, 480/float64(v.Width))
+// quietestCorner measures the map content under each corner (rule 2),
+// for the legend in one column and in two, and keeps the least covered.
+func (e *Exporter) quietestCorner(o Options, v render.View, g geometry, lay func(cols int) *legendLayout) geometry {
+	q := math.Min(1, 1000/float64(v.Width))
 	vq := v
 	vq.Width, vq.Height = max(1, int(float64(v.Width)*q)), max(1, int(float64(v.Height)*q))
 	vq.TileScale, vq.SymbolScale = v.TileScale*q, v.SymbolScale*q
 	img := (&render.Renderer{Fonts: e.Fonts}).Overlay(vq, o.Scene)
-	mb := g.mapBox
-	toPx := func(b box) (x0, y0, x1, y1 int) {
-		sx, sy := float64(vq.Width)/mb.w, float64(vq.Height)/mb.h
-		return int((b.x - mb.x) * sx), int((b.y - mb.y) * sy), int(math.Ceil((b.x + b.w - mb.x) * sx)), int(math.Ceil((b.y + b.h - mb.y) * sy))
-	}
-	best, bestCost := g.legend, math.Inf(1)
-	for _, c := range g.corners(lw, lh) {
-		cost := 0.0
-		x0, y0, x1, y1 := toPx(c)
-		for y := max(0, y0); y < min(y1, vq.Height); y++ {
-			for x := max(0, x0); x < min(x1, vq.Width); x++ {
-				cost += float64(img.Pix[img.PixOffset(x, y)+3])
+	bestCost := math.Inf(1)
+	for n := 1; n <= 2; n++ {
+		l := lay(n)
+		for _, c := range g.corners(l.w, l.h) {
+			if cost := cornerCost(img, g, c); cost < bestCost {
+				g.legend, g.legendLayout, bestCost = c, l, cost
 			}
 		}
-		for _, f := range g.furnitureBoxes() {
-			cost += overlapArea(c, f) * 255 * float64(vq.Width) / mb.w * float64(vq.Height) / mb.h
-		}
-		if cost < bestCost {
-			best, bestCost = c, cost
+	}
+	return g
+}
+
+// cornerCost sums the overlay opacity (img spans the map frame) under a
+// legend box c and counts the north arrow and scale bar as fully covered.
+func cornerCost(img *image.RGBA, g geometry, c box) float64 {
+	mb, w, h := g.mapBox, img.Bounds().Dx(), img.Bounds().Dy()
+	sx, sy := float64(w)/mb.w, float64(h)/mb.h
+	cost := 0.0
+	for y := max(0, int((c.y-mb.y)*sy)); y < min(h, int(math.Ceil((c.y+c.h-mb.y)*sy))); y++ {
+		for x := max(0, int((c.x-mb.x)*sx)); x < min(w, int(math.Ceil((c.x+c.w-mb.x)*sx))); x++ {
+			cost += float64(img.Pix[img.PixOffset(x, y)+3])
 		}
 	}
-	return best
+	for _, f := range g.furnitureBoxes() {
+		cost += overlapArea(c, f) * 255 * sx * sy
+	}
+	return cost
 }
 
 func overlapArea(a, b box) float64 {
