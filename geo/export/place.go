@@ -12,19 +12,20 @@ import (
 
 // The legend never covers the map when the page has room for it. Rule:
 //
-//  1. Beside the map frame (right) or below it, when giving it that room
-//     costs the map at most outsideLoss of its scale: the extent's shape
-//     leaves that strip of the frame nearly empty anyway (landscape pages
-//     with a tall district, typically).
+//  1. Beside the map frame (right, one column) or below it (two or three
+//     columns), when giving it that room costs the map at most
+//     outsideLoss of its scale: the extent's shape leaves that strip of
+//     the frame nearly empty anyway (landscape pages with a tall
+//     district, typically). The layout losing least scale wins.
 //  2. Otherwise over the map, in the corner whose area shows the least
-//     map content: the overlays (sites, labels, halos, catchments,
-//     subdistricts) are rendered at up to 1000 px wide and the opacity under
-//     each candidate box summed; the north arrow and scale bar count as
-//     fully covered. Ties go bottom-left, top-left, bottom-right,
-//     top-right.
+//     map content, in one column or two: the overlays (sites, labels,
+//     halos, catchments, subdistricts) are rendered at up to 1000 px
+//     wide and the opacity under each candidate box summed; the north
+//     arrow and scale bar count as fully covered. Ties go one column
+//     first, then bottom-left, top-left, bottom-right, top-right.
 const outsideLoss = 0.10
 
-// extentAspect is the width and height of the extent in Web Mercator.
+// extentSize is the width and height of the extent in Web Mercator.
 func extentSize(ext orb.Bound) (w, h float64) {
 	x0, y0 := geo.ToPixel(orb.Point{ext.Min[0], ext.Max[1]}, 0)
 	x1, y1 := geo.ToPixel(orb.Point{ext.Max[0], ext.Min[1]}, 0)
