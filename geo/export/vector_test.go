@@ -62,7 +62,12 @@ func TestPDFMapIsVector(t *testing.T) {
 			if len(f.Labels) < len(f.Placed)*9/10 {
 				t.Errorf("only %d of %d sites labelled", len(f.Labels), len(f.Placed))
 			}
-			for _, l := range f.Labels {
+			for i, l := range f.Labels {
+				for _, m := range f.Labels[i+1:] {
+					if l.Overlaps(m) {
+						t.Errorf("labels %q and %q overlap", l.Text, m.Text)
+					}
+				}
 				if !strings.Contains(string(txt), l.Text) {
 					t.Errorf("label %q is not text in the PDF", l.Text)
 				}
