@@ -20,26 +20,9 @@ import (
 // streams joined by sync flushes into one zlib stream. An opaque page is
 // stored as RGB (a quarter less to compress).
 func encodePNG(w io.Writer, img *image.RGBA, dpi float64) error {
-	b := img.Bounds()
 	opaque := img.Opaque()
 	bands := pngBands(img, opaque)
-	var head bytes.Buffer
-	head.WriteString("\x89PNG\r\n\x1a\n")
-	ihdr := make([]byte, 13)
-	binary.BigEndian.PutUint32(ihdr[0:], uint32(b.Dx()))
-	binary.BigEndian.PutUint32(ihdr[4:], uint32(b.Dy()))
-	ihdr[8], ihdr[9] = 8, 6 // 8 bits, RGBA
-	if opaque {
-		ihdr[9] = 2 // RGB
-	}
-	writeChunk(&head, "IHDR", ihdr)
-	phys := make([]byte, 9)
-	ppm := uint32(dpi/0.0254 + 0.5)
-	binary.BigEndian.PutUint32(phys[0:], ppm)
-	binary.BigEndian.PutUint32(phys[4:], ppm)
-	phys[8] = 1 // unit: metre
-	writeChunk(&head, "pHYs", phys)
-	if _, err := w.Write(head.Bytes()); err != nil {
+	if _, err := w.Write(pngHead(img.Bounds(), opaque, dpi)); err != nil {
 		return err
 	}
 	var sum uint32 = 1
@@ -57,6 +40,27 @@ func encodePNG(w io.Writer, img *image.RGBA, dpi float64) error {
 		}
 	}
 	return writeChunkTo(w, "IEND", nil)
+}
+
+// pngHead is the PNG signature, IHDR (8-bit RGB or RGBA) and pHYs.
+func pngHead(b image.Rectangle, opaque bool, dpi float64) []byte {
+	var head bytes.Buffer
+	head.WriteString("\x89PNG\r\n\x1a\n")
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr[0:], uint32(b.Dx()))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(b.Dy()))
+	ihdr[8], ihdr[9] = 8, 6 // 8 bits, RGBA
+	if opaque {
+		ihdr[9] = 2 // RGB
+	}
+	writeChunk(&head, "IHDR", ihdr)
+	phys := make([]byte, 9)
+	ppm := uint32(dpi/0.0254 + 0.5)
+	binary.BigEndian.PutUint32(phys[0:], ppm)
+	binary.BigEndian.PutUint32(phys[4:], ppm)
+	phys[8] = 1 // unit: metre
+	writeChunk(&head, "pHYs", phys)
+	return head.Bytes()
 }
 
 // band is a run of rows, filtered and deflated: z is the raw deflate

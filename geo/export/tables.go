@@ -159,12 +159,7 @@ func drawTable(p pager, g geometry, y float64, t table) float64 {
 			title += " " + i18n.T("render.table.continued")
 		}
 		p.Text(m, y, 8*k, title, Left, ink)
-		y += 5 * k
-		cells := make([]string, len(t.cols))
-		for i, c := range t.cols {
-			cells[i] = c.head
-		}
-		return drawRow(p, xs, ws, y, pt, line, pad, cells, ink) + 0.6*k
+		return drawRow(p, xs, ws, y+5*k, pt, line, pad, t.heads(), ink) + 0.6*k
 	}
 	if y+5*k+3*line > h-m {
 		p.AddPage()
@@ -179,6 +174,15 @@ func drawTable(p pager, g geometry, y float64, t table) float64 {
 		y = drawRow(p, xs, ws, y, pt, line, pad, r, grey)
 	}
 	return y
+}
+
+// heads are the column headings.
+func (t table) heads() []string {
+	out := make([]string, len(t.cols))
+	for i, c := range t.cols {
+		out[i] = c.head
+	}
+	return out
 }
 
 // rowHeight is the height of a row whose cells wrap to their columns.

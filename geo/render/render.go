@@ -122,39 +122,19 @@ func (r *Renderer) drawBase(dst *image.RGBA, v View, sc *Scene) int {
 	if hidden {
 		tiles = nil
 	}
-	ox, oy := v.Origin()
-	size := geo.TileSize * v.ts()
 	var missing atomic.Int32
-	drawTile := func(t maptile.Tile) {
-		// Tiles() wraps x; recover the unwrapped column nearest the view.
-		n := float64(uint32(1) << t.Z)
-		tx := float64(t.X) + n*math.Round((ox/size-float64(t.X))/n)
-		x0, y0 := int(math.Round(tx*size-ox)), int(math.Round(float64(t.Y)*size-oy))
-		x1, y1 := int(math.Round((tx+1)*size-ox)), int(math.Round(float64(t.Y+1)*size-oy))
-		rect := image.Rect(x0, y0, x1, y1)
-		var img *image.RGBA
-		ok := false
-		if tiles != nil {
-			img, ok = tiles.Get(t)
-		}
-		switch {
-		case ok && rect.Dx() == img.Bounds().Dx() && rect.Dy() == img.Bounds().Dy():
-			draw.Draw(dst, rect, img, img.Bounds().Min, draw.Src)
-		case ok:
-			xdraw.ApproxBiLinear.Scale(dst, rect, img, img.Bounds(), draw.Src, nil)
-		default:
+	one := func(t maptile.Tile) {
+		if !drawTile(dst, v, tiles, t) {
 			missing.Add(1)
-			draw.Draw(dst, rect, image.NewUniform(Background), image.Point{}, draw.Src)
-			drawGraticule(dst, v, rect.Intersect(dst.Bounds()))
 		}
 	}
 	if r.Direct {
 		// One-off frames (exports) are large: tiles are drawn on every
 		// core (their rectangles are disjoint; a tile.Set is read-only).
-		parallel(v.Tiles(), drawTile)
+		parallel(v.Tiles(), one)
 	} else {
 		for _, t := range v.Tiles() {
-			drawTile(t)
+			one(t)
 		}
 	}
 	// Beyond the poles there are no tiles.
@@ -170,6 +150,34 @@ func (r *Renderer) drawBase(dst *image.RGBA, v View, sc *Scene) int {
 		return 0
 	}
 	return int(missing.Load())
+}
+
+// drawTile draws one tile where the view shows it, or the background and
+// graticule when it is not available (then it returns false).
+func drawTile(dst *image.RGBA, v View, tiles TileGetter, t maptile.Tile) bool {
+	ox, oy := v.Origin()
+	size := geo.TileSize * v.ts()
+	// Tiles() wraps x; recover the unwrapped column nearest the view.
+	n := float64(uint32(1) << t.Z)
+	tx := float64(t.X) + n*math.Round((ox/size-float64(t.X))/n)
+	x0, y0 := int(math.Round(tx*size-ox)), int(math.Round(float64(t.Y)*size-oy))
+	x1, y1 := int(math.Round((tx+1)*size-ox)), int(math.Round(float64(t.Y+1)*size-oy))
+	rect := image.Rect(x0, y0, x1, y1)
+	var img *image.RGBA
+	ok := false
+	if tiles != nil {
+		img, ok = tiles.Get(t)
+	}
+	switch {
+	case ok && rect.Dx() == img.Bounds().Dx() && rect.Dy() == img.Bounds().Dy():
+		draw.Draw(dst, rect, img, img.Bounds().Min, draw.Src)
+	case ok:
+		xdraw.ApproxBiLinear.Scale(dst, rect, img, img.Bounds(), draw.Src, nil)
+	default:
+		draw.Draw(dst, rect, image.NewUniform(Background), image.Point{}, draw.Src)
+		drawGraticule(dst, v, rect.Intersect(dst.Bounds()))
+	}
+	return ok
 }
 
 // parallel calls f on every tile, on as many goroutines as there are CPUs.
