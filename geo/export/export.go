@@ -50,17 +50,13 @@ func (e *Exporter) Write(ctx context.Context, w io.Writer, o Options, progress f
 	if o.Scene == nil || o.Extent.IsEmpty() && o.Extent.Min == (orb.Point{}) {
 		return fmt.Errorf("%w: nothing to show", ErrOption)
 	}
-	var page *rasterPage
-	var doc *pdfPage
-	var p Page
-	if o.Format == PDF {
-		if doc, err = newPDF(wMM, hMM, e.FontTTF, o.Title, o.date()); err != nil {
-			return err
-		}
+	page, doc, err := e.newPage(o, wMM, hMM)
+	if err != nil {
+		return err
+	}
+	var p Page = page
+	if doc != nil {
 		p = doc
-	} else {
-		page = newRasterPage(int(math.Round(o.px(wMM))), int(math.Round(o.px(hMM))), o.DPI, e.Fonts)
-		p = page
 	}
 	g, v, notes := e.layout(p, o, wMM, hMM)
 	fw, fh := v.Width, v.Height
@@ -147,6 +143,15 @@ func boolInt(b bool) int {
 		return 1
 	}
 	return 0
+}
+
+// newPage starts the output: a PDF document, or the raster page of a PNG.
+func (e *Exporter) newPage(o Options, wMM, hMM float64) (*rasterPage, *pdfPage, error) {
+	if o.Format == PDF {
+		doc, err := newPDF(wMM, hMM, e.FontTTF, o.Title, o.date())
+		return nil, doc, err
+	}
+	return newRasterPage(int(math.Round(o.px(wMM))), int(math.Round(o.px(hMM))), o.DPI, e.Fonts), nil, nil
 }
 
 // layout places the page's parts: footer notes, legend (see place.go),
