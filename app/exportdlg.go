@@ -230,7 +230,7 @@ func (u *UI) copyMapImage() {
 		return
 	}
 	var buf bytes.Buffer
-	if err := png.Encode(&buf, u.Map.img.Image); err != nil {
+	if err := png.Encode(&buf, u.Map.Image()); err != nil {
 		dialog.ShowError(err, u.Window)
 		return
 	}

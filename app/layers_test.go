@@ -11,8 +11,8 @@ import (
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
-func frame(u *UI) *image.RGBA {
-	img := u.Map.img.Image.(*image.RGBA)
+func shot(u *UI) *image.RGBA {
+	img := u.Map.Image().(*image.RGBA)
 	out := image.NewRGBA(img.Bounds())
 	copy(out.Pix, img.Pix)
 	return out
@@ -22,19 +22,19 @@ func differs(a, b *image.RGBA) bool { return !slices.Equal(a.Pix, b.Pix) }
 
 func TestToggleLayerChangesMapAndLegend(t *testing.T) {
 	u := newTestUI(t)
-	before, legend := frame(u), strings.Join(u.legend.labels(), "\n")
+	before, legend := shot(u), strings.Join(u.legend.labels(), "\n")
 	if !strings.Contains(legend, "步行服务半径") {
 		t.Fatalf("legend lacks catchments:\n%s", legend)
 	}
 	u.layerChecks[render.Catchments].SetChecked(false)
-	if !differs(before, frame(u)) {
+	if !differs(before, shot(u)) {
 		t.Error("turning catchments off did not change the map")
 	}
 	if after := strings.Join(u.legend.labels(), "\n"); strings.Contains(after, "步行服务半径") {
 		t.Errorf("legend still lists hidden catchments:\n%s", after)
 	}
 	u.layerChecks[render.Catchments].SetChecked(true)
-	if differs(before, frame(u)) {
+	if differs(before, shot(u)) {
 		t.Error("turning catchments back on did not restore the map")
 	}
 	for _, l := range u.legend.labels() {
@@ -47,9 +47,9 @@ func TestToggleLayerChangesMapAndLegend(t *testing.T) {
 func TestYearChangesStylesAndSummary(t *testing.T) {
 	u := newTestUI(t)
 	u.years.slider.SetValue(2021)
-	f2021, s2021 := frame(u), u.Summary.Text
+	f2021, s2021 := shot(u), u.Summary.Text
 	u.years.slider.SetValue(2025)
-	f2025, s2025 := frame(u), u.Summary.Text
+	f2025, s2025 := shot(u), u.Summary.Text
 	if !differs(f2021, f2025) {
 		t.Error("2021 and 2025 frames are identical")
 	}
@@ -75,11 +75,11 @@ func TestYearChangesStylesAndSummary(t *testing.T) {
 
 func TestNormEditRedrawsAndPersists(t *testing.T) {
 	u := newTestUI(t)
-	before := frame(u)
+	before := shot(u)
 	n := u.scene.Norms.Clone()
 	n.RadiusM[data.Kindergarten] = data.Norm{Value: 800, Source: n.RadiusM[data.Kindergarten].Source}
 	u.setNorms(n)
-	if !differs(before, frame(u)) {
+	if !differs(before, shot(u)) {
 		t.Error("a larger kindergarten radius did not change the map")
 	}
 	if !slices.ContainsFunc(u.legend.labels(), func(s string) bool { return strings.Contains(s, "幼儿园 800 m") }) {
@@ -89,7 +89,7 @@ func TestNormEditRedrawsAndPersists(t *testing.T) {
 		t.Errorf("norm not kept in preferences: %v", got)
 	}
 	u.setNorms(data.DefaultNorms())
-	if differs(before, frame(u)) {
+	if differs(before, shot(u)) {
 		t.Error("restoring defaults did not restore the map")
 	}
 }

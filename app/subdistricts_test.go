@@ -43,10 +43,10 @@ func TestSubdistrictLayerAndTable(t *testing.T) {
 	if r, _ := rowNamed(u, "桥中"); zoneCell(r, 8) != "需边界" {
 		t.Errorf("without boundaries the share must say it needs them, got %q", zoneCell(r, 8))
 	}
-	before := frame(u)
+	before := shot(u)
 	importFixture(t, u)
 	u.Map.RenderNow()
-	if !differs(before, frame(u)) || len(u.scene.Zones) != 4 {
+	if !differs(before, shot(u)) || len(u.scene.Zones) != 4 {
 		t.Fatalf("choropleth not drawn: %d zones", len(u.scene.Zones))
 	}
 	if u.layerChecks[render.Subdistricts] == nil {

@@ -106,11 +106,11 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	u.source, u.fonts, u.fontTTF, u.copyImage = cfg.Source, fonts, cfg.FontTTF, cfg.CopyImage
 	r := &render.Renderer{Fonts: fonts, Attribution: cfg.Source.Attribution}
 	u.Map = NewMapView(r, u.scene, render.View{Center: liwanCentre, Zoom: 12, Width: 800, Height: 600}, max(cfg.Source.MinZoom, 3), cfg.Source.MaxZoom)
-	u.Map.sync = cfg.SyncRender
+	u.Map.draw.sync = cfg.SyncRender
 	u.store = newStore(cfg, u.Map.Redraw)
 	r.Tiles = u.store
-	u.Map.offline = func() bool { off, _ := u.store.Offline(); return off }
-	u.Map.want = func(v render.View) { u.store.Want(v.Tiles()) }
+	u.Map.draw.offline = func() bool { off, _ := u.store.Offline(); return off }
+	u.Map.draw.want = func(v render.View) { u.store.Want(v.Tiles()) }
 	u.Map.OnTap = u.onTap
 	u.Map.OnHover = func(p orb.Point) {
 		if z := u.zoneAt(p); z != nil {

@@ -75,7 +75,7 @@ func TestTapMarkerShowsThatSite(t *testing.T) {
 func TestFrameShowsMarkers(t *testing.T) {
 	u := newTestUI(t)
 	u.years.slider.SetValue(2026) // all in service: solid markers
-	img := u.Map.img.Image.(*image.RGBA)
+	img := u.Map.Image().(*image.RGBA)
 	for _, id := range []string{"LW-04", "LW-13", "LW-01"} {
 		pos, _ := u.Map.ScreenPos(id)
 		c := img.RGBAAt(int(pos.X), int(pos.Y))
