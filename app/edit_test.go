@@ -4,6 +4,7 @@ import (
 	"math"
 	"os"
 	"path/filepath"
+	"runtime"
 	"strings"
 	"testing"
 	"time"
@@ -186,4 +187,40 @@ func TestAutosaveRecovery(t *testing.T) {
 	if !u2.sh.st.Dirty() || u2.file.path != "/projects/liwan.gpkg" {
 		t.Error("recovered work must be unsaved and belong to its project")
 	}
+}
+
+// TestAutosaveStopsWithWindow: the periodic autosave writes unsaved work,
+// and its goroutine ends when the window closes.
+func TestAutosaveStopsWithWindow(t *testing.T) {
+	rec := filepath.Join(t.TempDir(), "recovery.gpkg")
+	u := newTestUIWith(t, func(c *Config) { c.RecoveryPath = rec })
+	if u.file.stop == nil {
+		t.Fatal("no periodic autosave with a recovery path")
+	}
+	u.file.stopAutosave() // restarted below with a short period
+	u.store.Close()       // its workers end now and are not counted below
+	before := runtime.NumGoroutine()
+	u.file.startAutosave(20 * time.Millisecond)
+	u.edit.moveSite("LW-09", orb.Point{113.2281, 23.0991}, "move")
+	if !eventually(func() bool { _, err := os.Stat(rec); return err == nil }) {
+		t.Fatal("the periodic autosave wrote no recovery copy of unsaved work")
+	}
+	u.Window.Close()
+	if !eventually(func() bool { return runtime.NumGoroutine() <= before }) {
+		t.Errorf("%d goroutines after the window closed, %d before autosave started", runtime.NumGoroutine(), before)
+	}
+	if u.file.stop != nil {
+		t.Error("autosave still marked running after close")
+	}
+}
+
+// eventually polls cond for up to two seconds.
+func eventually(cond func() bool) bool {
+	for i := 0; i < 100; i++ {
+		if cond() {
+			return true
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	return cond()
 }

@@ -18,14 +18,19 @@ import (
 	"github.com/liwan-edu/schoolmap/geo/tile"
 )
 
-func newTestUI(t *testing.T) *UI {
+func newTestUI(t *testing.T) *UI { t.Helper(); return newTestUIWith(t, func(*Config) {}) }
+
+// newTestUIWith is newTestUI with a changed configuration.
+func newTestUIWith(t *testing.T, change func(*Config)) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
 	sites, err := data.ParseSites(assets.SitesGeoJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := New(a, Config{Sites: sites, FontTTF: assets.FontTTF, Source: tile.OSM(), Offline: true, SyncRender: true, Year: 2023})
+	cfg := Config{Sites: sites, FontTTF: assets.FontTTF, Source: tile.OSM(), Offline: true, SyncRender: true, Year: 2023}
+	change(&cfg)
+	u, err := New(a, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
