@@ -86,19 +86,9 @@ func (d *importDialogs) showSchoolMapping(set *vector.Set) {
 	name, level, classes, seats, lon, lat := pick(m.Name), pick(m.Level), pick(m.Classes), pick(m.Seats), pick(m.Lon), pick(m.Lat)
 	defLevel := widget.NewSelect(append([]string{noColumn}, levelOptions()...), nil)
 	defLevel.SetSelected(data.Kindergarten.Label())
-	var crsLabels []string
-	for _, c := range crs.All() {
-		crsLabels = append(crsLabels, c.Label())
-	}
-	sys := widget.NewSelect(crsLabels, nil)
+	sys := widget.NewSelect(crsLabels(), nil)
 	sys.SetSelected(m.CRS.Label())
-	enc := widget.NewSelect([]string{"auto", "UTF-8", "GBK"}, func(e string) {
-		if e != set.Encoding && e != "auto" {
-			d.readSchools(set.Path, e) // re-read in the chosen encoding
-		}
-	})
-	enc.Selected = set.Encoding
-	items := []*widget.FormItem{widget.NewFormItem("编码 Encoding", enc), widget.NewFormItem("名称 Name", name),
+	items := []*widget.FormItem{widget.NewFormItem("编码 Encoding", d.encodingSelect(set)), widget.NewFormItem("名称 Name", name),
 		widget.NewFormItem("学段 Level", level), widget.NewFormItem("默认学段 Default level", defLevel),
 		widget.NewFormItem("班数 Classes", classes), widget.NewFormItem("学位 Seats", seats)}
 	if hasNoGeometry(set) {
@@ -124,6 +114,26 @@ func (d *importDialogs) showSchoolMapping(set *vector.Set) {
 	dlg = dialog.NewCustom("导入现有学校 Import existing schools", "取消 Cancel", body, d.sh.win)
 	dlg.Resize(fyne.NewSize(760, 640))
 	dlg.Show()
+}
+
+// encodingSelect re-reads the file in the encoding chosen.
+func (d *importDialogs) encodingSelect(set *vector.Set) *widget.Select {
+	enc := widget.NewSelect([]string{"auto", "UTF-8", "GBK"}, func(e string) {
+		if e != set.Encoding && e != "auto" {
+			d.readSchools(set.Path, e)
+		}
+	})
+	enc.Selected = set.Encoding
+	return enc
+}
+
+// crsLabels name the coordinate systems a file may use.
+func crsLabels() []string {
+	var out []string
+	for _, c := range crs.All() {
+		out = append(out, c.Label())
+	}
+	return out
 }
 
 func hasNoGeometry(set *vector.Set) bool {

@@ -33,11 +33,7 @@ func (d *importDialogs) showBoundaryMapping(set *vector.Set) {
 	m := data.GuessBoundaryMapping(set.Fields)
 	pick := func(cur string) *widget.Select { return columnPicker(set.Fields, cur) }
 	name, code, pop := pick(m.Name), pick(m.Code), pick(m.Population)
-	var labels []string
-	for _, c := range crs.All() {
-		labels = append(labels, c.Label())
-	}
-	sys := widget.NewSelect(labels, nil)
+	sys := widget.NewSelect(crsLabels(), nil)
 	detected := "文件未说明坐标系，请选择 the file does not say: choose"
 	if set.CRS != crs.Unknown {
 		sys.SetSelected(set.CRS.Label())
