@@ -1,5 +1,7 @@
 // Command schoolmap is the Liwan school-plan map: the 25 school projects of
 // the Liwan District education plan 2021–2025 on map tiles.
+//
+// Floor: top (wiring and the headless commands).
 package main
 
 import (

@@ -1,5 +1,7 @@
 // Package app is the Fyne desktop UI: the window, the map widget, the site
 // list and the details panel. It is the only package that imports Fyne.
+//
+// Floor: top (the only package importing Fyne).
 package app
 
 import (
