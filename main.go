@@ -1,7 +1,8 @@
 // Command schoolmap is the Liwan school-plan map: the 25 school projects of
-// the Liwan District education plan 2021–2025 on map tiles. Floor: top — it
-// wires the app and the command-line tools (cli*.go); gui.go starts the
-// window.
+// the Liwan District education plan 2021–2025 on map tiles. main wires the
+// headless commands (cli*.go) and the window (gui.go).
+//
+// Floor: top (wiring and the headless commands).
 package main
 
 import (

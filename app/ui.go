@@ -1,10 +1,10 @@
-// Package app is the Fyne desktop UI. Floor: top — the only package that
-// imports fyne.io; it wires the features below into one window.
-//
-// Each panel is its own type with its own widgets and methods (site list,
+// Package app is the Fyne desktop UI: the window and its panels. Each
+// panel is its own type with its own widgets and methods (site list,
 // details, layers and legend, year bar, subdistricts, edit mode, project
-// file, export, imports, settings). Panels share one small state (state.go)
-// and follow its changes through listeners.
+// file, export, imports, settings); the panels share one small state
+// (state.go) and follow its changes through listeners.
+//
+// Floor: top (the only package importing Fyne).
 package app
 
 import (
