@@ -199,9 +199,12 @@ func TestAutosaveStopsWithWindow(t *testing.T) {
 	}
 	u.file.stopAutosave() // restarted below with a short period
 	u.store.Close()       // its workers end now and are not counted below
+	// The edit comes first: Fyne's test driver runs fyne.Do on the ticker's
+	// goroutine, so the ticker must only read what the test wrote before.
+	u.edit.moveSite("LW-09", orb.Point{113.2281, 23.0991}, "move")
+	u.file.autosave.Stop()
 	before := runtime.NumGoroutine()
 	u.file.startAutosave(20 * time.Millisecond)
-	u.edit.moveSite("LW-09", orb.Point{113.2281, 23.0991}, "move")
 	if !eventually(func() bool { _, err := os.Stat(rec); return err == nil }) {
 		t.Fatal("the periodic autosave wrote no recovery copy of unsaved work")
 	}
