@@ -74,3 +74,10 @@ func adler(b []byte) uint32 {
 	}
 	return s2<<16 | s1
 }
+
+func diff(a, b uint8) int {
+	if a > b {
+		return int(a - b)
+	}
+	return int(b - a)
+}
