@@ -88,6 +88,9 @@ func (f exportForm) options(d *exportDialog) (export.Options, string, error) {
 	o.Extent = viewBound(d.sh.m.View())
 	if f.FitAll {
 		o.Extent = st.sitesBound().Pad(0.004)
+		if all, ok := render.ContentBound(st.scene, 0.05); ok {
+			o.Extent = all // every site, halo and catchment, with a margin
+		}
 	}
 	path, err := targetPath(f.Folder, f.File, "."+strings.ToLower(f.Format), nil)
 	return o, path, err
