@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/liwan-edu/schoolmap/assets"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // annexRow is one row of the plan's annex table as printed in the seed.
@@ -92,5 +93,53 @@ func TestDefaultDataMatchesAnnex(t *testing.T) {
 	}
 	if len(seen) != 25 {
 		t.Errorf("data covers %d annex rows, want all 25", len(seen))
+	}
+}
+
+// evidenceSubdistricts reads the 街道 column of the evidence table by row.
+func evidenceSubdistricts(t *testing.T) map[int]string {
+	t.Helper()
+	b, err := os.ReadFile("../../shared/data/SITE-LOCATIONS.md")
+	if err != nil {
+		t.Skipf("evidence table not available (%v): the cross-check needs ../shared", err)
+	}
+	out := map[int]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "|")
+		if len(f) < 9 {
+			continue
+		}
+		if no, err := strconv.Atoi(strings.TrimSpace(f[1])); err == nil {
+			out[no] = strings.TrimSpace(f[6])
+		}
+	}
+	return out
+}
+
+// TestSubdistrictsMatchEvidence keeps each site's subdistrict to its own
+// evidence: a single name is the site's subdistrict, and no subdistrict is
+// named that the evidence for that row does not name (#24 once showed #9's
+// candidates although its evidence says "?").
+func TestSubdistrictsMatchEvidence(t *testing.T) {
+	ev := evidenceSubdistricts(t)
+	if len(ev) != 25 {
+		t.Fatalf("parsed %d evidence rows, want 25", len(ev))
+	}
+	for _, s := range defaultSites(t) {
+		cell := ev[s.No]
+		for _, sd := range LiwanSubdistricts() {
+			if cell == sd.Name && s.Subdistrict != sd.Name {
+				t.Errorf("row %d: evidence says %s, data has %q", s.No, cell, s.Subdistrict)
+			}
+			if strings.Contains(s.Subdistrict+s.SubdistrictNote, sd.Name) && !strings.Contains(cell, sd.Name) {
+				t.Errorf("row %d: data names %s (%s), evidence says %q", s.No, sd.Name, s.SubdistrictText(), cell)
+			}
+		}
+		if cell == "?" && s.SubdistrictText() != i18n.T("behave.subdistrict.unverified") && s.SubdistrictNote == "?" {
+			t.Errorf("row %d: evidence \"?\" shown as %q", s.No, s.SubdistrictText())
+		}
+	}
+	if got := siteNo(t, 24).SubdistrictText(); got != i18n.T("behave.subdistrict.unverified") {
+		t.Errorf("#24 subdistrict shown as %q, want %q", got, i18n.T("behave.subdistrict.unverified"))
 	}
 }

@@ -1,6 +1,11 @@
 package data
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
+)
 
 func TestSummarize(t *testing.T) {
 	n := DefaultNorms()
@@ -66,5 +71,42 @@ func TestSeatsOf(t *testing.T) {
 	n.PerClass[Kindergarten] = Norm{Value: 25}
 	if got := n.SeatsOf(&Site{Level: Kindergarten, Classes: 4}); got[Kindergarten] != 100 {
 		t.Errorf("edited norm not used: %v", got)
+	}
+}
+
+func TestSummaryDueAndRecorded(t *testing.T) {
+	defer i18n.SetLanguage("zh")
+	sites := []Site{
+		{ID: "K", No: 1, Level: Kindergarten, Classes: 10, StartYear: 2021, EndYear: 2023},             // 300, due 2023
+		{ID: "P", No: 2, Level: Primary, Classes: 20, StartYear: 2022, EndYear: 2025},                  // 900, due 2025
+		{ID: "L", No: 4, Level: Junior, Classes: 10, StartYear: 2019, EndYear: 2021, ActualYear: 2022}, // 500, recorded 2022
+	}
+	tests := []struct {
+		name                 string
+		year                 int
+		due, recorded, total int
+		en                   string
+	}{
+		{"2021: only L due", 2021, 500, 0, 1700, "new seats due by the plan: 500 / 1700 (29%)"},
+		{"2023: L recorded, K due", 2023, 800, 500, 1700, "new seats due by the plan: 800 / 1700 (47%)"},
+		{"2025: all due", 2025, 1700, 500, 1700, "new seats due by the plan: 1700 / 1700 (100%)"},
+	}
+	i18n.SetLanguage("en")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Summarize(sites, DefaultNorms(), tt.year)
+			if s.Due != tt.due || s.Recorded != tt.recorded || s.PlanTotal != tt.total || s.RecordedProjects != 1 {
+				t.Errorf("due %d recorded %d (%d projects) of %d", s.Due, s.Recorded, s.RecordedProjects, s.PlanTotal)
+			}
+			if got := s.DueText(); got != tt.en {
+				t.Errorf("DueText %q, want %q", got, tt.en)
+			}
+			if got := s.RecordedText(); !strings.HasPrefix(got, "actual: ") || strings.Contains(got, "delivered") {
+				t.Errorf("RecordedText %q: not labelled actual", got)
+			}
+		})
+	}
+	if got := Summarize(sites[:2], DefaultNorms(), 2025).RecordedText(); got != "actual: no progress recorded" {
+		t.Errorf("no records: %q", got)
 	}
 }
