@@ -143,3 +143,36 @@ func TestSubdistrictsMatchEvidence(t *testing.T) {
 		t.Errorf("#24 subdistrict shown as %q, want %q", got, i18n.T("behave.subdistrict.unverified"))
 	}
 }
+
+// TestSourcesMatchEvidence keeps each site's source true for that site: no
+// POI where the evidence found nothing, an area anchor said as such.
+func TestSourcesMatchEvidence(t *testing.T) {
+	b, err := os.ReadFile("../../shared/data/SITE-LOCATIONS.md")
+	if err != nil {
+		t.Skipf("evidence table not available (%v)", err)
+	}
+	rows := map[int][]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "|")
+		if no, err := strconv.Atoi(strings.TrimSpace(f[min(1, len(f)-1)])); err == nil && len(f) >= 9 {
+			rows[no] = f
+		}
+	}
+	for _, s := range defaultSites(t) {
+		ev, point := rows[s.No][3], strings.TrimSpace(rows[s.No][4])
+		anchor := false
+		for _, w := range []string{"anchor", "as #", "nearby POI", "candidate POI", "plot not found"} {
+			anchor = anchor || strings.Contains(ev, w)
+		}
+		switch {
+		case point == "none" && strings.Contains(s.Source, "POI"):
+			t.Errorf("row %d: nothing found, source says %q", s.No, s.Source)
+		case point == "none" && s.Located:
+			t.Errorf("row %d: nothing found, but located", s.No)
+		case anchor && !strings.Contains(s.Source, "anchor"):
+			t.Errorf("row %d: evidence is an area anchor, source %q does not say so", s.No, s.Source)
+		case !anchor && strings.Contains(s.Source, "anchor"):
+			t.Errorf("row %d: evidence names the school, source %q says anchor", s.No, s.Source)
+		}
+	}
+}
