@@ -39,6 +39,7 @@ func Summarize(sites []Site, n Norms, year int) Summary {
 		}
 		if overdue {
 			sum.Overdue = append(sum.Overdue, s.ID)
+			sum.OverdueNames = append(sum.OverdueNames, s.DisplayName())
 		}
 		seats := n.SeatsOf(s)
 		if s.Level.IsSchool() && seats.Total() == 0 {

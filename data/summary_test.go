@@ -10,10 +10,10 @@ import (
 func TestSummarize(t *testing.T) {
 	n := DefaultNorms()
 	sites := []Site{
-		{ID: "K", No: 1, Level: Kindergarten, Classes: 10, StartYear: 2021, EndYear: 2023},             // 300
-		{ID: "P", No: 2, Level: Primary, Classes: 20, StartYear: 2022, EndYear: 2025},                  // 900
-		{ID: "N", No: 3, Level: NineYear, Classes: 9, StartYear: 2019, EndYear: 2021},                  // 6*45 + 3*50
-		{ID: "L", No: 4, Level: Junior, Classes: 10, StartYear: 2019, EndYear: 2021, ActualYear: 2024}, // late
+		{ID: "K", No: 1, Level: Kindergarten, Classes: 10, StartYear: 2021, EndYear: 2023},                              // 300
+		{ID: "P", No: 2, Level: Primary, Classes: 20, StartYear: 2022, EndYear: 2025},                                   // 900
+		{ID: "N", No: 3, Level: NineYear, Classes: 9, StartYear: 2019, EndYear: 2021},                                   // 6*45 + 3*50
+		{ID: "L", No: 4, ShortName: "晚校", Level: Junior, Classes: 10, StartYear: 2019, EndYear: 2021, ActualYear: 2024}, // late
 		{ID: "X", No: 5, Level: Senior},               // no seats
 		{ID: "E", No: 0, Level: Primary, Classes: 30}, // not a plan project
 	}
@@ -31,7 +31,7 @@ func TestSummarize(t *testing.T) {
 	if s.Delivered != 720 || s.PlanTotal != 300+900+420+500 {
 		t.Errorf("delivered %d of %d", s.Delivered, s.PlanTotal)
 	}
-	if len(s.Overdue) != 1 || s.Overdue[0] != "L" || s.NoSeats != 1 {
+	if len(s.Overdue) != 1 || s.Overdue[0] != "L" || s.OverdueNames[0] != "晚校" || s.NoSeats != 1 {
 		t.Errorf("overdue %v, no seats %d", s.Overdue, s.NoSeats)
 	}
 	if Summarize(sites, n, 2020).Delivered != 0 {
