@@ -19,7 +19,9 @@ type Summary struct {
 	// RecordedProjects projects with any record.
 	Due, Recorded, RecordedProjects int
 	Overdue                         []string // IDs of projects past their planned end, not in service
-	NoSeats                         int      // schools whose seats cannot be derived
+	// OverdueNames are the same projects by DisplayName, for people.
+	OverdueNames []string
+	NoSeats      int // schools whose seats cannot be derived
 }
 
 // Summarize counts seats for a year over the plan projects (sites with an
@@ -39,6 +41,7 @@ func Summarize(sites []Site, n Norms, year int) Summary {
 		}
 		if overdue {
 			sum.Overdue = append(sum.Overdue, s.ID)
+			sum.OverdueNames = append(sum.OverdueNames, s.DisplayName())
 			sum.OverdueNames = append(sum.OverdueNames, s.DisplayName())
 		}
 		seats := n.SeatsOf(s)
