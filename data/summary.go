@@ -1,6 +1,12 @@
 package data
 
-import "github.com/liwan-edu/schoolmap/data/i18n"
+import (
+	"fmt"
+	"sort"
+	"strings"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
+)
 
 // LevelSeats counts the seats of one level by construction status.
 type LevelSeats struct {
@@ -92,4 +98,45 @@ func (s Summary) RecordedText() string {
 		return i18n.T("behave.summary.no_record")
 	}
 	return i18n.T("behave.summary.recorded", s.Recorded, s.RecordedProjects)
+}
+
+// Text is the summary strip for a year in three lines: seats by status and
+// level (the plan's statuses, actual where recorded), then what the plan
+// has due and what records show, overdue projects by name and schools
+// without stated classes.
+func (s Summary) Text() string {
+	var parts [3][]string
+	levels := make([]Level, 0, len(s.ByLevel))
+	for l := range s.ByLevel {
+		levels = append(levels, l)
+	}
+	sort.Slice(levels, func(i, j int) bool { return levels[i] < levels[j] })
+	for _, l := range levels {
+		ls := s.ByLevel[l]
+		for k, n := range []int{ls.InService, ls.UnderConstruction, ls.Planned} {
+			if n > 0 {
+				parts[k] = append(parts[k], fmt.Sprintf("%s %d", l.Text(), n))
+			}
+		}
+	}
+	join := func(p []string) string {
+		if len(p) == 0 {
+			return "0"
+		}
+		return strings.Join(p, " · ")
+	}
+	whose := PlannedStatusLabel()
+	if s.RecordedProjects > 0 {
+		whose = i18n.T("behave.summary.mixed")
+	}
+	// Always three lines, so the map above never changes size with the text.
+	text := i18n.T("behave.summary.line1", s.Year, whose, join(parts[0])) + "\n" +
+		i18n.T("behave.summary.line2", join(parts[1]), join(parts[2])) + "\n" + s.DueText() + " · " + s.RecordedText()
+	if len(s.OverdueNames) > 0 {
+		text += " · " + i18n.T("behave.summary.overdue", strings.Join(s.OverdueNames, ", "))
+	}
+	if s.NoSeats > 0 {
+		text += " · " + i18n.T("behave.summary.noseats", s.NoSeats)
+	}
+	return text
 }

@@ -110,3 +110,38 @@ func TestSummaryDueAndRecorded(t *testing.T) {
 		t.Errorf("no records: %q", got)
 	}
 }
+
+func TestSummaryText(t *testing.T) {
+	defer i18n.SetLanguage("zh")
+	s := Summary{Year: 2024, ByLevel: map[Level]*LevelSeats{
+		Junior:       {InService: 900},
+		Kindergarten: {InService: 360, Planned: 270},
+	}, Delivered: 900, Due: 900, PlanTotal: 3600, Overdue: []string{"LW-06"}, OverdueNames: []string{"广钢新城AF040422中学"}, NoSeats: 1}
+	tests := []struct {
+		lang string
+		want []string
+	}{
+		{"zh", []string{"2024年学位（规划状态）· 建成使用：" + Kindergarten.Label() + " 360 · " + Junior.Label() + " 900",
+			"在建：0 | 规划：" + Kindergarten.Label() + " 270", "规划应交付新增学位 900 / 3600 (25%)", "实际：尚无进度记录",
+			"逾期：广钢新城AF040422中学", "1 所学校班数未注明"}},
+		{"en", []string{"2024 seats (planned status) · in service: " + Kindergarten.LabelEN() + " 360",
+			"new seats due by the plan: 900 / 3600 (25%)", "overdue: 广钢新城AF040422中学"}},
+	}
+	for _, tt := range tests {
+		i18n.SetLanguage(tt.lang)
+		got := s.Text()
+		for _, want := range tt.want {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s summary lacks %q:\n%s", tt.lang, want, got)
+			}
+		}
+		for _, bad := range []string{"delivered", "已交付", "LW-06"} {
+			if strings.Contains(got, bad) {
+				t.Errorf("%s summary says %q:\n%s", tt.lang, bad, got)
+			}
+		}
+	}
+	if n := strings.Count(Summary{Year: 2021}.Text(), "\n"); n != 2 {
+		t.Errorf("an empty summary has %d line breaks, want 2 (three lines)", n)
+	}
+}
