@@ -15,6 +15,10 @@ import (
 // the repository so the cross-check always runs.
 const annexCopy = "testdata/annex-2021-2025.md"
 
+// evidenceCopy is the location evidence table (shared/data/SITE-LOCATIONS.md),
+// kept here for the same reason.
+const evidenceCopy = "testdata/site-locations.md"
+
 // annexRow is one row of the plan's annex table as printed in the seed.
 type annexRow struct {
 	no                    int
@@ -135,9 +139,9 @@ func TestAnnexCopyIsVerbatim(t *testing.T) {
 // evidenceSubdistricts reads the 街道 column of the evidence table by row.
 func evidenceSubdistricts(t *testing.T) map[int]string {
 	t.Helper()
-	b, err := os.ReadFile("../../shared/data/SITE-LOCATIONS.md")
+	b, err := os.ReadFile(evidenceCopy)
 	if err != nil {
-		t.Skipf("evidence table not available (%v): the cross-check needs ../shared", err)
+		t.Fatal(err)
 	}
 	out := map[int]string{}
 	for _, line := range strings.Split(string(b), "\n") {
@@ -183,9 +187,9 @@ func TestSubdistrictsMatchEvidence(t *testing.T) {
 // TestSourcesMatchEvidence keeps each site's source true for that site: no
 // POI where the evidence found nothing, an area anchor said as such.
 func TestSourcesMatchEvidence(t *testing.T) {
-	b, err := os.ReadFile("../../shared/data/SITE-LOCATIONS.md")
+	b, err := os.ReadFile(evidenceCopy)
 	if err != nil {
-		t.Skipf("evidence table not available (%v)", err)
+		t.Fatal(err)
 	}
 	rows := map[int][]string{}
 	for _, line := range strings.Split(string(b), "\n") {
@@ -210,5 +214,24 @@ func TestSourcesMatchEvidence(t *testing.T) {
 		case !anchor && strings.Contains(s.Source, "anchor"):
 			t.Errorf("row %d: evidence names the school, source %q says anchor", s.No, s.Source)
 		}
+	}
+}
+
+// TestEvidenceCopyIsVerbatim checks the kept evidence table against the
+// shared one where it is beside the checkout (and always in CI).
+func TestEvidenceCopyIsVerbatim(t *testing.T) {
+	shared, err := os.ReadFile("../../shared/data/SITE-LOCATIONS.md")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI has ../shared beside the clone: %v", err)
+		}
+		t.Skipf("evidence table not beside the checkout: %v", err)
+	}
+	kept, err := os.ReadFile(evidenceCopy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(kept) != string(shared) {
+		t.Errorf("%s differs from shared/data/SITE-LOCATIONS.md; copy it again", evidenceCopy)
 	}
 }
