@@ -48,6 +48,8 @@ func (p *detailsPanel) refresh() {
 // Details is the panel showing the selected site.
 type Details struct {
 	widget.BaseWidget
+	scroll   *container.Scroll
+	shown    string // the site or subdistrict shown, to scroll up on a new one
 	title    *widget.Label
 	actions  *fyne.Container
 	timeline *fyne.Container
@@ -57,12 +59,15 @@ type Details struct {
 
 // NewDetails returns an empty panel.
 func NewDetails() *Details {
+	// Each label above its value: a value column beside the labels would
+	// wrap one character per line in a narrow panel.
 	d := &Details{title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		form: container.New(layout.NewFormLayout())}
+		form: container.NewVBox()}
 	d.title.Wrapping = fyne.TextWrapWord
 	d.timeline = container.NewVBox()
 	d.actions = container.NewVBox()
 	d.box = container.NewVBox(d.title, d.actions, d.timeline, d.form)
+	d.scroll = container.NewVScroll(d.box)
 	d.ExtendBaseWidget(d)
 	d.ShowSite(nil, data.Norms{}, 0)
 	return d
@@ -70,7 +75,7 @@ func NewDetails() *Details {
 
 // CreateRenderer implements fyne.Widget.
 func (d *Details) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVScroll(d.box))
+	return widget.NewSimpleRenderer(d.scroll)
 }
 
 // ShowSite fills the panel with a site, or a hint when s is nil; year is
@@ -79,9 +84,11 @@ func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 	d.form.RemoveAll()
 	d.timeline.RemoveAll()
 	if s == nil {
+		d.scrollUpFor("")
 		d.title.SetText("点击地图上的标记或列表中的项目查看详情\nClick a marker or a list entry for details.")
 		return
 	}
+	d.scrollUpFor(s.ID)
 	d.title.SetText(fmt.Sprintf("%d. %s", s.No, s.ShortName))
 	d.timeline.Add(timeline(s, year))
 	d.addRows(detailRows(s, n))
@@ -89,7 +96,7 @@ func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 
 func (d *Details) addRows(rows [][2]string) {
 	for _, r := range rows {
-		k := widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		k := widget.NewLabelWithStyle(r[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		v := widget.NewLabel(r[1])
 		v.Wrapping = fyne.TextWrapWord
 		d.form.Add(k)
@@ -103,8 +110,18 @@ func (d *Details) addRows(rows [][2]string) {
 func (d *Details) ShowRows(title string, rows [][2]string) {
 	d.form.RemoveAll()
 	d.timeline.RemoveAll()
+	d.scrollUpFor("zone " + title)
 	d.title.SetText(title)
 	d.addRows(rows)
+}
+
+// scrollUpFor scrolls to the top when the panel shows something new (a
+// refresh of the same site keeps the place).
+func (d *Details) scrollUpFor(what string) {
+	if what != d.shown {
+		d.shown = what
+		d.scroll.ScrollToTop()
+	}
 }
 
 // SetActions sets the buttons under the title.

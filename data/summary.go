@@ -22,9 +22,10 @@ type Summary struct {
 	PlanTotal int // seats of all plan projects
 	// Due is the seats the plan puts in service by Year (the annex years
 	// alone); Recorded the seats a record says are in service in Year, of
-	// RecordedProjects projects with any record.
-	Due, Recorded, RecordedProjects int
-	Overdue                         []string // IDs of projects past their planned end, not in service
+	// RecordedProjects projects with any record, RecordedInService of them
+	// in service in Year by their record.
+	Due, Recorded, RecordedProjects, RecordedInService int
+	Overdue                                            []string // IDs of projects past their planned end, not in service
 	// OverdueNames are the same projects by DisplayName, for people.
 	OverdueNames []string
 	NoSeats      int // schools whose seats cannot be derived
@@ -44,6 +45,9 @@ func Summarize(sites []Site, n Norms, year int) Summary {
 		due := PlannedStatusAt(s.StartYear, s.EndYear, year) == InService
 		if s.Recorded() {
 			sum.RecordedProjects++
+			if st == InService {
+				sum.RecordedInService++
+			}
 		}
 		if overdue {
 			sum.Overdue = append(sum.Overdue, s.ID)
@@ -97,7 +101,7 @@ func (s Summary) RecordedText() string {
 	if s.RecordedProjects == 0 {
 		return i18n.T("behave.summary.no_record")
 	}
-	return i18n.T("behave.summary.recorded", s.Recorded, s.RecordedProjects)
+	return i18n.T("behave.summary.recorded", s.RecordedInService, s.RecordedProjects, s.Recorded)
 }
 
 // Text is the summary strip for a year in three lines: seats by status and

@@ -1,6 +1,7 @@
 package data
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 
@@ -101,7 +102,7 @@ func TestSummaryDueAndRecorded(t *testing.T) {
 			if got := s.DueText(); got != tt.en {
 				t.Errorf("DueText %q, want %q", got, tt.en)
 			}
-			if got := s.RecordedText(); !strings.HasPrefix(got, "actual: ") || strings.Contains(got, "delivered") {
+			if got := s.RecordedText(); !strings.HasPrefix(got, "actual: ") || strings.Contains(got, "delivered") || !strings.Contains(got, fmt.Sprintf("(%d seats)", tt.recorded)) {
 				t.Errorf("RecordedText %q: not labelled actual", got)
 			}
 		})

@@ -1,0 +1,69 @@
+package app
+
+import (
+	"testing"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/data"
+)
+
+// TestDetailsReadable: at 1024×640 every value in the details panel gets
+// the panel's width (no column of one character per line), and a new
+// selection starts at the top.
+func TestDetailsReadable(t *testing.T) {
+	u := newTestUI(t)
+	u.Window.Resize(fyne.NewSize(1024, 640))
+	d := u.details.view
+	u.sh.st.selectSite("LW-04")
+	d.scroll.Refresh()
+	d.scroll.ScrollToBottom()
+	if d.scroll.Offset.Y == 0 {
+		t.Fatal("details of LW-04 do not scroll; the test needs a longer panel")
+	}
+	u.sh.st.selectSite("LW-07")
+	if d.scroll.Offset.Y != 0 {
+		t.Errorf("new selection shown at offset %v, want the top", d.scroll.Offset.Y)
+	}
+	for _, o := range d.form.Objects {
+		if l, ok := o.(*widget.Label); ok && l.Size().Width < 150 {
+			t.Errorf("value %q is %v px wide", l.Text, l.Size().Width)
+		}
+	}
+}
+
+// TestListFollowsMapSelection: a site selected on the map is highlighted
+// in the list, without the list moving the map.
+func TestListFollowsMapSelection(t *testing.T) {
+	u := newTestUI(t)
+	v := u.Map.View()
+	u.onTap("LW-12", orb.Point{})
+	if got := u.list.selected(); got != "LW-12" {
+		t.Errorf("list highlights %q, want LW-12", got)
+	}
+	if u.Map.View() != v {
+		t.Error("highlighting the list moved the map")
+	}
+	u.Map.Tapped(&fyne.PointEvent{Position: fyne.NewPos(2, 2)})
+	if got := u.list.selected(); got != "" {
+		t.Errorf("list still highlights %q after clearing the selection", got)
+	}
+}
+
+// TestSummaryShowsFullText: the summary strip wraps its whole text.
+func TestSummaryShowsFullText(t *testing.T) {
+	u := newTestUI(t)
+	u.Window.Resize(fyne.NewSize(1024, 640))
+	s := u.years.summary
+	if s.Truncation != fyne.TextTruncateOff || s.Wrapping == fyne.TextWrapOff {
+		t.Errorf("summary truncation %v wrapping %v: text may be cut", s.Truncation, s.Wrapping)
+	}
+	if want := data.Summarize(u.sh.st.scene.Sites, u.sh.st.scene.Norms, u.sh.st.scene.Year).Text(); s.Text != want {
+		t.Errorf("summary %q, want %q", s.Text, want)
+	}
+	if s.Size().Height < s.MinSize().Height {
+		t.Errorf("summary given %v, needs %v", s.Size(), s.MinSize())
+	}
+}
