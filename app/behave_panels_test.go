@@ -1,6 +1,7 @@
 package app
 
 import (
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -8,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
 // TestDetailsReadable: at 1024×640 every value in the details panel gets
@@ -65,5 +67,45 @@ func TestSummaryShowsFullText(t *testing.T) {
 	}
 	if s.Size().Height < s.MinSize().Height {
 		t.Errorf("summary given %v, needs %v", s.Size(), s.MinSize())
+	}
+}
+
+// TestZoneDetailsFollowPopulation: the details panel showing a
+// subdistrict's figures refreshes after a population import or edit.
+func TestZoneDetailsFollowPopulation(t *testing.T) {
+	u := newTestUI(t)
+	st := u.sh.st
+	subs := append([]data.Subdistrict(nil), st.subdistricts...)
+	var hl *data.Subdistrict
+	for i := range subs {
+		if subs[i].Name == "海龙" {
+			hl = &subs[i]
+		}
+	}
+	st.showZone(hl.Code, hl.Name)
+	before := u.details.view.Text()
+	hl.Population, hl.PopKnown = 98765, true
+	st.setSubdistricts(subs) // what the population import and the typed cell do
+	after := u.details.view.Text()
+	if after == before || !(strings.Contains(after, "98765") || strings.Contains(after, "98,765")) {
+		t.Errorf("details still show the old figures:\n%s", after)
+	}
+}
+
+// TestNearestLevelChooser: nearest-site mode shows one level at a time,
+// chosen in the layers panel.
+func TestNearestLevelChooser(t *testing.T) {
+	u := newTestUI(t)
+	p := u.layers
+	if !p.nearest.Disabled() {
+		t.Error("level chooser enabled in walking-radius mode")
+	}
+	p.mode.SetSelected("最近学校 nearest site")
+	if p.nearest.Disabled() || u.sh.st.scene.CatchMode != render.CatchNearest {
+		t.Fatal("nearest-site mode did not enable the level chooser")
+	}
+	p.nearest.SetSelected(data.Primary.Text())
+	if got := u.sh.st.scene.NearestLevel; got != data.Primary {
+		t.Errorf("scene shows nearest-site areas of %v, want primary", got)
 	}
 }

@@ -65,6 +65,10 @@ type Scene struct {
 	Year     int // status year; 0 draws every site as in service
 
 	CatchMode CatchMode
+	// NearestLevel is the one level whose nearest-site areas show in
+	// CatchNearest mode; LevelUnknown shows the first level on the map
+	// (kindergartens first).
+	NearestLevel data.Level
 	// CatchLevels are the served levels whose catchments show; nil shows
 	// every level that has a radius.
 	CatchLevels map[data.Level]bool
