@@ -109,3 +109,23 @@ func TestNearestLevelChooser(t *testing.T) {
 		t.Errorf("scene shows nearest-site areas of %v, want primary", got)
 	}
 }
+
+// TestDetailsSayWhoseStatusAndKeep约: the details say whether a status is
+// the plan's or recorded, and show annex figures as the annex gives them.
+func TestDetailsSayWhoseStatusAndKeepAbout(t *testing.T) {
+	u := newTestUI(t)
+	u.sh.st.selectSite("LW-04")
+	text := u.details.view.Text()
+	for _, want := range []string{"规划状态：", "≈60,000 m²（约90亩，换算）"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LW-04 details lack %q:\n%s", want, text)
+		}
+	}
+	u.sh.st.selectSite("LW-02") // recorded: opened for the 2022 autumn term
+	text = u.details.view.Text()
+	for _, want := range []string{"实际：", "约 17,184 m²"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("LW-02 details lack %q:\n%s", want, text)
+		}
+	}
+}

@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // detailsPanel shows the selected site with its actions, or the
@@ -91,7 +92,7 @@ func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 	d.scrollUpFor(s.ID)
 	d.title.SetText(fmt.Sprintf("%d. %s", s.No, s.ShortName))
 	d.timeline.Add(timeline(s, year))
-	d.addRows(detailRows(s, n))
+	d.addRows(append([][2]string{{i18n.T("behave.details.status", year), data.StatusText(s, year)}}, detailRows(s, n)...))
 }
 
 func (d *Details) addRows(rows [][2]string) {
@@ -168,11 +169,11 @@ func timeline(s *data.Site, year int) fyne.CanvasObject {
 		}
 		rows.Add(container.NewBorder(nil, nil, head(label), nil, cells))
 	}
-	row("规划 plan", func(y int) (data.Status, bool) {
+	row(data.PlannedStatusLabel(), func(y int) (data.Status, bool) {
 		return data.PlannedStatusAt(s.StartYear, s.EndYear, y), false
 	})
 	if s.ActualYear > 0 || s.ActualStatus != data.StatusUnknown {
-		row("实际 actual", func(y int) (data.Status, bool) { return data.StatusAt(s, y) })
+		row(data.ActualStatusLabel(), func(y int) (data.Status, bool) { return data.StatusAt(s, y) })
 	}
 	years := container.NewGridWithColumns(LastYear - FirstYear + 1)
 	for y := FirstYear; y <= LastYear; y++ {
@@ -186,6 +187,10 @@ func timeline(s *data.Site, year int) fyne.CanvasObject {
 	key.Importance = widget.LowImportance
 	key.Wrapping = fyne.TextWrapWord
 	rows.Add(key)
+	rule := widget.NewLabel(data.StatusRule())
+	rule.Importance = widget.LowImportance
+	rule.Wrapping = fyne.TextWrapWord
+	rows.Add(rule)
 	return rows
 }
 
