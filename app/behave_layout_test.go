@@ -15,6 +15,7 @@ const menuBarHeight = 30
 // collapsing them gives the map their room.
 func TestMapKeepsHalfTheWindow(t *testing.T) {
 	u := newTestUI(t)
+	u.sh.st.selectSite("LW-04") // details with their buttons and timeline
 	for _, size := range []fyne.Size{{Width: 1280, Height: 800}, {Width: 1024, Height: 640}} {
 		u.Window.Resize(size)
 		c := u.Window.Canvas().Size()

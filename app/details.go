@@ -68,7 +68,9 @@ func NewDetails() *Details {
 	d.timeline = container.NewVBox()
 	d.actions = container.NewVBox()
 	d.box = container.NewVBox(d.title, d.actions, d.timeline, d.form)
-	d.scroll = container.NewVScroll(d.box)
+	// Both ways: a wide button scrolls sideways instead of widening the
+	// column and shrinking the map.
+	d.scroll = container.NewScroll(d.box)
 	d.ExtendBaseWidget(d)
 	d.ShowSite(nil, data.Norms{}, 0)
 	return d
