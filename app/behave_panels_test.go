@@ -30,8 +30,8 @@ func TestDetailsReadable(t *testing.T) {
 		t.Errorf("new selection shown at offset %v, want the top", d.scroll.Offset.Y)
 	}
 	for _, o := range d.form.Objects {
-		if l, ok := o.(*widget.Label); ok && l.Size().Width < 150 {
-			t.Errorf("value %q is %v px wide", l.Text, l.Size().Width)
+		if l, ok := o.(*widget.Label); ok && (l.Size().Width < 150 || l.Size().Width > d.scroll.Size().Width) {
+			t.Errorf("value %q is %v px wide in a panel %v wide", l.Text, l.Size().Width, d.scroll.Size().Width)
 		}
 	}
 }

@@ -67,10 +67,11 @@ func NewDetails() *Details {
 	d.title.Wrapping = fyne.TextWrapWord
 	d.timeline = container.NewVBox()
 	d.actions = container.NewVBox()
-	d.box = container.NewVBox(d.title, d.actions, d.timeline, d.form)
-	// Both ways: a wide button scrolls sideways instead of widening the
-	// column and shrinking the map.
-	d.scroll = container.NewScroll(d.box)
+	// The buttons and the timeline scroll sideways when the column is
+	// narrow, instead of widening it (and shrinking the map); the text
+	// wraps to the column.
+	d.box = container.NewVBox(d.title, container.NewHScroll(d.actions), container.NewHScroll(d.timeline), d.form)
+	d.scroll = container.NewVScroll(d.box)
 	d.ExtendBaseWidget(d)
 	d.ShowSite(nil, data.Norms{}, 0)
 	return d
