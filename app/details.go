@@ -54,6 +54,7 @@ type Details struct {
 	title    *widget.Label
 	actions  *fyne.Container
 	timeline *fyne.Container
+	notes    *fyne.Container // the timeline's key and the status rule
 	form     *fyne.Container
 	box      *fyne.Container
 }
@@ -66,11 +67,12 @@ func NewDetails() *Details {
 		form: container.NewVBox()}
 	d.title.Wrapping = fyne.TextWrapWord
 	d.timeline = container.NewVBox()
+	d.notes = container.NewVBox()
 	d.actions = container.NewVBox()
 	// The buttons and the timeline scroll sideways when the column is
 	// narrow, instead of widening it (and shrinking the map); the text
 	// wraps to the column.
-	d.box = container.NewVBox(d.title, container.NewHScroll(d.actions), container.NewHScroll(d.timeline), d.form)
+	d.box = container.NewVBox(d.title, container.NewHScroll(d.actions), container.NewHScroll(d.timeline), d.notes, d.form)
 	d.scroll = container.NewVScroll(d.box)
 	d.ExtendBaseWidget(d)
 	d.ShowSite(nil, data.Norms{}, 0)
@@ -87,6 +89,7 @@ func (d *Details) CreateRenderer() fyne.WidgetRenderer {
 func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 	d.form.RemoveAll()
 	d.timeline.RemoveAll()
+	d.notes.RemoveAll()
 	if s == nil {
 		d.scrollUpFor("")
 		d.title.SetText("点击地图上的标记或列表中的项目查看详情\nClick a marker or a list entry for details.")
@@ -95,6 +98,7 @@ func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 	d.scrollUpFor(s.ID)
 	d.title.SetText(fmt.Sprintf("%d. %s", s.No, s.ShortName))
 	d.timeline.Add(timeline(s, year))
+	d.notes.Add(timelineNotes())
 	d.addRows(append([][2]string{{i18n.T("behave.details.status", year), data.StatusText(s, year)}}, detailRows(s, n)...))
 }
 
@@ -114,6 +118,7 @@ func (d *Details) addRows(rows [][2]string) {
 func (d *Details) ShowRows(title string, rows [][2]string) {
 	d.form.RemoveAll()
 	d.timeline.RemoveAll()
+	d.notes.RemoveAll()
 	d.scrollUpFor("zone " + title)
 	d.title.SetText(title)
 	d.addRows(rows)
@@ -186,15 +191,19 @@ func timeline(s *data.Site, year int) fyne.CanvasObject {
 		years.Add(t)
 	}
 	rows.Add(container.NewBorder(nil, nil, head(""), nil, years))
-	key := widget.NewLabel("灰 planned 规划 · 橙 building 在建 · 绿 in service 建成 · 红框 overdue 逾期")
-	key.Importance = widget.LowImportance
-	key.Wrapping = fyne.TextWrapWord
-	rows.Add(key)
-	rule := widget.NewLabel(data.StatusRule())
-	rule.Importance = widget.LowImportance
-	rule.Wrapping = fyne.TextWrapWord
-	rows.Add(rule)
 	return rows
+}
+
+// timelineNotes are the timeline's colour key and the rule behind the
+// planned statuses, wrapped to the panel.
+func timelineNotes() fyne.CanvasObject {
+	key := widget.NewLabel("灰 planned 规划 · 橙 building 在建 · 绿 in service 建成 · 红框 overdue 逾期")
+	rule := widget.NewLabel(data.StatusRule())
+	for _, l := range []*widget.Label{key, rule} {
+		l.Importance = widget.LowImportance
+		l.Wrapping = fyne.TextWrapWord
+	}
+	return container.NewVBox(key, rule)
 }
 
 func statusColour(st data.Status) color.Color {
