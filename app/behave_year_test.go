@@ -6,6 +6,8 @@ import (
 	"testing"
 	"time"
 
+	"fyne.io/fyne/v2"
+
 	"github.com/liwan-edu/schoolmap/data"
 )
 
@@ -75,5 +77,37 @@ func TestOpenProjectShowsItsYear(t *testing.T) {
 	}
 	if !strings.HasPrefix(u.years.label.Text, "2022") || !strings.Contains(u.years.summary.Text, "2022") {
 		t.Errorf("label %q / summary %q do not show 2022", u.years.label.Text, u.years.summary.Text)
+	}
+}
+
+// TestYearTicksNeverOverlap: at 1024×640 the year labels under the
+// slider do not run into each other.
+func TestYearTicksNeverOverlap(t *testing.T) {
+	u := newTestUI(t)
+	for _, w := range []float32{1280, 1024} {
+		u.Window.Resize(fyne.NewSize(w, w*5/8))
+		var ticks *fyne.Container
+		var find func(o fyne.CanvasObject)
+		find = func(o fyne.CanvasObject) {
+			if c, ok := o.(*fyne.Container); ok {
+				if _, is := c.Layout.(yearTicks); is {
+					ticks = c
+				}
+				for _, x := range c.Objects {
+					find(x)
+				}
+			}
+		}
+		find(u.Window.Content())
+		if ticks == nil {
+			t.Fatal("no year ticks")
+		}
+		ticks.Refresh()
+		for i := 2; i < len(ticks.Objects); i++ {
+			a, b := ticks.Objects[i-1], ticks.Objects[i]
+			if a.Position().X+a.Size().Width > b.Position().X {
+				t.Errorf("width %v: tick %d (%v + %v) runs into the next (%v)", w, i, a.Position().X, a.Size().Width, b.Position().X)
+			}
+		}
 	}
 }

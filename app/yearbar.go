@@ -122,11 +122,23 @@ func (yearTicks) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(200, objs[1].MinSize().Height)
 }
 
+// tickText labels a year's stop: "2021", or "'21" when the stops are too
+// close for four digits (a narrow window), so labels never run together.
+func tickText(y int, step float32) string {
+	if step < 30 {
+		return fmt.Sprintf("'%02d", y%100)
+	}
+	return fmt.Sprint(y)
+}
+
 func (l yearTicks) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := l.inset()
 	step := (size.Width - 2*pad) / float32(LastYear-FirstYear)
 	at := func(y int) float32 { return pad + step*float32(y-FirstYear) }
 	for i, o := range objs[1:] {
+		if t, ok := o.(*canvas.Text); ok {
+			t.Text = tickText(FirstYear+i, step)
+		}
 		w := o.MinSize().Width
 		o.Move(fyne.NewPos(at(FirstYear+i)-w/2, 0))
 		o.Resize(o.MinSize())
