@@ -274,20 +274,6 @@ func (m *MapView) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
-// dragState is a drag in progress: a pan, or (in edit mode, starting on
-// a marker) a move of that site, previewed until dropped.
-type dragState struct {
-	started  bool
-	site     string
-	to       orb.Point
-	from, at fyne.Position // where the drag started and is now
-	base     *render.Scene // the scene before the preview
-}
-
-// dragSlop is how far (in pixels) a marker must be dragged to move: less
-// is a shaky click, which selects it and moves nothing.
-const dragSlop = 6
-
 // Dragged pans the map, or in edit mode moves the marker it started on.
 func (m *MapView) Dragged(ev *fyne.DragEvent) {
 	if !m.drag.started {
@@ -334,12 +320,6 @@ func (m *MapView) DragEnd() {
 		m.OnMoveSite(d.site, d.to)
 	}
 	m.Redraw()
-}
-
-// moved reports whether the drag went further than dragSlop.
-func (d dragState) moved() bool {
-	dx, dy := d.at.X-d.from.X, d.at.Y-d.from.Y
-	return dx*dx+dy*dy >= dragSlop*dragSlop
 }
 
 // previewMove is sc with one site shown at p (a copy; sc is unchanged).
