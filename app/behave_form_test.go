@@ -22,6 +22,9 @@ func TestApplyWithoutChange(t *testing.T) {
 			if got := *u.sh.st.site(s.ID); got != s {
 				t.Errorf("site changed:\n got %+v\nwant %+v", got, s)
 			}
+			if !strings.Contains(u.sh.status.Text, s.ShortName) {
+				t.Errorf("status %q does not say nothing changed for %s", u.sh.status.Text, s.ShortName)
+			}
 			if u.sh.st.editor.Dirty() {
 				label, _ := u.sh.st.editor.Undo()
 				t.Errorf("undo step %q recorded", label)

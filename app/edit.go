@@ -213,6 +213,10 @@ func (p *editPanel) applyForm(f *siteForm, s data.Site, isNew bool) bool {
 		p.sh.showError(err)
 		return false
 	}
+	if !isNew && next == s {
+		p.sh.status.SetText(i18n.T("behave.edit.no_change", s.DisplayName()))
+		return true
+	}
 	ed := p.sh.st.editor
 	if isNew {
 		err = ed.Add(i18n.T("behave.edit.add_label", next.DisplayName()), next)
