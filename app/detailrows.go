@@ -28,8 +28,8 @@ func detailRows(s *data.Site, n data.Norms) [][2]string {
 		{"序号 No.", strconv.Itoa(s.No)},
 		{"项目名称 Name", s.Name},
 		{"建设内容及规模 Content", orDash(s.Content)},
-		{"用地面积 Land area", area(s.LandArea)},
-		{"建筑面积 Floor area", area(s.FloorArea)},
+		{"用地面积 Land area", area(s.LandAreaStated())},
+		{"建筑面积 Floor area", area(s.FloorAreaStated())},
 		{"办学规模 Classes", classes(s.Classes)},
 		{"建设起止年限 Years", years(s)},
 		{"政府投资 Gov-funded", yesNo(s.GovFunded)},
@@ -67,11 +67,12 @@ func orDash(s string) string {
 	return s
 }
 
-func area(m2 float64) string {
-	if m2 <= 0 {
-		return notStated
+// area is an area as the annex states it: 约 kept, 亩 converted and said so.
+func area(n data.AnnexNumber) string {
+	if t := n.AreaText(); t != "" {
+		return t
 	}
-	return fmt.Sprintf("%.0f m²", m2)
+	return notStated
 }
 
 func classes(n int) string {

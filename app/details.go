@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // detailsPanel shows the selected site with its actions, or the
@@ -48,21 +49,31 @@ func (p *detailsPanel) refresh() {
 // Details is the panel showing the selected site.
 type Details struct {
 	widget.BaseWidget
+	scroll   *container.Scroll
+	shown    string // the site or subdistrict shown, to scroll up on a new one
 	title    *widget.Label
 	actions  *fyne.Container
 	timeline *fyne.Container
+	notes    *fyne.Container // the timeline's key and the status rule
 	form     *fyne.Container
 	box      *fyne.Container
 }
 
 // NewDetails returns an empty panel.
 func NewDetails() *Details {
+	// Each label above its value: a value column beside the labels would
+	// wrap one character per line in a narrow panel.
 	d := &Details{title: widget.NewLabelWithStyle("", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}),
-		form: container.New(layout.NewFormLayout())}
+		form: container.NewVBox()}
 	d.title.Wrapping = fyne.TextWrapWord
 	d.timeline = container.NewVBox()
+	d.notes = container.NewVBox()
 	d.actions = container.NewVBox()
-	d.box = container.NewVBox(d.title, d.actions, d.timeline, d.form)
+	// The buttons and the timeline scroll sideways when the column is
+	// narrow, instead of widening it (and shrinking the map); the text
+	// wraps to the column.
+	d.box = container.NewVBox(d.title, container.NewHScroll(d.actions), container.NewHScroll(d.timeline), d.notes, d.form)
+	d.scroll = container.NewVScroll(d.box)
 	d.ExtendBaseWidget(d)
 	d.ShowSite(nil, data.Norms{}, 0)
 	return d
@@ -70,7 +81,7 @@ func NewDetails() *Details {
 
 // CreateRenderer implements fyne.Widget.
 func (d *Details) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(container.NewVScroll(d.box))
+	return widget.NewSimpleRenderer(d.scroll)
 }
 
 // ShowSite fills the panel with a site, or a hint when s is nil; year is
@@ -78,18 +89,22 @@ func (d *Details) CreateRenderer() fyne.WidgetRenderer {
 func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 	d.form.RemoveAll()
 	d.timeline.RemoveAll()
+	d.notes.RemoveAll()
 	if s == nil {
+		d.scrollUpFor("")
 		d.title.SetText("点击地图上的标记或列表中的项目查看详情\nClick a marker or a list entry for details.")
 		return
 	}
+	d.scrollUpFor(s.ID)
 	d.title.SetText(fmt.Sprintf("%d. %s", s.No, s.ShortName))
 	d.timeline.Add(timeline(s, year))
-	d.addRows(detailRows(s, n))
+	d.notes.Add(timelineNotes())
+	d.addRows(append([][2]string{{i18n.T("behave.details.status", year), data.StatusText(s, year)}}, detailRows(s, n)...))
 }
 
 func (d *Details) addRows(rows [][2]string) {
 	for _, r := range rows {
-		k := widget.NewLabelWithStyle(r[0], fyne.TextAlignTrailing, fyne.TextStyle{Bold: true})
+		k := widget.NewLabelWithStyle(r[0], fyne.TextAlignLeading, fyne.TextStyle{Bold: true})
 		v := widget.NewLabel(r[1])
 		v.Wrapping = fyne.TextWrapWord
 		d.form.Add(k)
@@ -103,8 +118,19 @@ func (d *Details) addRows(rows [][2]string) {
 func (d *Details) ShowRows(title string, rows [][2]string) {
 	d.form.RemoveAll()
 	d.timeline.RemoveAll()
+	d.notes.RemoveAll()
+	d.scrollUpFor("zone " + title)
 	d.title.SetText(title)
 	d.addRows(rows)
+}
+
+// scrollUpFor scrolls to the top when the panel shows something new (a
+// refresh of the same site keeps the place).
+func (d *Details) scrollUpFor(what string) {
+	if what != d.shown {
+		d.shown = what
+		d.scroll.ScrollToTop()
+	}
 }
 
 // SetActions sets the buttons under the title.
@@ -151,11 +177,11 @@ func timeline(s *data.Site, year int) fyne.CanvasObject {
 		}
 		rows.Add(container.NewBorder(nil, nil, head(label), nil, cells))
 	}
-	row("规划 plan", func(y int) (data.Status, bool) {
+	row(data.PlannedStatusLabel(), func(y int) (data.Status, bool) {
 		return data.PlannedStatusAt(s.StartYear, s.EndYear, y), false
 	})
 	if s.ActualYear > 0 || s.ActualStatus != data.StatusUnknown {
-		row("实际 actual", func(y int) (data.Status, bool) { return data.StatusAt(s, y) })
+		row(data.ActualStatusLabel(), func(y int) (data.Status, bool) { return data.StatusAt(s, y) })
 	}
 	years := container.NewGridWithColumns(LastYear - FirstYear + 1)
 	for y := FirstYear; y <= LastYear; y++ {
@@ -165,11 +191,19 @@ func timeline(s *data.Site, year int) fyne.CanvasObject {
 		years.Add(t)
 	}
 	rows.Add(container.NewBorder(nil, nil, head(""), nil, years))
-	key := widget.NewLabel("灰 planned 规划 · 橙 building 在建 · 绿 in service 建成 · 红框 overdue 逾期")
-	key.Importance = widget.LowImportance
-	key.Wrapping = fyne.TextWrapWord
-	rows.Add(key)
 	return rows
+}
+
+// timelineNotes are the timeline's colour key and the rule behind the
+// planned statuses, wrapped to the panel.
+func timelineNotes() fyne.CanvasObject {
+	key := widget.NewLabel("灰 planned 规划 · 橙 building 在建 · 绿 in service 建成 · 红框 overdue 逾期")
+	rule := widget.NewLabel(data.StatusRule())
+	for _, l := range []*widget.Label{key, rule} {
+		l.Importance = widget.LowImportance
+		l.Wrapping = fyne.TextWrapWord
+	}
+	return container.NewVBox(key, rule)
 }
 
 func statusColour(st data.Status) color.Color {

@@ -13,6 +13,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // editPanel is edit mode: its switch, undo and redo, moving and placing
@@ -96,30 +97,67 @@ func (p *editPanel) placeAt(at orb.Point) bool {
 	}
 	id := p.placing
 	p.placing = ""
-	p.moveSite(id, at, "放置 place")
+	p.moveSite(id, at, false)
 	p.sh.st.selectSite(id)
 	return true
 }
 
+// dragSite moves a site dropped at pt. A site whose point came from
+// evidence asks first (once: after the move the point is the planner's).
+func (p *editPanel) dragSite(id string, pt orb.Point) {
+	s := p.sh.st.site(id)
+	if s == nil {
+		return
+	}
+	if !s.EvidenceLocated() {
+		p.moveSite(id, pt, true)
+		return
+	}
+	title, text := s.ReplaceEvidencePrompt()
+	d := dialog.NewCustomConfirm(title, i18n.T("behave.edit.replace"), i18n.T("behave.edit.keep"), wrapLabel(text),
+		func(ok bool) {
+			if ok {
+				p.moveSite(id, pt, true)
+			}
+		}, p.sh.win)
+	d.Show()
+}
+
 // moveSite puts a site at pt: its location is now the planner's, precise
-// to about what one can point at on the map at this zoom.
-func (p *editPanel) moveSite(id string, pt orb.Point, verb string) {
+// to about what one can point at on the map at this zoom; the old point
+// and its evidence stay in the basis (data.Site.Relocate).
+func (p *editPanel) moveSite(id string, pt orb.Point, dragged bool) {
 	v := p.sh.m.View()
-	prec := max(5, 4*v.MetersPerPixel())
-	p.sh.edit(p.sh.st.editor.Update(id, verb+" "+id, func(s *data.Site) {
-		s.Location, s.Located = pt, true
-		s.PrecisionM = float64(int(prec + 0.5))
-		s.Confidence = data.ConfidenceSurveyed
-		s.Basis = fmt.Sprintf("%s: placed on the map by the planner %s at zoom %d (±%.0f m); earlier evidence: %s",
-			verb, time.Now().Format("2006-01-02"), v.Zoom, prec, s.Basis)
+	prec := float64(int(max(5, 4*v.MetersPerPixel()) + 0.5))
+	how, label := "behave.edit.how_place", "behave.edit.place_label"
+	if dragged {
+		how, label = "behave.edit.how_move", "behave.edit.move_label"
+	}
+	s := p.sh.st.site(id)
+	if s == nil {
+		return
+	}
+	p.sh.edit(p.sh.st.editor.Update(id, i18n.T(label, s.DisplayName()), func(s *data.Site) {
+		s.Relocate(pt, prec, i18n.T(how, v.Zoom), time.Now())
 	}))
+}
+
+// wrapLabel is a label that wraps at words, for dialog text.
+func wrapLabel(text string) *widget.Label {
+	l := widget.NewLabel(text)
+	l.Wrapping = fyne.TextWrapWord
+	return l
 }
 
 // startPlacing waits for a map tap to place the site.
 func (p *editPanel) startPlacing(id string) {
 	p.SetEditMode(true)
 	p.placing = id
-	p.sh.status.SetText("点击地图放置 Click the map where " + id + " is")
+	name := id
+	if s := p.sh.st.site(id); s != nil {
+		name = s.DisplayName()
+	}
+	p.sh.status.SetText(i18n.T("behave.edit.place_prompt", name))
 }
 
 // siteActions are the buttons the details panel shows for a site.
@@ -141,7 +179,7 @@ func (p *editPanel) deleteSite(id string) {
 	if s == nil {
 		return
 	}
-	dialog.ShowConfirm("删除 Delete", fmt.Sprintf("删除 %s（%s）？可撤销 (Ctrl+Z)。\nDelete %s? It can be undone.", s.ShortName, s.ID, s.Name),
+	dialog.ShowConfirm(i18n.T("behave.edit.delete_title"), i18n.T("behave.edit.delete_text", s.DisplayName()),
 		func(ok bool) {
 			if ok && p.sh.edit(p.sh.st.editor.Delete(id)) {
 				p.sh.st.selectSite("")
@@ -152,7 +190,7 @@ func (p *editPanel) deleteSite(id string) {
 // showSiteForm edits a site (or, with isNew, adds one) in a dialog.
 func (p *editPanel) showSiteForm(s data.Site, isNew bool) {
 	f := newSiteForm(&s)
-	title := "编辑 Edit " + s.ID
+	title := i18n.T("behave.edit.form_title", s.DisplayName())
 	if isNew {
 		title = "添加 Add site"
 	}
@@ -175,11 +213,15 @@ func (p *editPanel) applyForm(f *siteForm, s data.Site, isNew bool) bool {
 		p.sh.showError(err)
 		return false
 	}
+	if !isNew && next == s {
+		p.sh.status.SetText(i18n.T("behave.edit.no_change", s.DisplayName()))
+		return true
+	}
 	ed := p.sh.st.editor
 	if isNew {
-		err = ed.Add("添加 add "+next.ShortName, next)
+		err = ed.Add(i18n.T("behave.edit.add_label", next.DisplayName()), next)
 	} else {
-		err = ed.Update(s.ID, "编辑 edit "+s.ShortName, func(x *data.Site) { *x = next })
+		err = ed.Update(s.ID, i18n.T("behave.edit.edit_label", s.DisplayName()), func(x *data.Site) { *x = next })
 	}
 	if !p.sh.edit(err) {
 		return false

@@ -13,6 +13,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
 )
 
@@ -34,9 +35,10 @@ func TestDragMarkerInEditMode(t *testing.T) {
 	pos, _ = u.Map.ScreenPos("LW-13")
 	u.edit.SetEditMode(true)
 	drag()
+	tapDialogButton(t, u.Window, i18n.T("behave.edit.replace")) // LW-13's point is evidence: asked first
 	after := *u.sh.st.site("LW-13")
 	want := u.Map.PointAt(pos.Add(fyne.NewPos(60, 30)))
-	if math.Abs(after.Location[0]-want[0]) > 1e-9 || after.Confidence != data.ConfidenceSurveyed || !strings.Contains(after.Basis, "planner") {
+	if math.Abs(after.Location[0]-want[0]) > 1e-9 || after.Confidence != data.ConfidenceSurveyed || !strings.Contains(after.Basis, before.Basis) {
 		t.Errorf("after drag: %v (want %v), %v, %q", after.Location, want, after.Confidence, after.Basis)
 	}
 	if !u.sh.st.Dirty() || !strings.Contains(u.Window.Title(), "未保存") {
@@ -118,7 +120,7 @@ func TestImportSaveReopen(t *testing.T) {
 		t.Fatalf("sites %d, problems %v", len(sites), probs)
 	}
 	u.sh.edit(u.sh.st.editor.Add("import", sites...))
-	u.edit.moveSite("LW-01", orb.Point{113.2311, 23.1172}, "move")
+	u.edit.moveSite("LW-01", orb.Point{113.2311, 23.1172}, true)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "plan.gpkg")
 	done := make(chan error, 1)
@@ -172,7 +174,7 @@ func TestAutosaveRecovery(t *testing.T) {
 	if _, err := os.Stat(u.file.recoveryPath); err == nil {
 		t.Fatal("recovery written without unsaved work")
 	}
-	u.edit.moveSite("LW-09", orb.Point{113.2281, 23.0991}, "move")
+	u.edit.moveSite("LW-09", orb.Point{113.2281, 23.0991}, true)
 	u.file.writeRecovery()
 	var p *data.Project
 	for i := 0; i < 100 && p == nil; i++ {
@@ -201,7 +203,7 @@ func TestAutosaveStopsWithWindow(t *testing.T) {
 	u.store.Close()       // its workers end now and are not counted below
 	// The edit comes first: Fyne's test driver runs fyne.Do on the ticker's
 	// goroutine, so the ticker must only read what the test wrote before.
-	u.edit.moveSite("LW-09", orb.Point{113.2281, 23.0991}, "move")
+	u.edit.moveSite("LW-09", orb.Point{113.2281, 23.0991}, true)
 	u.file.autosave.Stop()
 	before := runtime.NumGoroutine()
 	u.file.startAutosave(20 * time.Millisecond)

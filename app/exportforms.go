@@ -38,13 +38,7 @@ func (d *exportDialog) newExportWidgets() *exportWidgets {
 		tables: widget.NewCheck("第二页：项目一览与街道统计 page 2: site list and subdistrict table (PDF)", nil),
 		target: newSaveTarget(d.sh, "export.folder", fmt.Sprintf("liwan-plan-%d", year))}
 	w.format.Horizontal = true
-	w.format.SetSelected(d.sh.prefs.StringWithFallback("export.format", "PDF"))
-	w.size.SetSelected("A4")
-	w.landscape.SetChecked(true)
-	w.width.SetText("1920")
-	w.height.SetText("1080")
-	w.dpi.SetSelected("300")
-	w.extent.SetSelected("当前视图 current view")
+	w.restore(d.sh.prefs)
 	w.title.SetText(defaultTitle(year))
 	w.subtitle.SetPlaceHolder("副标题 subtitle (optional)")
 	w.date.SetText(time.Now().Format("2006-01-02"))
@@ -79,6 +73,33 @@ func (w *exportWidgets) form() *widget.Form {
 	return f
 }
 
+// restore sets the choices the planner made last time (format, paper,
+// orientation, pixels, dpi, extent, page 2), the defaults the first time.
+func (w *exportWidgets) restore(p fyne.Preferences) {
+	w.format.SetSelected(p.StringWithFallback("export.format", "PDF"))
+	w.size.SetSelected(p.StringWithFallback("export.size", "A4"))
+	w.landscape.SetChecked(p.BoolWithFallback("export.landscape", true))
+	w.width.SetText(p.StringWithFallback("export.width", "1920"))
+	w.height.SetText(p.StringWithFallback("export.height", "1080"))
+	w.dpi.SetSelected(p.StringWithFallback("export.dpi", "300"))
+	w.extent.SetSelected(p.StringWithFallback("export.extent", "当前视图 current view"))
+	w.tables.SetChecked(p.BoolWithFallback("export.tables", false))
+}
+
+// remember keeps the choices of an export for the next one; the folder
+// is kept by the save target.
+func (w *exportWidgets) remember(p fyne.Preferences) {
+	p.SetString("export.format", w.format.Selected)
+	p.SetString("export.size", w.size.Selected)
+	p.SetBool("export.landscape", w.landscape.Checked)
+	p.SetString("export.width", w.width.Text)
+	p.SetString("export.height", w.height.Text)
+	p.SetString("export.dpi", w.dpi.Selected)
+	p.SetString("export.extent", w.extent.Selected)
+	p.SetBool("export.tables", w.tables.Checked)
+	p.SetString(w.target.pref, w.target.folder.Text)
+}
+
 // values reads the inputs.
 func (w *exportWidgets) values() exportForm {
 	return exportForm{Format: w.format.Selected,
@@ -99,8 +120,7 @@ func (d *exportDialog) show() {
 			d.sh.showError(err)
 			return
 		}
-		d.sh.prefs.SetString(w.target.pref, f.Folder)
-		d.sh.prefs.SetString("export.format", f.Format)
+		w.remember(d.sh.prefs)
 		dlg.Hide()
 		d.runWithProgress(path, o)
 	})

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -19,10 +20,12 @@ var catchableLevels = []data.Level{data.Kindergarten, data.Primary, data.Junior,
 // with each layer's own options beneath it, and the legend. Every change
 // goes through the shared state, so map, legend and summary follow at once.
 type layersPanel struct {
-	sh     *shell
-	box    *fyne.Container
-	checks map[render.Layer]*widget.Check
-	legend *legendPanel
+	sh      *shell
+	box     *fyne.Container
+	checks  map[render.Layer]*widget.Check
+	legend  *legendPanel
+	mode    *widget.RadioGroup // walking radius or nearest site
+	nearest *widget.Select     // the level of the nearest-site areas
 }
 
 func newLayersPanel(sh *shell) *layersPanel {
@@ -94,20 +97,44 @@ func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
 		check.Checked = true
 		check.OnChanged = func(on bool) { p.update(func(sc *render.Scene) { sc.CatchLevels = withLevel(sc.CatchLevels, l, on) }) }
 	}
+	nearest := p.nearestLevel()
 	mode := widget.NewRadioGroup([]string{"步行半径 walking radius", "最近学校 nearest site"}, nil)
 	mode.Horizontal = true
 	mode.SetSelected("步行半径 walking radius")
+	p.mode = mode
 	mode.OnChanged = func(s string) {
 		m := render.CatchCircles
 		if s == "最近学校 nearest site" {
 			m = render.CatchNearest
+			nearest.Enable()
+		} else {
+			nearest.Disable()
 		}
 		p.update(func(sc *render.Scene) { sc.CatchMode = m })
 	}
 	inService := widget.NewCheck("仅已建成 only sites in service in the year", func(on bool) {
 		p.update(func(sc *render.Scene) { sc.CatchInServiceOnly = on })
 	})
-	return container.NewPadded(container.NewVBox(levels, mode, inService))
+	return container.NewPadded(container.NewVBox(levels, mode,
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("behave.layers.nearest_level")), nil, nearest), inService))
+}
+
+// nearestLevel chooses the one level whose nearest-site areas show (the
+// areas of several levels would overlap); enabled in nearest-site mode.
+func (p *layersPanel) nearestLevel() *widget.Select {
+	names := make([]string, len(catchableLevels))
+	for i, l := range catchableLevels {
+		names[i] = l.Text()
+	}
+	sel := widget.NewSelect(names, nil)
+	sel.SetSelectedIndex(0)
+	sel.OnChanged = func(string) {
+		l := catchableLevels[max(0, sel.SelectedIndex())]
+		p.update(func(sc *render.Scene) { sc.NearestLevel = l })
+	}
+	sel.Disable()
+	p.nearest = sel
+	return sel
 }
 
 // withLevel is a copy of the catchment levels shown (nil = all) with l

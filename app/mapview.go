@@ -274,20 +274,12 @@ func (m *MapView) Tapped(ev *fyne.PointEvent) {
 	}
 }
 
-// dragState is a drag in progress: a pan, or (in edit mode, starting on
-// a marker) a move of that site, previewed until dropped.
-type dragState struct {
-	started bool
-	site    string
-	to      orb.Point
-	base    *render.Scene // the scene before the preview
-}
-
 // Dragged pans the map, or in edit mode moves the marker it started on.
 func (m *MapView) Dragged(ev *fyne.DragEvent) {
 	if !m.drag.started {
 		m.drag.started = true
 		start := ev.Position.Subtract(ev.Dragged)
+		m.drag.from = start
 		if m.EditMode {
 			m.drag.site = m.SiteAt(start)
 		}
@@ -300,7 +292,10 @@ func (m *MapView) Dragged(ev *fyne.DragEvent) {
 		m.Pan(float64(ev.Dragged.DX)*s, float64(ev.Dragged.DY)*s)
 		return
 	}
-	m.drag.to = m.PointAt(ev.Position)
+	m.drag.to, m.drag.at = m.PointAt(ev.Position), ev.Position
+	if !m.drag.moved() {
+		return
+	}
 	m.mu.Lock()
 	m.scene = previewMove(m.drag.base, m.drag.site, m.drag.to)
 	m.mu.Unlock()
@@ -318,7 +313,10 @@ func (m *MapView) DragEnd() {
 	m.mu.Lock()
 	m.scene = d.base
 	m.mu.Unlock()
-	if m.OnMoveSite != nil {
+	switch {
+	case !d.moved() && m.OnTap != nil:
+		m.OnTap(d.site, m.PointAt(d.from))
+	case d.moved() && m.OnMoveSite != nil:
 		m.OnMoveSite(d.site, d.to)
 	}
 	m.Redraw()

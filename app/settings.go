@@ -1,8 +1,10 @@
 package app
 
 import (
-	"fmt"
+	"errors"
+	"math"
 	"strconv"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -10,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -81,7 +84,9 @@ func saveNorms(p fyne.Preferences, n data.Norms) {
 
 // settingsDialog is the planning norms dialog.
 type settingsDialog struct {
-	sh *shell
+	sh   *shell
+	dlg  dialog.Dialog // the dialog while shown
+	rows []*normRow
 }
 
 // setNorms shows new norms on the map at once and keeps them.
@@ -91,58 +96,127 @@ func (d *settingsDialog) setNorms(n data.Norms) {
 	d.sh.st.markDirty()
 }
 
-// show opens the norms dialog: each value with its source, edited live
-// (the map redraws as soon as a value is valid), and a button to restore
-// the documented defaults.
+// show opens the norms dialog: each value with its source ("自定义
+// custom" once changed) and, next to it, why a value is refused; valid
+// values apply at once (the map redraws). Restore brings back the
+// documented defaults; Esc or Close closes it.
 func (d *settingsDialog) show() {
 	form := container.NewVBox()
-	entries := map[string]*widget.Entry{}
+	var rows []*normRow
 	for _, f := range normFields() {
-		e := d.normEntry(f)
-		entries[f.key] = e
-		src := widget.NewLabel("来源 source: " + f.get(data.DefaultNorms()).Source)
-		src.Wrapping = fyne.TextWrapWord
-		src.Importance = widget.LowImportance
-		form.Add(container.NewBorder(nil, nil, widget.NewLabel(f.label), nil, e))
-		form.Add(src)
+		r := d.newNormRow(f)
+		rows = append(rows, r)
+		form.Add(container.NewBorder(nil, nil, widget.NewLabel(f.label), nil, r.entry))
+		form.Add(container.NewVBox(r.problem, r.source))
 	}
-	fill := func(n data.Norms) {
-		for _, f := range normFields() {
-			entries[f.key].SetText(strconv.FormatFloat(f.get(n).Value, 'g', 4, 64))
+	fill := func() {
+		for _, r := range rows {
+			r.entry.SetText(strconv.FormatFloat(r.f.get(d.sh.st.scene.Norms).Value, 'g', 4, 64))
 		}
 	}
-	fill(d.sh.st.scene.Norms)
+	d.rows = rows
+	fill()
 	restore := widget.NewButton("恢复默认 Restore defaults", func() {
 		d.setNorms(data.DefaultNorms())
-		fill(d.sh.st.scene.Norms)
+		fill()
 	})
 	content := container.NewBorder(nil, restore, nil, nil, container.NewVScroll(form))
-	dlg := dialog.NewCustom("规划指标 Planning norms", "关闭 Close", content, d.sh.win)
-	dlg.Resize(fyne.NewSize(720, 640))
-	dlg.Show()
+	d.dlg = dialog.NewCustom("规划指标 Planning norms", "关闭 Close", content, d.sh.win)
+	for _, r := range rows {
+		r.entry.onEsc = d.dlg.Hide
+	}
+	closeOnEsc(d.sh.win.Canvas(), d.dlg)
+	d.dlg.Resize(fyne.NewSize(720, 640))
+	d.dlg.Show()
 }
 
-// normEntry edits one norm, applying each valid value at once.
-func (d *settingsDialog) normEntry(f normField) *widget.Entry {
-	e := widget.NewEntry()
-	e.Validator = func(s string) error {
-		v, err := strconv.ParseFloat(s, 64)
-		if err != nil || v < f.min || v > f.max {
-			return fmt.Errorf("%g–%g", f.min, f.max)
-		}
-		return nil
-	}
-	e.OnChanged = func(s string) {
-		if e.Validate() != nil {
+// closeOnEsc makes Esc typed with no field focused hide dlg, and restores
+// the canvas's own key handler when dlg closes.
+func closeOnEsc(c fyne.Canvas, dlg dialog.Dialog) {
+	prev := c.OnTypedKey()
+	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
+		if ev.Name == fyne.KeyEscape {
+			dlg.Hide()
 			return
 		}
-		v, _ := strconv.ParseFloat(s, 64)
-		if v == f.get(d.sh.st.scene.Norms).Value {
+		if prev != nil {
+			prev(ev)
+		}
+	})
+	dlg.SetOnClosed(func() { c.SetOnTypedKey(prev) })
+}
+
+// normRow is one norm in the dialog: its entry, the reason a typed value
+// is refused (empty when valid) and the source of the value in use.
+type normRow struct {
+	f       normField
+	entry   *escEntry
+	problem *widget.Label
+	source  *widget.Label
+}
+
+func (d *settingsDialog) newNormRow(f normField) *normRow {
+	r := &normRow{f: f, entry: newEscEntry(), problem: widget.NewLabel(""), source: widget.NewLabel("")}
+	r.problem.Importance = widget.DangerImportance
+	r.problem.Hide()
+	r.source.Wrapping = fyne.TextWrapWord
+	r.source.Importance = widget.LowImportance
+	r.entry.Validator = f.check
+	r.entry.OnChanged = func(s string) {
+		if err := f.check(s); err != nil {
+			r.problem.SetText(err.Error())
+			r.problem.Show()
 			return
 		}
-		n := d.sh.st.scene.Norms.Clone()
-		f.set(&n, v)
-		d.setNorms(n)
+		r.problem.Hide()
+		if v, _ := strconv.ParseFloat(strings.TrimSpace(s), 64); v != f.get(d.sh.st.scene.Norms).Value {
+			n := d.sh.st.scene.Norms.Clone()
+			f.set(&n, v)
+			d.setNorms(n)
+		}
+		r.showSource(d.sh.st.scene.Norms)
 	}
+	r.showSource(d.sh.st.scene.Norms)
+	return r
+}
+
+// showSource shows where the value in use comes from: the documented
+// source, or "自定义 custom" when it no longer matches it.
+func (r *normRow) showSource(n data.Norms) {
+	def := r.f.get(data.DefaultNorms())
+	r.source.SetText(i18n.T("behave.settings.source", r.f.get(n).SourceText(def)))
+}
+
+// check refuses text that is not a number, or a number out of range, in
+// words shown next to the field.
+func (f normField) check(s string) error {
+	v, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+	switch {
+	case err != nil || math.IsNaN(v) || math.IsInf(v, 0):
+		return errors.New(i18n.T("behave.settings.nan", s, strconv.FormatFloat(f.get(data.DefaultNorms()).Value, 'g', 4, 64)))
+	case v < f.min || v > f.max:
+		return errors.New(i18n.T("behave.settings.range", strconv.FormatFloat(f.min, 'g', 4, 64), strconv.FormatFloat(f.max, 'g', 4, 64)))
+	}
+	return nil
+}
+
+// escEntry is an entry that hands Esc to the dialog it is in.
+type escEntry struct {
+	widget.Entry
+	onEsc func()
+}
+
+func newEscEntry() *escEntry {
+	e := &escEntry{}
+	e.ExtendBaseWidget(e)
 	return e
+}
+
+// TypedKey closes the dialog on Esc; other keys edit the text.
+func (e *escEntry) TypedKey(ev *fyne.KeyEvent) {
+	if ev.Name == fyne.KeyEscape && e.onEsc != nil {
+		e.onEsc()
+		return
+	}
+	e.Entry.TypedKey(ev)
 }

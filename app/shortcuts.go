@@ -59,8 +59,8 @@ func (u *UI) actions() []action {
 		{"view.fit", "全部项目 Fit all", keys(ctrl, fyne.Key0), u.FitAll},
 		{"view.search", "搜索 Search", keys(ctrl, fyne.KeyF), func() { u.Window.Canvas().Focus(u.list.Search) }},
 		{"view.play", i18n.T("ui9.action.play"), keys(ctrl, fyne.KeyP), u.years.togglePlay},
-		{"view.nextyear", i18n.T("ui9.action.nextyear"), keys(ctrl, fyne.KeyPageUp), func() { u.years.step(1) }},
-		{"view.prevyear", i18n.T("ui9.action.prevyear"), keys(ctrl, fyne.KeyPageDown), func() { u.years.step(-1) }},
+		{"view.nextyear", i18n.T("ui9.action.nextyear"), keys(ctrl, fyne.KeyPageUp), func() { u.years.stepChosen(1) }},
+		{"view.prevyear", i18n.T("ui9.action.prevyear"), keys(ctrl, fyne.KeyPageDown), func() { u.years.stepChosen(-1) }},
 		{"settings.norms", "规划指标 Planning norms…", keys(ctrl, fyne.KeyComma), u.dlg.settings.show},
 		{"help.about", "关于数据 About the data", nil, u.about},
 	}
@@ -112,6 +112,13 @@ func (u *UI) bindKeys() {
 			c.AddShortcut(a.key, func(fyne.Shortcut) { run() })
 		}
 	}
+	// Fyne's desktop driver turns Ctrl+Z / Ctrl+Y (Cmd on macOS) into its
+	// own Undo and Redo shortcuts before looking up Ctrl+Z: a focused text
+	// field takes them (its text undo), otherwise the canvas does, so the
+	// app's undo is bound to those too, and only to the canvas: a menu
+	// item with them would fire before a focused text field saw them.
+	c.AddShortcut(&fyne.ShortcutUndo{}, func(fyne.Shortcut) { u.edit.Undo() })
+	c.AddShortcut(&fyne.ShortcutRedo{}, func(fyne.Shortcut) { u.edit.Redo() })
 	c.SetOnTypedKey(u.typedKey)
 	c.SetOnTypedRune(func(r rune) {
 		switch r {
@@ -181,8 +188,8 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 		u.edit.placing = ""
 		u.sh.st.selectSite("")
 	case fyne.KeyPageUp:
-		u.years.step(1)
+		u.years.stepChosen(1)
 	case fyne.KeyPageDown:
-		u.years.step(-1)
+		u.years.stepChosen(-1)
 	}
 }

@@ -159,10 +159,7 @@ func (f *siteForm) applyLocation(s data.Site) (data.Site, error) {
 	if err1 != nil || err2 != nil {
 		return s, fmt.Errorf("坐标 coordinates %q, %q: give decimal degrees, e.g. 113.2295, 23.1167", lonT, latT)
 	}
-	p := orb.Point{lon, lat}
-	if f.loc.coordSys.SelectedIndex() == 1 {
-		p = geo.GCJ02ToWGS84(p)
-	}
+	p := f.typedPoint(s, orb.Point{lon, lat})
 	prec, err := strconv.ParseFloat(strings.TrimSpace(f.loc.precision.Text), 64)
 	if err != nil || prec <= 0 {
 		return s, fmt.Errorf("精度 precision %q: give the radius in metres within which the site lies", f.loc.precision.Text)
@@ -178,4 +175,24 @@ func (f *siteForm) applyLocation(s data.Site) (data.Site, error) {
 		}
 	}
 	return s, nil
+}
+
+// typedPoint is the WGS-84 point typed in the form; the stored point when
+// the text is what the form showed for it, so Apply without a change never
+// rounds a point to the form's six decimals.
+func (f *siteForm) typedPoint(s data.Site, typed orb.Point) orb.Point {
+	gcj := f.loc.coordSys.SelectedIndex() == 1
+	if s.Located {
+		shown := s.Location
+		if gcj {
+			shown = geo.WGS84ToGCJ02(shown)
+		}
+		if data.ShownUnchanged(shown, typed, 6) {
+			return s.Location
+		}
+	}
+	if gcj {
+		return geo.GCJ02ToWGS84(typed)
+	}
+	return typed
 }

@@ -33,6 +33,11 @@ type SiteList struct {
 	Count  *widget.Label
 	sites  func() []data.Site
 	shown  []int // indices into sites()
+	// highlighted is the site selected anywhere (map or list); syncing is
+	// set while the list follows it, so that is not taken as a pick.
+	highlighted string
+	syncing     bool
+	selRow      int // the selected row, -1 for none
 	// OnSelect is called with a site ID when the user picks an entry.
 	OnSelect func(id string)
 }
@@ -53,8 +58,11 @@ func NewSiteList(sites func() []data.Site) *SiteList {
 				o.(*widget.Label).SetText(l.rowText(l.shown[i]))
 			}
 		})
+	l.selRow = -1
+	l.List.OnUnselected = func(widget.ListItemID) { l.selRow = -1 }
 	l.List.OnSelected = func(i widget.ListItemID) {
-		if i < len(l.shown) && l.OnSelect != nil {
+		l.selRow = i
+		if i < len(l.shown) && l.OnSelect != nil && !l.syncing {
 			l.OnSelect(l.sites()[l.shown[i]].ID)
 		}
 	}
@@ -84,8 +92,36 @@ func (l *SiteList) Refilter() {
 		}
 	}
 	l.Count.SetText(fmt.Sprintf("%d / %d 个项目", len(l.shown), len(sites)))
-	l.List.UnselectAll()
 	l.List.Refresh()
+	l.Highlight(l.highlighted)
+}
+
+// Highlight selects the row of site id ("" or a site filtered out: none)
+// and scrolls to it, without calling OnSelect.
+func (l *SiteList) Highlight(id string) {
+	l.highlighted = id
+	l.syncing = true
+	defer func() { l.syncing = false }()
+	sites := l.sites()
+	for row, i := range l.shown {
+		if i < len(sites) && sites[i].ID == id {
+			l.List.Select(row)
+			l.List.ScrollTo(row)
+			return
+		}
+	}
+	l.List.UnselectAll()
+}
+
+// selected is the site whose row is highlighted, or "".
+func (l *SiteList) selected() string {
+	sites := l.sites()
+	for row, i := range l.shown {
+		if i < len(sites) && sites[i].ID == l.highlighted && row == l.selRow {
+			return l.highlighted
+		}
+	}
+	return ""
 }
 
 // Widget is the list with its search box.

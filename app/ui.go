@@ -9,9 +9,10 @@ package app
 
 import (
 	"fmt"
-	"time"
+	"image/color"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
@@ -39,8 +40,8 @@ type Config struct {
 	// of a background one. Fyne's test driver runs fyne.Do inline, so UI
 	// tests need this to stay on one goroutine.
 	SyncRender bool
-	// Year is the status year shown first; 0 = this year, within the
-	// control's 2021–2030.
+	// Year is the status year shown first; 0 = the year the planner last
+	// chose, else the plan's last year (2025), within 2021–2030.
 	Year int
 	// CopyImage puts PNG bytes on the system clipboard; nil when the
 	// platform cannot.
@@ -64,6 +65,14 @@ type UI struct {
 	edit    *editPanel
 	file    *projectFile
 	dlg     dialogs
+	panels  sidePanels
+}
+
+// sidePanels are the collapsible columns beside the map.
+type sidePanels struct {
+	left, right *fyne.Container
+	outer       *container.Split // left | rest
+	inner       *container.Split // map | right
 }
 
 // dialogs are the panels that live in dialogs.
@@ -87,7 +96,7 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 		a.SetIcon(fyne.NewStaticResource("icon.png", cfg.Icon))
 	}
 	u := &UI{Window: a.NewWindow(Title)}
-	sc := render.NewScene(cfg.Sites, startYear(cfg.Year))
+	sc := render.NewScene(cfg.Sites, startYear(cfg.Year, a.Preferences()))
 	sc.Norms = loadNorms(a.Preferences())
 	r := &render.Renderer{Fonts: fonts, Attribution: cfg.Source.Attribution}
 	u.Map = NewMapView(r, sc, render.View{Center: liwanCentre, Zoom: 12, Width: 800, Height: 600}, max(cfg.Source.MinZoom, 3), cfg.Source.MaxZoom)
@@ -111,9 +120,11 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	return u, nil
 }
 
-func startYear(y int) int {
+// startYear is the year shown first: the configured one, else the one the
+// planner last chose, else the plan's last year (2025), not today's date.
+func startYear(y int, p fyne.Preferences) int {
 	if y == 0 {
-		y = time.Now().Year()
+		y = p.IntWithFallback(prefYear, PlanLastYear)
 	}
 	return min(max(y, FirstYear), LastYear)
 }
@@ -154,6 +165,11 @@ func (u *UI) wire() {
 	u.zones.follow()
 	u.details.follow()
 	st.listen(sitesEdited, u.list.Refilter)
+	st.listen(sceneChanged, func() {
+		if u.list.highlighted != st.scene.Selected {
+			u.list.Highlight(st.scene.Selected)
+		}
+	})
 	u.file.follow()
 	u.edit.follow()
 	u.list.OnSelect = func(id string) { st.selectSite(id); u.centreOn(id) }
@@ -163,7 +179,7 @@ func (u *UI) wire() {
 			u.sh.status.SetText(zoneSummary(st.coverage, z))
 		}
 	}
-	u.Map.OnMoveSite = func(id string, p orb.Point) { u.edit.moveSite(id, p, "移动 move") }
+	u.Map.OnMoveSite = u.edit.dragSite
 	u.Map.OnViewChanged = u.showStatus
 }
 
@@ -183,21 +199,70 @@ func (u *UI) layout() fyne.CanvasObject {
 		widget.NewToolbarAction(theme.SettingsIcon(), u.dlg.settings.show),
 		widget.NewToolbarAction(theme.InfoIcon(), u.about),
 	)
+	bar.Append(widget.NewToolbarSeparator())
+	bar.Append(widget.NewToolbarAction(theme.ListIcon(), u.toggleLeft))
+	bar.Append(widget.NewToolbarAction(theme.DocumentIcon(), u.toggleRight))
+	// The year bar shares the toolbar's row, so the map keeps its height.
+	top := container.NewBorder(nil, nil, bar, nil, u.years.widget())
+	return container.NewBorder(top, u.sh.status, nil, nil, u.sides())
+}
+
+// Default shares of the window's width: the site list column and the
+// details column; the map keeps the rest (65%), so at 1280×800 and at
+// 1024×640 it has more than half the window. Both columns collapse.
+const (
+	leftShare  = 0.18
+	rightShare = 0.17
+)
+
+// sides is the map between the two collapsible columns: the tabs with the
+// legend on the left, the summary and the details on the right.
+func (u *UI) sides() fyne.CanvasObject {
+	// Wide contents scroll sideways, so the column can be narrow.
 	tabs := container.NewAppTabs(
 		container.NewTabItem("项目 Sites", u.list.Widget()),
-		container.NewTabItem("图层 Layers", u.layers.widget()),
-		container.NewTabItem("街道 Subdistricts", u.zones.widget()),
+		container.NewTabItem("图层 Layers", container.NewHScroll(u.layers.widget())),
+		container.NewTabItem("街道 Subdistricts", container.NewHScroll(u.zones.widget())),
 	)
-	left := container.NewVSplit(tabs, container.NewBorder(
+	legend := container.NewVSplit(tabs, container.NewBorder(
 		widget.NewLabelWithStyle("图例 Legend", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
-		container.NewVScroll(u.layers.legend.box)))
-	left.Offset = 0.6
-	centre := container.NewBorder(nil, u.years.widget(), nil, nil, u.Map)
-	right := container.NewHSplit(centre, u.details.view)
-	right.Offset = 0.68
-	main := container.NewHSplit(left, right)
-	main.Offset = 0.24
-	return container.NewBorder(bar, u.sh.status, nil, nil, main)
+		container.NewScroll(u.layers.legend.box)))
+	legend.Offset = 0.6
+	p := &u.panels
+	p.left = container.NewStack(minWidth(150), legend)
+	// The summary wraps in its own scroll above the details: its whole
+	// text, however narrow the column.
+	right := container.NewVSplit(container.NewVScroll(u.years.summaryWidget()), u.details.view)
+	right.Offset = 0.3
+	p.right = container.NewStack(minWidth(170), right)
+	p.inner = container.NewHSplit(u.Map, p.right)
+	p.inner.Offset = 1 - rightShare/(1-leftShare)
+	p.outer = container.NewHSplit(p.left, p.inner)
+	p.outer.Offset = leftShare
+	return p.outer
+}
+
+// toggleLeft collapses or restores the site list column.
+func (u *UI) toggleLeft() { toggle(u.panels.left, u.panels.outer) }
+
+// toggleRight collapses or restores the summary and details column.
+func (u *UI) toggleRight() { toggle(u.panels.right, u.panels.inner) }
+
+// minWidth is an empty object w pixels wide: stacked under a column, it
+// keeps a dragged divider from squeezing the text to a character a line.
+func minWidth(w float32) fyne.CanvasObject {
+	r := canvas.NewRectangle(color.Transparent)
+	r.SetMinSize(fyne.NewSize(w, 0))
+	return r
+}
+
+func toggle(panel *fyne.Container, split *container.Split) {
+	if panel.Visible() {
+		panel.Hide()
+	} else {
+		panel.Show()
+	}
+	split.Refresh()
 }
 
 // Run shows the window, offers to recover autosaved work, and runs the app.

@@ -36,6 +36,10 @@ func newTestUIWith(t *testing.T, change func(*Config)) *UI {
 	}
 	u.Window.Resize(fyne.NewSize(1400, 900))
 	u.FitAll()
+	// A fresh scene version: the renderer reuses a marker placement made
+	// for the 1280×800 start-up view when the zoom is the same, and tests
+	// compare frames against this first one (see the behave12 note).
+	u.sh.st.update(func(*render.Scene) {})
 	u.Map.RenderNow()
 	t.Cleanup(u.store.Close)
 	return u
@@ -121,7 +125,7 @@ func TestSearchFilters(t *testing.T) {
 	}{
 		{"AF0401", []string{"LW-07", "LW-11", "LW-15"}},
 		{"桥中", []string{"LW-08", "LW-12", "LW-19"}},
-		{"幼儿园 东漖", []string{"LW-21", "LW-22", "LW-24"}}, // LW-24 may be in 东漖
+		{"幼儿园 东漖", []string{"LW-21", "LW-22"}}, // LW-24: its evidence names no 街道 (待核实)
 		{"af040338", []string{"LW-16"}},
 		{"no such school", nil},
 	}

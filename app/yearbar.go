@@ -38,7 +38,7 @@ func newYearBar(sh *shell) *yearBar {
 	year := sh.st.scene.Year
 	b := &yearBar{sh: sh, slider: widget.NewSlider(FirstYear, LastYear), label: widget.NewLabel(yearText(year)),
 		summary: widget.NewLabel("")}
-	b.summary.Truncation = fyne.TextTruncateEllipsis
+	b.summary.Wrapping = fyne.TextWrapWord // the whole text, never a bare "…"
 	b.slider.Step = 1
 	b.slider.SetValue(float64(year))
 	b.slider.OnChanged = func(v float64) {
@@ -49,8 +49,21 @@ func newYearBar(sh *shell) *yearBar {
 		b.label.SetText(yearText(y))
 		b.sh.st.update(func(sc *render.Scene) { sc.Year = y })
 	}
+	b.slider.OnChangeEnded = func(v float64) { b.chosen(int(v)) }
 	b.play = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), func() { b.togglePlay() })
 	return b
+}
+
+// prefYear is the preference keeping the year the planner last chose.
+const prefYear = "year.chosen"
+
+// chosen remembers a year the planner picked, for the next start.
+func (b *yearBar) chosen(y int) { b.sh.prefs.SetInt(prefYear, y) }
+
+// stepChosen steps the year by hand (keys) and remembers it.
+func (b *yearBar) stepChosen(d int) {
+	b.step(d)
+	b.chosen(b.sh.st.scene.Year)
 }
 
 // follow keeps the summary, and the slider when a project sets the year,
@@ -77,7 +90,8 @@ func yearText(y int) string {
 }
 
 // widget is the bar: play, slider, and beneath it a tick per year with
-// the plan period 2021–2025 as a band; then the summary.
+// the plan period 2021–2025 as a band. The summary is placed by the
+// window (summaryWidget), where it has room to wrap.
 func (b *yearBar) widget() fyne.CanvasObject {
 	marks := []fyne.CanvasObject{canvas.NewRectangle(color.NRGBA{0, 114, 178, 70})}
 	for y := FirstYear; y <= LastYear; y++ {
@@ -87,8 +101,11 @@ func (b *yearBar) widget() fyne.CanvasObject {
 	}
 	ticks := container.New(yearTicks{}, marks...)
 	bar := container.NewBorder(nil, nil, b.play, b.label, container.NewVBox(b.slider, ticks))
-	return container.NewVBox(bar, b.summary)
+	return bar
 }
+
+// summaryWidget is the summary strip of the year, wrapped at words.
+func (b *yearBar) summaryWidget() fyne.CanvasObject { return b.summary }
 
 // yearTicks lays year labels under the slider's stops and the plan-period
 // band under 2021–2025. The slider's track is inset by its thumb's radius
@@ -105,11 +122,23 @@ func (yearTicks) MinSize(objs []fyne.CanvasObject) fyne.Size {
 	return fyne.NewSize(200, objs[1].MinSize().Height)
 }
 
+// tickText labels a year's stop: "2021", or "'21" when the stops are too
+// close for four digits (a narrow window), so labels never run together.
+func tickText(y int, step float32) string {
+	if step < 30 {
+		return fmt.Sprintf("'%02d", y%100)
+	}
+	return fmt.Sprint(y)
+}
+
 func (l yearTicks) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	pad := l.inset()
 	step := (size.Width - 2*pad) / float32(LastYear-FirstYear)
 	at := func(y int) float32 { return pad + step*float32(y-FirstYear) }
 	for i, o := range objs[1:] {
+		if t, ok := o.(*canvas.Text); ok {
+			t.Text = tickText(FirstYear+i, step)
+		}
 		w := o.MinSize().Width
 		o.Move(fyne.NewPos(at(FirstYear+i)-w/2, 0))
 		o.Resize(o.MinSize())
@@ -118,8 +147,9 @@ func (l yearTicks) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 	objs[0].Resize(fyne.NewSize(step*float32(PlanLastYear-FirstYear+1), size.Height))
 }
 
-// togglePlay steps the year forward once per playStepDelay until the last
-// year, from a goroutine; each step is applied on the UI goroutine and
+// togglePlay steps the year forward once per playStepDelay through the
+// plan period (from 2021 when at or past its end) and stops at 2025, from
+// a goroutine; each step is applied on the UI goroutine and
 // drawn off it.
 func (b *yearBar) togglePlay() {
 	if b.playing != nil {
@@ -128,7 +158,7 @@ func (b *yearBar) togglePlay() {
 		b.play.SetIcon(theme.MediaPlayIcon())
 		return
 	}
-	if b.sh.st.scene.Year >= LastYear {
+	if b.sh.st.scene.Year >= PlanLastYear {
 		b.slider.SetValue(FirstYear)
 	}
 	stop := make(chan struct{})
@@ -147,13 +177,18 @@ func (b *yearBar) playLoop(stop chan struct{}) {
 		case <-t.C:
 		}
 		fyne.Do(func() {
-			if b.playing != stop {
-				return
-			}
-			b.step(1)
-			if b.sh.st.scene.Year >= LastYear {
-				b.togglePlay()
+			if b.playing == stop {
+				b.playTick()
 			}
 		})
+	}
+}
+
+// playTick is one step of playback: the next year, stopping at the end of
+// the plan period (2026–2030 stay reachable by hand).
+func (b *yearBar) playTick() {
+	b.step(1)
+	if b.sh.st.scene.Year >= PlanLastYear {
+		b.togglePlay()
 	}
 }

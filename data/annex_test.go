@@ -8,11 +8,16 @@ import (
 	"testing"
 
 	"github.com/liwan-edu/schoolmap/assets"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // annexCopy is the annex table of the plan (with its source named), kept in
 // the repository so the cross-check always runs.
 const annexCopy = "testdata/annex-2021-2025.md"
+
+// evidenceCopy is the location evidence table (shared/data/SITE-LOCATIONS.md),
+// kept here for the same reason.
+const evidenceCopy = "testdata/site-locations.md"
 
 // annexRow is one row of the plan's annex table as printed in the seed.
 type annexRow struct {
@@ -128,5 +133,105 @@ func TestAnnexCopyIsVerbatim(t *testing.T) {
 	got, want := rows(kept), rows(seed)
 	if strings.Join(got, "\n") != strings.Join(want, "\n") || len(got) != 25 {
 		t.Errorf("the kept annex (%d rows) differs from the seed's (%d rows)", len(got), len(want))
+	}
+}
+
+// evidenceSubdistricts reads the 街道 column of the evidence table by row.
+func evidenceSubdistricts(t *testing.T) map[int]string {
+	t.Helper()
+	b, err := os.ReadFile(evidenceCopy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	out := map[int]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "|")
+		if len(f) < 9 {
+			continue
+		}
+		if no, err := strconv.Atoi(strings.TrimSpace(f[1])); err == nil {
+			out[no] = strings.TrimSpace(f[6])
+		}
+	}
+	return out
+}
+
+// TestSubdistrictsMatchEvidence keeps each site's subdistrict to its own
+// evidence: a single name is the site's subdistrict, and no subdistrict is
+// named that the evidence for that row does not name (#24 once showed #9's
+// candidates although its evidence says "?").
+func TestSubdistrictsMatchEvidence(t *testing.T) {
+	ev := evidenceSubdistricts(t)
+	if len(ev) != 25 {
+		t.Fatalf("parsed %d evidence rows, want 25", len(ev))
+	}
+	for _, s := range defaultSites(t) {
+		cell := ev[s.No]
+		for _, sd := range LiwanSubdistricts() {
+			if cell == sd.Name && s.Subdistrict != sd.Name {
+				t.Errorf("row %d: evidence says %s, data has %q", s.No, cell, s.Subdistrict)
+			}
+			if strings.Contains(s.Subdistrict+s.SubdistrictNote, sd.Name) && !strings.Contains(cell, sd.Name) {
+				t.Errorf("row %d: data names %s (%s), evidence says %q", s.No, sd.Name, s.SubdistrictText(), cell)
+			}
+		}
+		if cell == "?" && s.SubdistrictText() != i18n.T("behave.subdistrict.unverified") && s.SubdistrictNote == "?" {
+			t.Errorf("row %d: evidence \"?\" shown as %q", s.No, s.SubdistrictText())
+		}
+	}
+	if got := siteNo(t, 24).SubdistrictText(); got != i18n.T("behave.subdistrict.unverified") {
+		t.Errorf("#24 subdistrict shown as %q, want %q", got, i18n.T("behave.subdistrict.unverified"))
+	}
+}
+
+// TestSourcesMatchEvidence keeps each site's source true for that site: no
+// POI where the evidence found nothing, an area anchor said as such.
+func TestSourcesMatchEvidence(t *testing.T) {
+	b, err := os.ReadFile(evidenceCopy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows := map[int][]string{}
+	for _, line := range strings.Split(string(b), "\n") {
+		f := strings.Split(line, "|")
+		if no, err := strconv.Atoi(strings.TrimSpace(f[min(1, len(f)-1)])); err == nil && len(f) >= 9 {
+			rows[no] = f
+		}
+	}
+	for _, s := range defaultSites(t) {
+		ev, point := rows[s.No][3], strings.TrimSpace(rows[s.No][4])
+		anchor := false
+		for _, w := range []string{"anchor", "as #", "nearby POI", "candidate POI", "plot not found"} {
+			anchor = anchor || strings.Contains(ev, w)
+		}
+		switch {
+		case point == "none" && strings.Contains(s.Source, "POI"):
+			t.Errorf("row %d: nothing found, source says %q", s.No, s.Source)
+		case point == "none" && s.Located:
+			t.Errorf("row %d: nothing found, but located", s.No)
+		case anchor && !strings.Contains(s.Source, "anchor"):
+			t.Errorf("row %d: evidence is an area anchor, source %q does not say so", s.No, s.Source)
+		case !anchor && strings.Contains(s.Source, "anchor"):
+			t.Errorf("row %d: evidence names the school, source %q says anchor", s.No, s.Source)
+		}
+	}
+}
+
+// TestEvidenceCopyIsVerbatim checks the kept evidence table against the
+// shared one where it is beside the checkout (and always in CI).
+func TestEvidenceCopyIsVerbatim(t *testing.T) {
+	shared, err := os.ReadFile("../../shared/data/SITE-LOCATIONS.md")
+	if err != nil {
+		if os.Getenv("CI") != "" {
+			t.Fatalf("CI has ../shared beside the clone: %v", err)
+		}
+		t.Skipf("evidence table not beside the checkout: %v", err)
+	}
+	kept, err := os.ReadFile(evidenceCopy)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if string(kept) != string(shared) {
+		t.Errorf("%s differs from shared/data/SITE-LOCATIONS.md; copy it again", evidenceCopy)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // ErrNoSite is returned for an edit naming a site that does not exist.
@@ -20,6 +22,16 @@ type Change struct {
 type Edit struct {
 	Label   string
 	Changes []Change
+}
+
+// noop reports whether applying e would leave the sites as they are.
+func (e Edit) noop() bool {
+	for _, c := range e.Changes {
+		if c.Before == nil || c.After == nil || *c.Before != *c.After {
+			return false
+		}
+	}
+	return true
 }
 
 func (e Edit) inverse() Edit {
@@ -54,8 +66,12 @@ func (e *Editor) Dirty() bool { return e.saved != len(e.undo) }
 func (e *Editor) MarkSaved() { e.saved = len(e.undo) }
 
 // Do applies an edit after validating every site it writes; an invalid
-// edit changes nothing.
+// edit changes nothing. An edit that changes nothing (every change writes
+// the site it replaces) is not recorded, so it adds no undo step.
 func (e *Editor) Do(ed Edit) error {
+	if ed.noop() {
+		return nil
+	}
 	next, err := apply(e.sites, ed)
 	if err != nil {
 		return err
@@ -159,7 +175,7 @@ func (e *Editor) Delete(id string) error {
 		return fmt.Errorf("%w: %s", ErrNoSite, id)
 	}
 	before := e.sites[i]
-	return e.Do(Edit{Label: "删除 delete " + before.ShortName, Changes: []Change{{Index: i, Before: &before}}})
+	return e.Do(Edit{Label: i18n.T("behave.edit.delete", before.DisplayName()), Changes: []Change{{Index: i, Before: &before}}})
 }
 
 // NextID returns an unused ID with the prefix ("EX-0007").

@@ -3,6 +3,8 @@ package data
 import (
 	"fmt"
 	"strings"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // Level is the school level of a site. It decides the marker, the catchment
@@ -60,6 +62,14 @@ func (l Level) LabelEN() string {
 		return l.String()
 	}
 	return levelInfo[l].en
+}
+
+// Text is the level's name in the current language (i18n.Language).
+func (l Level) Text() string {
+	if i18n.Language() == "en" {
+		return l.LabelEN()
+	}
+	return l.Label()
 }
 
 // IsSchool reports whether the level enrols pupils (has seats).

@@ -1,6 +1,12 @@
 package data
 
-import "maps"
+import (
+	"maps"
+	"math"
+	"strconv"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
+)
 
 // Norm is one planning norm with the source that justifies its default.
 type Norm struct {
@@ -125,6 +131,47 @@ func (n Norms) CatchmentRadii(l Level) map[Level]float64 {
 		add(Junior)
 	} else if l.IsSchool() {
 		add(l)
+	}
+	return out
+}
+
+// Custom reports whether n's value no longer matches the default def, so
+// def's source (a GB standard) no longer justifies it. A source that is
+// not def's counts as custom too (a project file's own norm).
+func (n Norm) Custom(def Norm) bool {
+	return math.Abs(n.Value-def.Value) > 1e-9*math.Max(1, math.Abs(def.Value)) ||
+		(n.Source != "" && n.Source != def.Source)
+}
+
+// SourceText is the source to show beside n: def's source while n matches
+// it, else "自定义（默认 300）" ("custom (default 300)").
+func (n Norm) SourceText(def Norm) string {
+	if !n.Custom(def) {
+		return def.Source
+	}
+	return i18n.T("behave.norm.custom", strconv.FormatFloat(def.Value, 'g', 4, 64))
+}
+
+// Custom lists, in a fixed order, the norms that differ from the defaults
+// ("radius_m.kindergarten", "nine_year_primary_share"), for a page that
+// must say which figures are the planner's own.
+func (n Norms) Custom() []string {
+	d := DefaultNorms()
+	var out []string
+	for _, t := range []struct {
+		name     string
+		got, def map[Level]Norm
+	}{{"radius_m", n.RadiusM, d.RadiusM}, {"per_class", n.PerClass, d.PerClass}, {"seats_per_1000", n.Per1000, d.Per1000}} {
+		for _, l := range Levels() {
+			g, okG := t.got[l]
+			def, okD := t.def[l]
+			if okG != okD || (okG && g.Custom(def)) {
+				out = append(out, t.name+"."+l.String())
+			}
+		}
+	}
+	if math.Abs(n.NineYearPrimaryShare-d.NineYearPrimaryShare) > 1e-9 {
+		out = append(out, "nine_year_primary_share")
 	}
 	return out
 }

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // Site is one school project: the columns of the plan annex (附件) verbatim,
@@ -111,15 +113,20 @@ func (s *Site) Approximate() bool {
 }
 
 // SubdistrictText is the subdistrict as a planner should read it: the name
-// when known, the evidence with a question mark when not.
+// when known, the evidence with 待核实 ("to be verified") when not, and
+// 待核实 alone when the evidence names none ("?" in the evidence table).
 func (s *Site) SubdistrictText() string {
+	note := s.SubdistrictNote
+	if note == "?" {
+		note = ""
+	}
 	switch {
-	case s.Subdistrict != "" && s.SubdistrictNote != "":
-		return s.Subdistrict + " (" + s.SubdistrictNote + ")"
+	case s.Subdistrict != "" && note != "":
+		return s.Subdistrict + " (" + note + ")"
 	case s.Subdistrict != "":
 		return s.Subdistrict
-	case s.SubdistrictNote != "":
-		return s.SubdistrictNote + " (待核实)"
+	case note != "":
+		return note + " (" + i18n.T("behave.subdistrict.unverified") + ")"
 	}
-	return "未知"
+	return i18n.T("behave.subdistrict.unverified")
 }

@@ -1,6 +1,10 @@
 package data
 
-import "fmt"
+import (
+	"fmt"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
+)
 
 // Status is a project's construction state in a year.
 type Status int
@@ -86,3 +90,48 @@ func StatusAt(s *Site, year int) (st Status, overdue bool) {
 	}
 	return st, planned == InService && st != InService
 }
+
+// Text is the status's name in the current language ("在建", "under
+// construction").
+func (s Status) Text() string {
+	if s < 0 || int(s) >= len(statusLabels) {
+		return s.String()
+	}
+	return i18n.T("behave.status." + s.String())
+}
+
+// Recorded reports whether the planner (or public evidence) recorded what
+// actually happened to the site, so its status is actual, not the plan's.
+// An existing school is actual by definition.
+func (s *Site) Recorded() bool {
+	return s.Kind == KindExisting || s.ActualYear > 0 || s.ActualStatus != StatusUnknown
+}
+
+// StatusText says a site's status in a year and whose it is: "规划状态：在建"
+// ("planned status: under construction") when it follows the annex years,
+// "实际：建成使用" ("actual: in service") when recorded, with "逾期"
+// ("overdue") when the plan says in service and the record does not.
+func StatusText(s *Site, year int) string {
+	st, overdue := StatusAt(s, year)
+	key := "behave.status.planned_is"
+	if s.Recorded() {
+		key = "behave.status.actual_is"
+	}
+	text := i18n.T(key, st.Text())
+	if overdue {
+		text += " · " + i18n.T("behave.status.overdue")
+	}
+	return text
+}
+
+// PlannedStatusLabel is the heading for statuses derived from the annex
+// years ("规划状态" / "planned status"); ActualStatusLabel the heading for
+// recorded ones ("实际" / "actual").
+func PlannedStatusLabel() string { return i18n.T("behave.status.planned_label") }
+
+// ActualStatusLabel: see PlannedStatusLabel.
+func ActualStatusLabel() string { return i18n.T("behave.status.actual_label") }
+
+// StatusRule states once, for a legend tooltip, a README or a PDF
+// footnote, how planned statuses follow from the annex years.
+func StatusRule() string { return i18n.T("behave.status.rule") }

@@ -1,6 +1,11 @@
 package data
 
-import "testing"
+import (
+	"strings"
+	"testing"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
+)
 
 func TestStatusAt(t *testing.T) {
 	plan := func(start, end int) Site { return Site{StartYear: start, EndYear: end} }
@@ -38,5 +43,34 @@ func TestStatusAt(t *testing.T) {
 				t.Errorf("StatusAt(%d) = %v overdue=%v, want %v overdue=%v", tt.year, got, overdue, tt.want, tt.overdue)
 			}
 		})
+	}
+}
+
+func TestStatusText(t *testing.T) {
+	defer i18n.SetLanguage("zh")
+	tests := []struct {
+		name   string
+		site   Site
+		year   int
+		zh, en string
+	}{
+		{"plan years only", Site{No: 1, StartYear: 2022, EndYear: 2025}, 2023, "规划状态：在建", "planned status: under construction"},
+		{"recorded completion", Site{No: 1, StartYear: 2022, EndYear: 2025, ActualYear: 2024}, 2024, "实际：建成使用", "actual: in service"},
+		{"recorded late", Site{No: 1, StartYear: 2019, EndYear: 2021, ActualStatus: UnderConstruction}, 2022, "实际：在建 · 逾期", "actual: under construction · overdue"},
+		{"existing school", Site{Kind: KindExisting}, 2021, "实际：建成使用", "actual: in service"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for lang, want := range map[string]string{"zh": tt.zh, "en": tt.en} {
+				i18n.SetLanguage(lang)
+				if got := StatusText(&tt.site, tt.year); got != want {
+					t.Errorf("%s: %q, want %q", lang, got, want)
+				}
+			}
+		})
+	}
+	i18n.SetLanguage("en")
+	if r := StatusRule(); !strings.Contains(r, "autumn term") || !strings.Contains(r, "end year") {
+		t.Errorf("rule %q does not state the autumn-term rule", r)
 	}
 }

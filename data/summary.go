@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // LevelSeats counts the seats of one level by construction status.
@@ -16,10 +18,17 @@ type LevelSeats struct {
 type Summary struct {
 	Year      int
 	ByLevel   map[Level]*LevelSeats
-	Delivered int      // seats of plan projects in service in Year
-	PlanTotal int      // seats of all plan projects
-	Overdue   []string // IDs of projects past their planned end, not in service
-	NoSeats   int      // schools whose seats cannot be derived
+	Delivered int // seats of plan projects in service in Year (actual where recorded, else planned)
+	PlanTotal int // seats of all plan projects
+	// Due is the seats the plan puts in service by Year (the annex years
+	// alone); Recorded the seats a record says are in service in Year, of
+	// RecordedProjects projects with any record, RecordedInService of them
+	// in service in Year by their record.
+	Due, Recorded, RecordedProjects, RecordedInService int
+	Overdue                                            []string // IDs of projects past their planned end, not in service
+	// OverdueNames are the same projects by DisplayName, for people.
+	OverdueNames []string
+	NoSeats      int // schools whose seats cannot be derived
 }
 
 // Summarize counts seats for a year over the plan projects (sites with an
@@ -33,8 +42,17 @@ func Summarize(sites []Site, n Norms, year int) Summary {
 			continue
 		}
 		st, overdue := StatusAt(s, year)
+		due := PlannedStatusAt(s.StartYear, s.EndYear, year) == InService
+		if s.Recorded() {
+			sum.RecordedProjects++
+			if st == InService {
+				sum.RecordedInService++
+			}
+		}
 		if overdue {
 			sum.Overdue = append(sum.Overdue, s.ID)
+			sum.OverdueNames = append(sum.OverdueNames, s.DisplayName())
+			sum.OverdueNames = append(sum.OverdueNames, s.DisplayName())
 		}
 		seats := n.SeatsOf(s)
 		if s.Level.IsSchool() && seats.Total() == 0 {
@@ -56,13 +74,40 @@ func Summarize(sites []Site, n Norms, year int) Summary {
 				ls.Planned += k
 			}
 			sum.PlanTotal += k
+			if due {
+				sum.Due += k
+			}
+			if st == InService && s.Recorded() {
+				sum.Recorded += k
+			}
 		}
 	}
 	return sum
 }
 
-// Text is the summary strip for a year: seats by status and level,
-// and the plan's new seats delivered so far.
+// DueText says what the plan schedules, not what happened: "规划应交付新增学位
+// 25630 / 25630 (100%)" ("new seats due by the plan: …").
+func (s Summary) DueText() string {
+	pct := 0.0
+	if s.PlanTotal > 0 {
+		pct = 100 * float64(s.Due) / float64(s.PlanTotal)
+	}
+	return i18n.T("behave.summary.due", s.Due, s.PlanTotal, pct)
+}
+
+// RecordedText says what the records show ("实际：…"), or that there is no
+// record, so a planned figure is never read as progress.
+func (s Summary) RecordedText() string {
+	if s.RecordedProjects == 0 {
+		return i18n.T("behave.summary.no_record")
+	}
+	return i18n.T("behave.summary.recorded", s.RecordedInService, s.RecordedProjects, s.Recorded)
+}
+
+// Text is the summary strip for a year in three lines: seats by status and
+// level (the plan's statuses, actual where recorded), then what the plan
+// has due and what records show, overdue projects by name and schools
+// without stated classes.
 func (s Summary) Text() string {
 	var parts [3][]string
 	levels := make([]Level, 0, len(s.ByLevel))
@@ -74,7 +119,7 @@ func (s Summary) Text() string {
 		ls := s.ByLevel[l]
 		for k, n := range []int{ls.InService, ls.UnderConstruction, ls.Planned} {
 			if n > 0 {
-				parts[k] = append(parts[k], fmt.Sprintf("%s %d", l.Label(), n))
+				parts[k] = append(parts[k], fmt.Sprintf("%s %d", l.Text(), n))
 			}
 		}
 	}
@@ -84,19 +129,18 @@ func (s Summary) Text() string {
 		}
 		return strings.Join(p, " · ")
 	}
-	pct := 0.0
-	if s.PlanTotal > 0 {
-		pct = 100 * float64(s.Delivered) / float64(s.PlanTotal)
+	whose := PlannedStatusLabel()
+	if s.RecordedProjects > 0 {
+		whose = i18n.T("behave.summary.mixed")
 	}
 	// Always three lines, so the map above never changes size with the text.
-	text := fmt.Sprintf("%d年学位 seats · 建成 in service: %s\n在建 building: %s | 规划 planned: %s\n"+
-		"规划新增学位已交付 new seats delivered: %d / %d (%.0f%%)",
-		s.Year, join(parts[0]), join(parts[1]), join(parts[2]), s.Delivered, s.PlanTotal, pct)
-	if len(s.Overdue) > 0 {
-		text += fmt.Sprintf(" · 逾期 overdue: %s", strings.Join(s.Overdue, ", "))
+	text := i18n.T("behave.summary.line1", s.Year, whose, join(parts[0])) + "\n" +
+		i18n.T("behave.summary.line2", join(parts[1]), join(parts[2])) + "\n" + s.DueText() + " · " + s.RecordedText()
+	if len(s.OverdueNames) > 0 {
+		text += " · " + i18n.T("behave.summary.overdue", strings.Join(s.OverdueNames, ", "))
 	}
 	if s.NoSeats > 0 {
-		text += fmt.Sprintf(" · %d 所学校班数未注明 seats unknown", s.NoSeats)
+		text += " · " + i18n.T("behave.summary.noseats", s.NoSeats)
 	}
 	return text
 }

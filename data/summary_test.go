@@ -1,17 +1,20 @@
 package data
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 func TestSummarize(t *testing.T) {
 	n := DefaultNorms()
 	sites := []Site{
-		{ID: "K", No: 1, Level: Kindergarten, Classes: 10, StartYear: 2021, EndYear: 2023},             // 300
-		{ID: "P", No: 2, Level: Primary, Classes: 20, StartYear: 2022, EndYear: 2025},                  // 900
-		{ID: "N", No: 3, Level: NineYear, Classes: 9, StartYear: 2019, EndYear: 2021},                  // 6*45 + 3*50
-		{ID: "L", No: 4, Level: Junior, Classes: 10, StartYear: 2019, EndYear: 2021, ActualYear: 2024}, // late
+		{ID: "K", No: 1, Level: Kindergarten, Classes: 10, StartYear: 2021, EndYear: 2023},                              // 300
+		{ID: "P", No: 2, Level: Primary, Classes: 20, StartYear: 2022, EndYear: 2025},                                   // 900
+		{ID: "N", No: 3, Level: NineYear, Classes: 9, StartYear: 2019, EndYear: 2021},                                   // 6*45 + 3*50
+		{ID: "L", No: 4, ShortName: "晚校", Level: Junior, Classes: 10, StartYear: 2019, EndYear: 2021, ActualYear: 2024}, // late
 		{ID: "X", No: 5, Level: Senior},               // no seats
 		{ID: "E", No: 0, Level: Primary, Classes: 30}, // not a plan project
 	}
@@ -29,7 +32,7 @@ func TestSummarize(t *testing.T) {
 	if s.Delivered != 720 || s.PlanTotal != 300+900+420+500 {
 		t.Errorf("delivered %d of %d", s.Delivered, s.PlanTotal)
 	}
-	if len(s.Overdue) != 1 || s.Overdue[0] != "L" || s.NoSeats != 1 {
+	if len(s.Overdue) != 1 || s.Overdue[0] != "L" || s.OverdueNames[0] != "晚校" || s.NoSeats != 1 {
 		t.Errorf("overdue %v, no seats %d", s.Overdue, s.NoSeats)
 	}
 	if Summarize(sites, n, 2020).Delivered != 0 {
@@ -72,19 +75,71 @@ func TestSeatsOf(t *testing.T) {
 	}
 }
 
+func TestSummaryDueAndRecorded(t *testing.T) {
+	defer i18n.SetLanguage("zh")
+	sites := []Site{
+		{ID: "K", No: 1, Level: Kindergarten, Classes: 10, StartYear: 2021, EndYear: 2023},             // 300, due 2023
+		{ID: "P", No: 2, Level: Primary, Classes: 20, StartYear: 2022, EndYear: 2025},                  // 900, due 2025
+		{ID: "L", No: 4, Level: Junior, Classes: 10, StartYear: 2019, EndYear: 2021, ActualYear: 2022}, // 500, recorded 2022
+	}
+	tests := []struct {
+		name                 string
+		year                 int
+		due, recorded, total int
+		en                   string
+	}{
+		{"2021: only L due", 2021, 500, 0, 1700, "new seats due by the plan: 500 / 1700 (29%)"},
+		{"2023: L recorded, K due", 2023, 800, 500, 1700, "new seats due by the plan: 800 / 1700 (47%)"},
+		{"2025: all due", 2025, 1700, 500, 1700, "new seats due by the plan: 1700 / 1700 (100%)"},
+	}
+	i18n.SetLanguage("en")
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			s := Summarize(sites, DefaultNorms(), tt.year)
+			if s.Due != tt.due || s.Recorded != tt.recorded || s.PlanTotal != tt.total || s.RecordedProjects != 1 {
+				t.Errorf("due %d recorded %d (%d projects) of %d", s.Due, s.Recorded, s.RecordedProjects, s.PlanTotal)
+			}
+			if got := s.DueText(); got != tt.en {
+				t.Errorf("DueText %q, want %q", got, tt.en)
+			}
+			if got := s.RecordedText(); !strings.HasPrefix(got, "actual: ") || strings.Contains(got, "delivered") || !strings.Contains(got, fmt.Sprintf("(%d seats)", tt.recorded)) {
+				t.Errorf("RecordedText %q: not labelled actual", got)
+			}
+		})
+	}
+	if got := Summarize(sites[:2], DefaultNorms(), 2025).RecordedText(); got != "actual: no progress recorded" {
+		t.Errorf("no records: %q", got)
+	}
+}
+
 func TestSummaryText(t *testing.T) {
+	defer i18n.SetLanguage("zh")
 	s := Summary{Year: 2024, ByLevel: map[Level]*LevelSeats{
 		Junior:       {InService: 900},
 		Kindergarten: {InService: 360, Planned: 270},
-	}, Delivered: 900, PlanTotal: 3600, Overdue: []string{"LW-06"}, NoSeats: 1}
-	got := s.Text()
-	for _, want := range []string{
-		"2024年学位 seats · 建成 in service: " + Kindergarten.Label() + " 360 · " + Junior.Label() + " 900",
-		"在建 building: 0 | 规划 planned: " + Kindergarten.Label() + " 270",
-		"900 / 3600 (25%)", "逾期 overdue: LW-06", "1 所学校班数未注明",
-	} {
-		if !strings.Contains(got, want) {
-			t.Errorf("summary lacks %q:\n%s", want, got)
+	}, Delivered: 900, Due: 900, PlanTotal: 3600, Overdue: []string{"LW-06"}, OverdueNames: []string{"广钢新城AF040422中学"}, NoSeats: 1}
+	tests := []struct {
+		lang string
+		want []string
+	}{
+		{"zh", []string{"2024年学位（规划状态）· 建成使用：" + Kindergarten.Label() + " 360 · " + Junior.Label() + " 900",
+			"在建：0 | 规划：" + Kindergarten.Label() + " 270", "规划应交付新增学位 900 / 3600 (25%)", "实际：尚无进度记录",
+			"逾期：广钢新城AF040422中学", "1 所学校班数未注明"}},
+		{"en", []string{"2024 seats (planned status) · in service: " + Kindergarten.LabelEN() + " 360",
+			"new seats due by the plan: 900 / 3600 (25%)", "overdue: 广钢新城AF040422中学"}},
+	}
+	for _, tt := range tests {
+		i18n.SetLanguage(tt.lang)
+		got := s.Text()
+		for _, want := range tt.want {
+			if !strings.Contains(got, want) {
+				t.Errorf("%s summary lacks %q:\n%s", tt.lang, want, got)
+			}
+		}
+		for _, bad := range []string{"delivered", "已交付", "LW-06"} {
+			if strings.Contains(got, bad) {
+				t.Errorf("%s summary says %q:\n%s", tt.lang, bad, got)
+			}
 		}
 	}
 	if n := strings.Count(Summary{Year: 2021}.Text(), "\n"); n != 2 {
