@@ -39,7 +39,7 @@ func parseGeoJSON(path string, b []byte) (*Set, error) {
 	}
 	seen := map[string]bool{}
 	for i, f := range fc.Features {
-		ft := Feature{Props: map[string]string{}, Where: fmt.Sprintf("feature %d", i)}
+		ft := Feature{Props: map[string]string{}, Where: fmt.Sprintf("feature %d", i+1)}
 		if f.Geometry != nil {
 			ft.Geometry = f.Geometry
 		}
