@@ -150,6 +150,9 @@ func (p *siteProps) site() (Site, error) {
 	case p.StartYear != 0 && p.EndYear != 0 && p.StartYear > p.EndYear:
 		return fail("start_year", fmt.Errorf("%w: %d > %d", ErrYearOrder, p.StartYear, p.EndYear))
 	}
+	if field, err := checkSiteRanges(p); err != nil {
+		return fail(field, err)
+	}
 	for field, y := range map[string]int{"start_year": p.StartYear, "end_year": p.EndYear} {
 		if y != 0 && (y < 1900 || y > 2100) {
 			return fail(field, fmt.Errorf("%w: year %d", ErrRange, y))
