@@ -29,6 +29,10 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	popCSV := fl.String("population", "", "CSV of populations keyed by subdistrict code or name (UTF-8 or GBK)")
 	existing := fl.String("existing", "", "existing schools (CSV with lon/lat, GeoJSON, Shapefile or GeoPackage), counted as supply")
 	project := fl.String("project", "", "project file (.gpkg) instead of the embedded plan data")
+	rd := readFlags{}
+	fl.StringVar(&rd.layer, "layer", "", "GeoPackage layer of --boundaries (needed when several polygon layers could be meant)")
+	fl.StringVar(&rd.existingLayer, "existing-layer", "", "GeoPackage layer of --existing (needed when several point layers could be meant)")
+	fl.StringVar(&rd.encoding, "encoding", "auto", "text encoding of .dbf and CSV files: auto, UTF-8 or GBK (or a code page such as 1252)")
 	year := fl.Int("year", time.Now().Year(), "status year")
 	out := fl.String("out", "", "output table, .csv (UTF-8 with BOM) or .xlsx (required)")
 	if err := fl.Parse(args); err != nil {
@@ -47,7 +51,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap coverage:", err)
 		return exitError
 	}
-	subs, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, stderr)
+	subs, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
 	if err != nil {
 		if errors.Is(err, crs.ErrUnknownCRS) {
 			return usage(err.Error())
@@ -56,14 +60,14 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if *popCSV != "" {
-		if subs, err = loadPopulation(subs, *popCSV, stderr); err != nil {
+		if subs, err = loadPopulation(subs, *popCSV, rd.encoding, stderr); err != nil {
 			fmt.Fprintln(stderr, "schoolmap coverage:", err)
 			return exitError
 		}
 	}
 	sites := p.Sites
 	if *existing != "" {
-		if sites, err = addExisting(sites, *existing, stderr); err != nil {
+		if sites, err = addExisting(sites, *existing, rd, stderr); err != nil {
 			fmt.Fprintln(stderr, "schoolmap coverage:", err)
 			return exitError
 		}
@@ -84,8 +88,36 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func loadBoundaries(path, crsName, nameF, codeF, popF string, stderr io.Writer) ([]data.Subdistrict, error) {
-	set, err := vector.Open(path, "", "auto")
+// readFlags are the flags that say how to read the input files.
+type readFlags struct{ layer, existingLayer, encoding string }
+
+// openInput opens a file for the command, turning a layer choice and an
+// unreadable text into advice that names this command's flags.
+func openInput(path string, o vector.Options, layerFlag string, stderr io.Writer) (*vector.Set, error) {
+	set, err := vector.OpenWith(path, o)
+	var lc *vector.LayerChoiceError
+	switch {
+	case errors.As(err, &lc):
+		return nil, fmt.Errorf("%v: give %s NAME", err, layerFlag)
+	case errors.Is(err, vector.ErrEncoding):
+		return nil, fmt.Errorf("%v (try --encoding GBK or --encoding UTF-8)", err)
+	case err != nil:
+		return nil, err
+	}
+	if set.Encoding != "" && set.EncodingBasis != "" && strings.HasSuffix(strings.ToLower(path), ".shp") {
+		fmt.Fprintf(stderr, "note: %s read as %s (%s); --encoding changes it\n", filepath.Base(path), set.Encoding, set.EncodingBasis)
+	}
+	for _, n := range set.Notes {
+		fmt.Fprintln(stderr, "note:", filepath.Base(path)+":", n)
+	}
+	if w := set.CRS.Warning(); w != "" {
+		fmt.Fprintln(stderr, "warning:", w)
+	}
+	return set, nil
+}
+
+func loadBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stderr io.Writer) ([]data.Subdistrict, error) {
+	set, err := openInput(path, vector.Options{Layer: rd.layer, Want: vector.WantPolygon, Encoding: rd.encoding}, "--layer", stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +127,9 @@ func loadBoundaries(path, crsName, nameF, codeF, popF string, stderr io.Writer) 
 		if m.CRS, err = crs.Parse(crsName); err != nil {
 			return nil, err
 		}
+	}
+	if m.CRS == crs.Unknown && set.CRSError != nil {
+		return nil, fmt.Errorf("%s declares its coordinate system, but %v", filepath.Base(path), set.CRSError.Error())
 	}
 	if m.CRS == crs.Unknown {
 		return nil, fmt.Errorf("%w: %s does not say its coordinate system; give --crs", crs.ErrUnknownCRS, filepath.Base(path))
@@ -129,8 +164,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func loadPopulation(subs []data.Subdistrict, path string, stderr io.Writer) ([]data.Subdistrict, error) {
-	set, err := vector.ReadCSV(path, "auto")
+func loadPopulation(subs []data.Subdistrict, path, encoding string, stderr io.Writer) ([]data.Subdistrict, error) {
+	set, err := openInput(path, vector.Options{Encoding: encoding}, "", stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -140,32 +175,35 @@ func loadPopulation(subs []data.Subdistrict, path string, stderr io.Writer) ([]d
 		key = m.Name
 	}
 	if key == "" || m.Population == "" {
-		return nil, fmt.Errorf("%s: need a code or name column and a population column (found %s)", filepath.Base(path), strings.Join(set.Fields, ", "))
+		return nil, fmt.Errorf("%s: need a code or name column and a population column (found %s)", filepath.Base(path), vector.Quote(strings.Join(set.Fields, ", ")))
 	}
 	out, probs := data.ApplyPopulation(subs, set, key, m.Population)
 	for _, p := range probs {
 		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
 	}
+	if len(probs) == len(set.Features) {
+		return nil, fmt.Errorf("%s: no population row could be used (%d skipped)", filepath.Base(path), len(probs))
+	}
 	return out, nil
 }
 
-func addExisting(sites []data.Site, path string, stderr io.Writer) ([]data.Site, error) {
-	set, err := vector.Open(path, "", "auto")
+func addExisting(sites []data.Site, path string, rd readFlags, stderr io.Writer) ([]data.Site, error) {
+	set, err := openInput(path, vector.Options{Layer: rd.existingLayer, Want: vector.WantPoint, Encoding: rd.encoding}, "--existing-layer", stderr)
 	if err != nil {
 		return nil, err
 	}
 	m := data.GuessSchoolMapping(set.Fields)
 	if set.CRS != crs.Unknown {
 		m.CRS = set.CRS
+	} else if set.CRSError != nil {
+		return nil, fmt.Errorf("%s declares its coordinate system, but %v", filepath.Base(path), set.CRSError.Error())
 	}
-	ed := data.NewEditor(sites)
-	found, probs := data.ExistingSchools(set, m, func() string {
-		id := ed.NextID("EX")
-		ed.Add("", data.Site{ID: id, Name: id, Level: data.Kindergarten})
-		return id
-	})
+	found, probs := data.ExistingSchools(set, m, data.NewIDs(sites, "EX"))
 	for _, p := range probs {
 		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
+	}
+	if len(found) == 0 {
+		return nil, fmt.Errorf("no school could be imported from %s (%d records, %d problems)", filepath.Base(path), len(set.Features), len(probs))
 	}
 	return append(append([]data.Site(nil), sites...), found...), nil
 }

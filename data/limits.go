@@ -24,7 +24,7 @@ func inRange(v float64, r [2]float64) bool { return v >= r[0] && v <= r[1] }
 // checkSiteRanges is the range part of site validation.
 func checkSiteRanges(p *siteProps) (string, error) {
 	for _, c := range []struct {
-		field string
+		field  string
 		v, max float64
 	}{{"classes", float64(p.Classes), float64(MaxClasses)}, {"enrolment", float64(p.Enrolment), float64(MaxSeats)},
 		{"seats_override", float64(p.SeatsOverride), float64(MaxSeats)}, {"land_area_m2", p.LandArea, MaxAreaM2},

@@ -103,7 +103,7 @@ func Parse(s string) (CRS, error) {
 	if _, err := fmt.Sscanf(strings.TrimPrefix(t, "EPSG:"), "%d", &code); err == nil && fmt.Sprint(code) == strings.TrimPrefix(t, "EPSG:") {
 		return FromEPSG(code)
 	}
-	return Unknown, fmt.Errorf("%w: %q (use EPSG:4326, EPSG:4490, EPSG:3857, gcj02 or a Gauss–Krüger code such as EPSG:4547)", ErrUnknownCRS, s)
+	return Unknown, fmt.Errorf("%w: %q (%s)", ErrUnknownCRS, s, supported)
 }
 
 // Projected reports whether coordinates are metres rather than degrees.

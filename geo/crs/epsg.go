@@ -33,13 +33,16 @@ func FromEPSG(code int) (CRS, error) {
 	return gkFromEPSG(code)
 }
 
+// supported lists the codes for messages.
+const supported = "use EPSG:4326, EPSG:4490, EPSG:3857, gcj02, or a Gauss–Krüger code: EPSG:4491–4554 (CGCS2000, e.g. EPSG:4547), 2327–2390 (Xian 1980), 2401–2442, 21413–21423, 21453–21463 (Beijing 1954)"
+
 func gkFromEPSG(code int) (CRS, error) {
 	for _, f := range gkFamilies {
 		if code >= f.first && code <= f.last {
 			return f.crs(code), nil
 		}
 	}
-	return Unknown, fmt.Errorf("%w: EPSG:%d", ErrUnknownCRS, code)
+	return Unknown, fmt.Errorf("%w: EPSG:%d (%s)", ErrUnknownCRS, code, supported)
 }
 
 func (f gkFamily) crs(code int) CRS {
