@@ -109,4 +109,3 @@ func Catchments(sites []Site, n Norms) []Catchment {
 	}
 	return out
 }
-
