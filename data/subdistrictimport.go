@@ -75,7 +75,7 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 				s.Population, s.PopKnown = int(n+0.5), true
 			}
 		}
-		mp, err := multiPolygon(f.Geometry)
+		mp, err := validBoundary(multiPolygon(f.Geometry))
 		if err != nil {
 			bad("geometry", "%v", err)
 			continue
