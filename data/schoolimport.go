@@ -78,7 +78,7 @@ func parseLevelLoose(s string) (Level, error) {
 	case strings.Contains(t, "高中") || strings.Contains(t, "完全中学") || strings.Contains(t, "senior") || t == "中学":
 		return Senior, nil
 	}
-	return LevelUnknown, fmt.Errorf("unknown level %q (幼儿园, 小学, 初中, 九年一贯制, 高中)", s)
+	return LevelUnknown, fmt.Errorf("unknown level %s (幼儿园, 小学, 初中, 九年一贯制, 高中)", vector.Quote(s))
 }
 
 // guangzhou is a generous box around Guangzhou: an imported point outside
@@ -135,8 +135,8 @@ func existingSchool(f vector.Feature, m SchoolMapping, src string) (Site, []Prob
 			return
 		}
 		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(v, "班"), "位"))
-		if err != nil || n < 0 {
-			bad(col, "%q is not a whole number ≥ 0", v)
+		if err != nil || n < 0 || n > MaxSeats {
+			bad(col, "%s is not a whole number ≥ 0", vector.Quote(v))
 			return
 		}
 		*dst = n
@@ -177,7 +177,7 @@ func lonLat(f vector.Feature, m SchoolMapping) (orb.Point, error) {
 	x, err1 := strconv.ParseFloat(strings.TrimSpace(f.Props[m.Lon]), 64)
 	y, err2 := strconv.ParseFloat(strings.TrimSpace(f.Props[m.Lat]), 64)
 	if err1 != nil || err2 != nil {
-		return orb.Point{}, fmt.Errorf("%q, %q are not numbers", f.Props[m.Lon], f.Props[m.Lat])
+		return orb.Point{}, fmt.Errorf("%s, %s are not numbers", vector.Quote(f.Props[m.Lon]), vector.Quote(f.Props[m.Lat]))
 	}
 	return orb.Point{x, y}, nil
 }
