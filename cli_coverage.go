@@ -11,6 +11,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/crs"
@@ -22,7 +23,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("coverage", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	boundaries := fl.String("boundaries", "", "subdistrict boundaries: GeoJSON, Shapefile (.shp) or GeoPackage (required)")
-	crsFlag := fl.String("crs", "", "their system when the file does not say: EPSG:4326, EPSG:4490, EPSG:4547, EPSG:3857 or gcj02")
+	crsFlag := fl.String("crs", "", "their system when the file does not say: EPSG:4326, EPSG:4490, EPSG:3857, gcj02 or a Gauss–Krüger code (EPSG:4547, 4491–4554, 2327–2390, 2401–2442)")
 	nameF := fl.String("name-field", "", "field with the subdistrict name (guessed when absent)")
 	codeF := fl.String("code-field", "", "field with the subdistrict code")
 	popF := fl.String("pop-field", "", "field with the population")
@@ -30,9 +31,9 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	existing := fl.String("existing", "", "existing schools (CSV with lon/lat, GeoJSON, Shapefile or GeoPackage), counted as supply")
 	project := fl.String("project", "", "project file (.gpkg) instead of the embedded plan data")
 	rd := readFlags{}
-	fl.StringVar(&rd.layer, "layer", "", "GeoPackage layer of --boundaries (needed when several polygon layers could be meant)")
-	fl.StringVar(&rd.existingLayer, "existing-layer", "", "GeoPackage layer of --existing (needed when several point layers could be meant)")
-	fl.StringVar(&rd.encoding, "encoding", "auto", "text encoding of .dbf and CSV files: auto, UTF-8 or GBK (or a code page such as 1252)")
+	fl.StringVar(&rd.layer, "layer", "", i18n.T("files.cli.flag_layer"))
+	fl.StringVar(&rd.existingLayer, "existing-layer", "", i18n.T("files.cli.flag_existing_layer"))
+	fl.StringVar(&rd.encoding, "encoding", "auto", i18n.T("files.cli.flag_encoding"))
 	year := fl.Int("year", time.Now().Year(), "status year")
 	out := fl.String("out", "", "output table, .csv (UTF-8 with BOM) or .xlsx (required)")
 	if err := fl.Parse(args); err != nil {
@@ -98,20 +99,20 @@ func openInput(path string, o vector.Options, layerFlag string, stderr io.Writer
 	var lc *vector.LayerChoiceError
 	switch {
 	case errors.As(err, &lc):
-		return nil, fmt.Errorf("%v: give %s NAME", err, layerFlag)
+		return nil, errors.New(i18n.T("files.cli.choose_layer", err, layerFlag))
 	case errors.Is(err, vector.ErrEncoding):
-		return nil, fmt.Errorf("%v (try --encoding GBK or --encoding UTF-8)", err)
+		return nil, errors.New(i18n.T("files.cli.try_encoding", err))
 	case err != nil:
 		return nil, err
 	}
 	if set.Encoding != "" && set.EncodingBasis != "" && strings.HasSuffix(strings.ToLower(path), ".shp") {
-		fmt.Fprintf(stderr, "note: %s read as %s (%s); --encoding changes it\n", filepath.Base(path), set.Encoding, set.EncodingBasis)
+		fmt.Fprintln(stderr, i18n.T("files.cli.encoding_note", filepath.Base(path), set.Encoding, set.EncodingBasis))
 	}
 	for _, n := range set.Notes {
-		fmt.Fprintln(stderr, "note:", filepath.Base(path)+":", n)
+		fmt.Fprintln(stderr, i18n.T("files.cli.note", filepath.Base(path), n))
 	}
 	if w := set.CRS.Warning(); w != "" {
-		fmt.Fprintln(stderr, "warning:", w)
+		fmt.Fprintln(stderr, i18n.T("files.cli.warning", w))
 	}
 	return set, nil
 }
@@ -129,7 +130,7 @@ func loadBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 		}
 	}
 	if m.CRS == crs.Unknown && set.CRSError != nil {
-		return nil, fmt.Errorf("%s declares its coordinate system, but %v", filepath.Base(path), set.CRSError.Error())
+		return nil, errors.New(i18n.T("files.cli.crs_unsupported", filepath.Base(path), set.CRSError))
 	}
 	if m.CRS == crs.Unknown {
 		return nil, fmt.Errorf("%w: %s does not say its coordinate system; give --crs", crs.ErrUnknownCRS, filepath.Base(path))
@@ -182,7 +183,7 @@ func loadPopulation(subs []data.Subdistrict, path, encoding string, stderr io.Wr
 		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
 	}
 	if len(probs) == len(set.Features) {
-		return nil, fmt.Errorf("%s: no population row could be used (%d skipped)", filepath.Base(path), len(probs))
+		return nil, errors.New(i18n.T("files.cli.no_population", filepath.Base(path), len(probs)))
 	}
 	return out, nil
 }
@@ -196,14 +197,14 @@ func addExisting(sites []data.Site, path string, rd readFlags, stderr io.Writer)
 	if set.CRS != crs.Unknown {
 		m.CRS = set.CRS
 	} else if set.CRSError != nil {
-		return nil, fmt.Errorf("%s declares its coordinate system, but %v", filepath.Base(path), set.CRSError.Error())
+		return nil, errors.New(i18n.T("files.cli.crs_unsupported", filepath.Base(path), set.CRSError))
 	}
 	found, probs := data.ExistingSchools(set, m, data.NewIDs(sites, "EX"))
 	for _, p := range probs {
 		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
 	}
 	if len(found) == 0 {
-		return nil, fmt.Errorf("no school could be imported from %s (%d records, %d problems)", filepath.Base(path), len(set.Features), len(probs))
+		return nil, errors.New(i18n.T("files.cli.no_school", filepath.Base(path), len(set.Features), len(probs)))
 	}
 	return append(append([]data.Site(nil), sites...), found...), nil
 }

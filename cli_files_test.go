@@ -106,8 +106,8 @@ func TestCLINothingImported(t *testing.T) {
 		msg  string
 	}{
 		{"two point layers", []string{"--existing", multi}, "--existing-layer"},
-		{"no usable school", []string{"--existing", bad}, "no school could be imported"},
-		{"declared unsupported system", []string{"--boundaries", prj}, "is not supported"},
+		{"no usable school", []string{"--existing", bad}, "bad.csv"},
+		{"declared unsupported system", []string{"--boundaries", prj}, "Asia_North_Albers_Equal_Area_Conic is not supported"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			args := append([]string{"coverage", "--boundaries", filepath.Join(fx, "synthetic-wgs84.geojson"), "--out", filepath.Join(dir, "x.csv")}, c.args...)
