@@ -153,9 +153,12 @@ func (p *siteProps) site() (Site, error) {
 	if field, err := checkSiteRanges(p); err != nil {
 		return fail(field, err)
 	}
-	for field, y := range map[string]int{"start_year": p.StartYear, "end_year": p.EndYear} {
-		if y != 0 && (y < 1900 || y > 2100) {
-			return fail(field, fmt.Errorf("%w: year %d", ErrRange, y))
+	for _, f := range []struct {
+		field string
+		year  int
+	}{{"start_year", p.StartYear}, {"end_year", p.EndYear}} {
+		if f.year != 0 && (f.year < 1900 || f.year > 2100) {
+			return fail(f.field, fmt.Errorf("%w: year %d", ErrRange, f.year))
 		}
 	}
 	level, err := ParseLevel(*p.Level)

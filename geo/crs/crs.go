@@ -7,7 +7,7 @@
 // EPSG code of the Chinese Gauss–Krüger families (CGCS2000 4491–4554, Xian
 // 1980 2327–2390, Beijing 1954 2401–2442, 21413–21423, 21453–21463).
 //
-// Floor: ground (orb + stdlib and geo only).
+// Floor: ground.
 package crs
 
 import (
