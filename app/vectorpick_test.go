@@ -15,7 +15,6 @@ import (
 	"github.com/liwan-edu/schoolmap/geo/crs"
 )
 
-
 // TestLayerChooser: a GeoPackage with two point layers asks which one,
 // listing feature counts; the choice is read.
 func TestLayerChooser(t *testing.T) {
