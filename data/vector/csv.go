@@ -41,6 +41,9 @@ func readLimited(path string, max int64) ([]byte, error) {
 	if !st.Mode().IsRegular() {
 		return nil, &FileError{Path: path, Err: fmt.Errorf("%w (%v)", ErrNotFile, st.Mode().Type())}
 	}
+	if st.Size() > max {
+		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: %d MB is larger than %d MB (save large layers as a GeoPackage)", ErrTooLarge, st.Size()>>20, max>>20)}
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err

@@ -207,6 +207,9 @@ func TestHostileFiles(t *testing.T) {
 	long := filepath.Join(dir, "long.csv")
 	nuls := strings.Repeat("\x00", 1<<20)
 	os.WriteFile(long, []byte(nuls+","+nuls+"\n1,2\n"), 0o644)
+	sparse := filepath.Join(dir, "huge.geojson")
+	os.WriteFile(sparse, nil, 0o644)
+	os.Truncate(sparse, 252<<20) // 252 MB that take no disk
 	cases := []struct {
 		name string
 		read func() (any, error)
@@ -216,6 +219,7 @@ func TestHostileFiles(t *testing.T) {
 		{"FIFO named .csv", func() (any, error) { return ReadCSV(fifo, "") }, ErrNotFile, ""},
 		{"link to /dev/zero", func() (any, error) { return ReadCSV(zero, "") }, ErrNotFile, ""},
 		{".dbf header shorter than 32 bytes", func() (any, error) { return parseDBF("a.dbf", huge[:20], "", "") }, ErrFormat, "header damaged"},
+		{"252 MB GeoJSON", func() (any, error) { return ReadGeoJSON(sparse) }, ErrTooLarge, "GeoPackage"},
 		{"1-byte records beyond the cap", func() (any, error) { return parseDBF("a.dbf", tiny, "", "") }, ErrTooLarge, ""},
 		{"1 MB of NULs as a repeated column name", func() (any, error) { return ReadCSV(long, "") }, ErrFormat, "more characters"},
 	}
