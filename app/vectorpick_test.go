@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/gpkg"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/crs"
@@ -79,5 +80,25 @@ func TestCRSChoicesAndEncodingRow(t *testing.T) {
 	sel.SetSelected("UTF-8")
 	if reread != "UTF-8" {
 		t.Errorf("choosing UTF-8 re-read as %q", reread)
+	}
+}
+
+// TestOpenNotesShown: a project opened with changes (a feature added in
+// QGIS got an id) says so and counts as changed.
+func TestOpenNotesShown(t *testing.T) {
+	u := newTestUI(t)
+	p := &data.Project{Sites: u.sh.st.editor.Sites(), Norms: data.DefaultNorms(), Notes: []string{"layer plan_sites, feature 26: no id; given id QG-0001"}}
+	u.file.load(p, filepath.Join(t.TempDir(), "p.gpkg"), false)
+	top := u.Window.Canvas().Overlays().Top()
+	found := false
+	if top != nil {
+		for _, o := range test.LaidOutObjects(top) {
+			if l, ok := o.(*widget.Label); ok && strings.Contains(l.Text, "QG-0001") {
+				found = true
+			}
+		}
+	}
+	if !found || !u.sh.st.Dirty() {
+		t.Errorf("notes shown %v, dirty %v", found, u.sh.st.Dirty())
 	}
 }
