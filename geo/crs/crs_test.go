@@ -104,6 +104,23 @@ func TestWarningWithoutTOWGS84(t *testing.T) {
 	}
 }
 
+// TestTOWGS84Forms: three or seven parameters; anything else is ignored.
+func TestTOWGS84Forms(t *testing.T) {
+	for _, c := range []struct {
+		towgs   string
+		shifted bool
+	}{
+		{"15.8,-154.4,-82.3", true}, {"15.8,-154.4,-82.3,0.5,-1.2,0.8,2.1", true}, {"0,0,0,0,0,0,0", false},
+		// Cases found by fuzzing:
+		{"1,298.3,BBBBBBBB,7", true},
+	} {
+		got, err := FromWKT(`GEOGCS["x",DATUM["y",SPHEROID["z",6378245,298.3],TOWGS84[` + c.towgs + `]]]`)
+		if err != nil || got.datum.shifted != c.shifted {
+			t.Errorf("TOWGS84[%s]: %+v, %v", c.towgs, got.datum, err)
+		}
+	}
+}
+
 func TestGeometryConvertsEachPointOnce(t *testing.T) {
 	want := orb.Point{113.23, 23.1}
 	gk, _ := CGCS2000GK114.FromWGS84(want)

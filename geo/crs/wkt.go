@@ -90,8 +90,7 @@ func datumOf(n *wktNode) (datum, bool) {
 		v := t.nums()
 		if len(v) == 3 || len(v) == 7 {
 			copy(d.towgs84[:], v)
-			d.shifted = !d.nearWGS84 && v[0]*v[0]+v[1]*v[1]+v[2]*v[2]+v[3]*v[3]+v[4]*v[4]+v[5]*v[5] > 0
-			d.shifted = d.shifted || (!d.nearWGS84 && len(v) == 7 && v[6] != 0)
+			d.shifted = !d.nearWGS84 && d.towgs84 != [7]float64{}
 		}
 	}
 	return d, ok
