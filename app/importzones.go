@@ -81,12 +81,13 @@ func (d *importDialogs) confirmBoundaries(set *vector.Set, subs []data.Subdistri
 
 // population reads a CSV of populations keyed by code or name.
 func (d *importDialogs) population() {
-	d.openFile([]string{".csv", ".txt"}, func(path string) {
-		set, err := vector.ReadCSV(path, "auto")
-		if err != nil {
-			d.sh.showError(fmt.Errorf("无法读取 Cannot read %v", err))
-			return
-		}
+	d.openFile([]string{".csv", ".txt"}, func(path string) { d.readPopulation(path, "auto") })
+}
+
+// readPopulation reads the CSV in enc and asks for its columns; the
+// encoding shown can be changed, which reads the file again.
+func (d *importDialogs) readPopulation(path, enc string) {
+	d.readVector(path, vector.Options{Encoding: enc}, func(set *vector.Set) {
 		m := data.GuessBoundaryMapping(set.Fields)
 		key, pop := widget.NewSelect(set.Fields, nil), widget.NewSelect(set.Fields, nil)
 		if k := m.Code + m.Name; k != "" {
@@ -95,8 +96,11 @@ func (d *importDialogs) population() {
 		if m.Population != "" {
 			pop.SetSelected(m.Population)
 		}
-		dialog.ShowForm("导入人口 Import population ("+set.Encoding+")", "导入 Import", "取消 Cancel",
-			[]*widget.FormItem{widget.NewFormItem("街道代码或名称 Code or name", key), widget.NewFormItem("人口 Population", pop)},
+		var form *dialog.FormDialog
+		reread := func(e string) { form.Hide(); d.readPopulation(path, e) }
+		form = dialog.NewForm("导入人口 Import population ("+set.Encoding+")", "导入 Import", "取消 Cancel",
+			[]*widget.FormItem{widget.NewFormItem("编码 Encoding", encodingRow(set, reread)),
+				widget.NewFormItem("街道代码或名称 Code or name", key), widget.NewFormItem("人口 Population", pop)},
 			func(ok bool) {
 				if !ok || key.Selected == "" || pop.Selected == "" {
 					return
@@ -111,5 +115,6 @@ func (d *importDialogs) population() {
 					dialog.ShowInformation("未导入的行 Rows not imported", strings.Join(lines, "\n"), d.sh.win)
 				}
 			}, d.sh.win)
+		form.Show()
 	})
 }

@@ -1,6 +1,7 @@
 package vector
 
 import (
+	"bytes"
 	"encoding/csv"
 	"errors"
 	"fmt"
@@ -25,7 +26,14 @@ func ReadCSV(path, encoding string) (*Set, error) {
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
 	}
-	return parseCSV(path, text, enc)
+	set, err := parseCSV(path, text, enc)
+	if err == nil {
+		set.EncodingBasis = "chosen by the planner"
+		if encoding == "" || strings.EqualFold(encoding, "auto") {
+			_, set.EncodingBasis = guessEncoding(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")))
+		}
+	}
+	return set, err
 }
 
 func readCapped(path string) ([]byte, error) { return readLimited(path, MaxFileBytes) }

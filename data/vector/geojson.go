@@ -43,7 +43,9 @@ func parseGeoJSON(path string, b []byte) (*Set, error) {
 	}
 	set := &Set{Path: path, CRS: crs.WGS84, Encoding: "UTF-8"}
 	if n := head.CRS.Properties.Name; n != "" {
-		set.CRS = crsFromURN(n)
+		if set.CRS = crsFromURN(n); set.CRS == crs.Unknown {
+			set.CRSError = fmt.Errorf("%w: %s is not supported", crs.ErrUnknownCRS, Quote(n))
+		}
 	}
 	seen := map[string]bool{}
 	for i, f := range fc.Features {

@@ -187,6 +187,15 @@ func TestUnsupportedPRJIsNamed(t *testing.T) {
 	}
 }
 
+func TestGeoJSONUnsupportedCRSIsNamed(t *testing.T) {
+	p := filepath.Join(t.TempDir(), "a.geojson")
+	os.WriteFile(p, []byte(`{"type":"FeatureCollection","crs":{"type":"name","properties":{"name":"urn:ogc:def:crs:EPSG::32650"}},"features":[]}`), 0o644)
+	set, err := ReadGeoJSON(p)
+	if err != nil || set.CRS != crs.Unknown || set.CRSError == nil || !strings.Contains(set.CRSError.Error(), "EPSG::32650") {
+		t.Errorf("%v %+v", err, set)
+	}
+}
+
 // TestHostileFiles is the table of hostile inputs: each is refused or
 // read with a note, quickly, never hangs.
 func TestHostileFiles(t *testing.T) {
