@@ -1,8 +1,10 @@
 package app
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"path/filepath"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -18,11 +20,18 @@ import (
 // set to then. A GeoPackage with several layers that fit o.Want asks
 // which one (listing geometry type and feature count), then reads it.
 func (d *importDialogs) readVector(path string, o vector.Options, then func(*vector.Set)) {
+	ctx, cancel := context.WithCancel(context.Background())
+	o.Context = ctx
+	wait := d.readingDialog(path, cancel)
 	go func() {
 		set, err := vector.OpenWith(path, o)
 		fyne.Do(func() {
+			wait.Hide()
+			cancelled := ctx.Err() != nil
+			cancel()
 			var lc *vector.LayerChoiceError
 			switch {
+			case cancelled:
 			case errors.As(err, &lc) && len(layerChoices(lc)) > 0:
 				d.chooseLayer(lc, o, then)
 			case err != nil:
@@ -32,6 +41,17 @@ func (d *importDialogs) readVector(path string, o vector.Options, then func(*vec
 			}
 		})
 	}()
+}
+
+// readingDialog says a file is being read, with a button that cancels
+// the read (a large GeoPackage can take a while).
+func (d *importDialogs) readingDialog(path string, cancel func()) dialog.Dialog {
+	var dlg dialog.Dialog
+	stop := widget.NewButton(i18n.T("files.app.cancel"), func() { cancel(); dlg.Hide() })
+	dlg = dialog.NewCustomWithoutButtons(i18n.T("files.app.reading_title"),
+		container.NewVBox(widget.NewLabel(i18n.T("files.app.reading", filepath.Base(path))), widget.NewProgressBarInfinite(), stop), d.sh.win)
+	dlg.Show()
+	return dlg
 }
 
 // layerChoices lists the feature layers a planner may pick (views and

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"fyne.io/fyne/v2/test"
 	"fyne.io/fyne/v2/widget"
@@ -100,5 +101,30 @@ func TestOpenNotesShown(t *testing.T) {
 	}
 	if !found || !u.sh.st.Dirty() {
 		t.Errorf("notes shown %v, dirty %v", found, u.sh.st.Dirty())
+	}
+}
+
+// TestReadVectorShowsAndHidesReading: reading shows a dialog with a
+// cancel button and hands the set on when done.
+func TestReadVectorShowsAndHidesReading(t *testing.T) {
+	u := newTestUI(t)
+	p := filepath.Join(t.TempDir(), "one.gpkg")
+	f := []gpkg.Field{{Name: "name", Type: gpkg.Text}}
+	gpkg.Write(p, []*gpkg.Layer{{Name: "b", GeomType: "MULTIPOLYGON", Fields: f,
+		Features: []gpkg.Feature{{Geometry: orb.MultiPolygon{{{{113.2, 23.1}, {113.21, 23.1}, {113.21, 23.11}, {113.2, 23.1}}}}, Values: []any{"站前"}}}}})
+	got := make(chan *vector.Set, 1)
+	u.dlg.imports.readVector(p, vector.Options{Want: vector.WantPolygon}, func(s *vector.Set) { got <- s })
+	select {
+	case s := <-got:
+		if len(s.Features) != 1 || s.Layer != "b" {
+			t.Errorf("%+v", s)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("read never finished")
+	}
+	for _, o := range u.Window.Canvas().Overlays().List() {
+		if o.Visible() {
+			t.Errorf("a dialog is still shown: %T", o)
+		}
 	}
 }

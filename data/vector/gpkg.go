@@ -108,11 +108,18 @@ func chooseLayer(path, layer, want string) (string, error) {
 // or the only one whose geometry fits want; otherwise a *LayerChoiceError
 // lists the layers. Its system comes from gpkg_spatial_ref_sys.
 func ReadGeoPackage(path, layer, want string) (*Set, error) {
+	return readGeoPackage(context.Background(), path, layer, want)
+}
+
+func readGeoPackage(ctx context.Context, path, layer, want string) (*Set, error) {
+	if ctx == nil {
+		ctx = context.Background()
+	}
 	name, err := chooseLayer(path, layer, want)
 	if err != nil {
 		return nil, err
 	}
-	f, err := gpkg.ReadLayers(context.Background(), path, name)
+	f, err := gpkg.ReadLayers(ctx, path, name)
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
 	}

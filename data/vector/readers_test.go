@@ -2,6 +2,7 @@ package vector
 
 import (
 	"bytes"
+	"context"
 	"encoding/binary"
 	"errors"
 	"os"
@@ -174,6 +175,14 @@ func TestMultiLayerGeoPackage(t *testing.T) {
 	}
 	if _, err := OpenWith(p, Options{Layer: "nope"}); !errors.Is(err, ErrLayerChoice) || !strings.Contains(err.Error(), `no feature layer "nope"`) {
 		t.Errorf("missing layer: %v", err)
+	}
+}
+
+func TestGeoPackageReadCancelled(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	cancel()
+	if _, err := OpenWith(multiLayer(t), Options{Want: WantPolygon, Context: ctx}); !errors.Is(err, gpkg.ErrLimit) {
+		t.Errorf("cancelled read: %v", err)
 	}
 }
 

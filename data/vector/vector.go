@@ -8,6 +8,7 @@
 package vector
 
 import (
+	"context"
 	"bytes"
 	"errors"
 	"fmt"
@@ -53,6 +54,9 @@ type Set struct {
 // ("", "auto", or a name Encodings lists).
 type Options struct {
 	Layer, Want, Encoding string
+	// Context cancels a long GeoPackage read (nil: none beyond the
+	// reader's own time limit).
+	Context context.Context
 }
 
 // MaxFeatures caps the records a reader returns; a planner's files hold
@@ -102,7 +106,7 @@ func OpenWith(path string, o Options) (*Set, error) {
 	case ".shp", ".dbf":
 		return ReadShapefile(path, o.Encoding)
 	case ".gpkg":
-		return ReadGeoPackage(path, o.Layer, o.Want)
+		return readGeoPackage(o.Context, path, o.Layer, o.Want)
 	}
 	return nil, &FileError{Path: path, Err: fmt.Errorf("%w: unsupported extension (use .csv, .geojson, .shp or .gpkg)", ErrFormat)}
 }
