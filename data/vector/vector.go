@@ -8,8 +8,8 @@
 package vector
 
 import (
-	"context"
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
