@@ -66,21 +66,25 @@ func checkRing(r orb.Ring) error {
 // the ring's segment count (to tell neighbours).
 type edge struct {
 	a, b        orb.Point
-	ring, i, of int
+	ring, i, of int32
 }
 
 // crossing finds two edges of the polygon that properly cross, by a sweep
 // over x: edges sorted by their left end, each compared with the edges
 // still open — O(n log n) for real boundaries, whatever their size.
 func crossing(p orb.Polygon) (orb.Point, bool) {
-	var es []edge
+	n := 0
+	for _, r := range p {
+		n += len(r)
+	}
+	es := make([]edge, 0, n)
 	for k, r := range p {
 		for i := 0; i+1 < len(r); i++ {
 			a, b := r[i], r[i+1]
 			if a[0] > b[0] {
 				a, b = b, a
 			}
-			es = append(es, edge{a, b, k, i, len(r) - 1})
+			es = append(es, edge{a, b, int32(k), int32(i), int32(len(r) - 1)})
 		}
 	}
 	slices.SortFunc(es, func(x, y edge) int { return cmp.Compare(x.a[0], y.a[0]) })
