@@ -26,3 +26,11 @@ func TestTrailingRecordFixture(t *testing.T) {
 		}
 	}
 }
+
+// FuzzSHPIndex fuzzes the .shp with its .shx index.
+func FuzzSHPIndex(f *testing.F) {
+	shp, _ := os.ReadFile(filepath.Join("testdata", "trailing-record.shp"))
+	shx, _ := os.ReadFile(filepath.Join("testdata", "trailing-record.shx"))
+	f.Add(shp, shx)
+	f.Fuzz(func(t *testing.T, shp, shx []byte) { parseSHP("f.shp", shp, shx) })
+}
