@@ -28,6 +28,10 @@ type dbfTable struct {
 	notes    []string
 }
 
+// maxDBFMemory bounds what the records of one .dbf may take once read
+// (a map per record: about 80 bytes per field plus the text).
+const maxDBFMemory = 1 << 30
+
 // dbfHeader reads the fixed header and the field descriptors.
 func dbfHeader(path string, b []byte) (n, headerLen, recLen int, raw [][]byte, err error) {
 	fail := func(f string, a ...any) error {
@@ -70,6 +74,10 @@ func parseDBF(path string, b []byte, enc, cpg string) (*dbfTable, error) {
 	}
 	if err := t.readFields(path, raw, dec, recLen); err != nil {
 		return nil, err
+	}
+	if need := int64(n) * int64(64+recLen+80*len(t.fields)); need > maxDBFMemory {
+		return nil, &FileError{Path: path, Where: "header", Err: fmt.Errorf("%w: %d records of %d fields would need about %d MB of memory (limit %d MB)",
+			ErrTooLarge, n, len(t.fields), need>>20, maxDBFMemory>>20)}
 	}
 	for i := 0; i < n; i++ {
 		t.readRecord(b[headerLen+i*recLen:headerLen+(i+1)*recLen], dec)

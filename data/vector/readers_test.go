@@ -253,6 +253,12 @@ func TestHostileFiles(t *testing.T) {
 			}
 		})
 	}
+	wide := dbfBytes(0, make([][]byte, 200), nil) // 200 fields of 20 bytes
+	binary.LittleEndian.PutUint32(wide[4:], 60000)
+	wide = append(wide, make([]byte, 60000*4001)...)
+	if _, err := parseDBF("w.dbf", wide, "", ""); !errors.Is(err, ErrTooLarge) || !strings.Contains(err.Error(), "MB of memory") {
+		t.Errorf("240 MB of 200-field records: %v", err)
+	}
 	tb, err := parseDBF("a.dbf", huge, "", "")
 	if err != nil || len(tb.records) != 1 || len(tb.notes) != 1 || !strings.Contains(tb.notes[0], "claims 4294967295 records") {
 		t.Errorf("4 billion records claimed: %v %+v", err, tb)
