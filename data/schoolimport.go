@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 
@@ -49,7 +50,7 @@ func GuessSchoolMapping(fields []string) SchoolMapping {
 	pick := func(key string) string {
 		for _, want := range fieldGuesses[key] {
 			for _, f := range fields {
-				if strings.EqualFold(strings.TrimSpace(f), want) {
+				if fieldMatches(f, want) {
 					return f
 				}
 			}
@@ -180,4 +181,22 @@ func lonLat(f vector.Feature, m SchoolMapping) (orb.Point, error) {
 		return orb.Point{}, fmt.Errorf("%s, %s are not numbers", vector.Quote(f.Props[m.Lon]), vector.Quote(f.Props[m.Lat]))
 	}
 	return orb.Point{x, y}, nil
+}
+
+// fieldMatches reports whether a file's field is the usual name want, in
+// any case, or want as GDAL and QGIS cut it in a .dbf: at 10 bytes, the
+// character cut in half dropped (街道名称 → 街道名).
+func fieldMatches(field, want string) bool {
+	field = strings.TrimSpace(field)
+	if strings.EqualFold(field, want) {
+		return true
+	}
+	if len(want) <= 10 {
+		return false
+	}
+	cut := want[:10]
+	for !utf8.ValidString(cut) {
+		cut = cut[:len(cut)-1]
+	}
+	return cut != "" && field == cut
 }

@@ -26,7 +26,7 @@ func GuessBoundaryMapping(fields []string) BoundaryMapping {
 	pick := func(names ...string) string {
 		for _, n := range names {
 			for _, f := range fields {
-				if strings.EqualFold(strings.TrimSpace(f), n) {
+				if fieldMatches(f, n) {
 					return f
 				}
 			}
