@@ -147,7 +147,14 @@ func readGeoPackage(ctx context.Context, path, layer, want string) (*Set, error)
 // srsCRS reads the definition first (it says what the numbers mean), then
 // the EPSG code.
 func srsCRS(s gpkg.SRS) (crs.CRS, error) {
-	c, werr := crs.FromWKT(s.Definition)
+	if strings.EqualFold(s.Organization, "NONE") {
+		return crs.Unknown, nil // the GeoPackage's "undefined" systems: the file does not say
+	}
+	def := s.Definition
+	if strings.EqualFold(strings.TrimSpace(def), "undefined") {
+		def = ""
+	}
+	c, werr := crs.FromWKT(def)
 	if c != crs.Unknown {
 		return c, nil
 	}
@@ -156,7 +163,7 @@ func srsCRS(s gpkg.SRS) (crs.CRS, error) {
 			return c, nil
 		}
 	}
-	if werr == nil && s.ID > 0 && !strings.EqualFold(s.Organization, "NONE") {
+	if werr == nil && s.ID > 0 {
 		werr = fmt.Errorf("%w: %s:%d is not supported", crs.ErrUnknownCRS, s.Organization, s.OrgID)
 	}
 	return crs.Unknown, werr

@@ -186,6 +186,24 @@ func TestGeoPackageReadCancelled(t *testing.T) {
 	}
 }
 
+func TestGeoPackageSRS(t *testing.T) {
+	for _, c := range []struct {
+		srs     gpkg.SRS
+		want    crs.CRS
+		unnamed bool
+	}{
+		{gpkg.SRS{ID: 0, Organization: "NONE", OrgID: 0, Definition: "undefined"}, crs.Unknown, true},
+		{gpkg.SRS{ID: 4547, Organization: "EPSG", OrgID: 4547, Definition: "undefined"}, crs.CGCS2000GK114, true},
+		{gpkg.SRS{ID: 4547, Organization: "EPSG", OrgID: 4547, Definition: "garbage"}, crs.CGCS2000GK114, true},
+		{gpkg.SRS{ID: 32650, Organization: "EPSG", OrgID: 32650, Definition: ""}, crs.Unknown, false},
+	} {
+		got, err := srsCRS(c.srs)
+		if got != c.want || (err == nil) != c.unnamed {
+			t.Errorf("%+v: %v, %v", c.srs, got, err)
+		}
+	}
+}
+
 func TestUnsupportedPRJIsNamed(t *testing.T) {
 	base := filepath.Join(t.TempDir(), "a")
 	prj := `PROJCS["Asia_North_Albers_Equal_Area_Conic",GEOGCS["GCS_WGS_1984",DATUM["D_WGS_1984",SPHEROID["WGS_1984",6378137,298.257223563]]],PROJECTION["Albers"],UNIT["Meter",1],AUTHORITY["ESRI","102025"]]`
