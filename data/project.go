@@ -179,7 +179,7 @@ func siteLayer(name, desc string, sites []Site, n Norms) *gpkg.Layer {
 		for _, c := range propColumns {
 			vals = append(vals, sqlValue(m[c.Name], c.Type))
 		}
-		vals = append(vals, int64(n.SeatsOf(s).Total()), s.Level.Label())
+		vals = append(vals, known(n.SeatsOf(s).Total()), s.Level.Label()) // unknown seats NULL, not 0
 		ft := gpkg.Feature{Values: vals}
 		if s.Located {
 			ft.Geometry = s.Location

@@ -119,3 +119,19 @@ func FuzzOpenProject(f *testing.F) {
 		}
 	})
 }
+
+// TestProjectUnknownSeatsNULL: a site without classes has NULL seats in
+// the project file, not 0.
+func TestProjectUnknownSeatsNULL(t *testing.T) {
+	path := savedAndAltered(t)
+	f, err := gpkg.Read(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	l, _ := f.Layer("plan_sites")
+	for _, ft := range l.Features {
+		if v := ft.Values[l.Field("seats")]; v == int64(0) {
+			t.Errorf("%v: seats 0 written for an unknown value", ft.Values[l.Field("id")])
+		}
+	}
+}
