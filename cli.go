@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"errors"
 	"flag"
@@ -165,28 +164,19 @@ func exportData(f *exportFlags, p *data.Project, stdout, stderr io.Writer) (code
 	if format == "" {
 		format = strings.TrimPrefix(strings.ToLower(filepath.Ext(f.out)), ".")
 	}
-	var err error
-	var wrote []string
 	switch format {
-	case "gpkg":
-		err = data.WriteSitesGPKG(f.out, p.Sites, p.Norms, f.year)
-		wrote = []string{f.out}
-	case "geojson", "json":
-		err = atomicfile.WriteFile(f.out, func(w io.Writer) error { return data.WriteSitesGeoJSON(w, p.Sites, p.Norms, f.year) })
-		wrote = []string{f.out}
-	case "csv":
-		catch := strings.TrimSuffix(f.out, filepath.Ext(f.out)) + "_catchments.csv"
-		var buf bytes.Buffer
-		err = atomicfile.WriteFile(f.out, func(w io.Writer) error { return data.WriteSitesCSV(w, &buf, p.Sites, p.Norms, f.year) })
-		if err == nil {
-			err = atomicfile.WriteBytes(catch, buf.Bytes())
-		}
-		wrote = []string{f.out, catch}
+	case "gpkg", "geojson", "json", "csv":
 	default:
 		return 0, false
 	}
+	wrote, err := data.ExportSites(f.out, format, p.Sites, p.Norms, f.year)
 	if err != nil {
-		fmt.Fprintln(stderr, "schoolmap export:", explainWriteError(f.out, err))
+		path := f.out
+		var pe *data.PairError
+		if errors.As(err, &pe) {
+			path = pe.Path
+		}
+		fmt.Fprintln(stderr, "schoolmap export:", explainWriteError(path, err))
 		return exitError, true
 	}
 	for _, w := range wrote {

@@ -11,6 +11,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/crs"
@@ -22,13 +23,17 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("coverage", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	boundaries := fl.String("boundaries", "", "subdistrict boundaries: GeoJSON, Shapefile (.shp) or GeoPackage (required)")
-	crsFlag := fl.String("crs", "", "their system when the file does not say: EPSG:4326, EPSG:4490, EPSG:4547, EPSG:3857 or gcj02")
+	crsFlag := fl.String("crs", "", "their system when the file does not say: EPSG:4326, EPSG:4490, EPSG:3857, gcj02 or a Gauss–Krüger code (EPSG:4547, 4491–4554, 2327–2390, 2401–2442)")
 	nameF := fl.String("name-field", "", "field with the subdistrict name (guessed when absent)")
 	codeF := fl.String("code-field", "", "field with the subdistrict code")
 	popF := fl.String("pop-field", "", "field with the population")
 	popCSV := fl.String("population", "", "CSV of populations keyed by subdistrict code or name (UTF-8 or GBK)")
 	existing := fl.String("existing", "", "existing schools (CSV with lon/lat, GeoJSON, Shapefile or GeoPackage), counted as supply")
 	project := fl.String("project", "", "project file (.gpkg) instead of the embedded plan data")
+	rd := readFlags{}
+	fl.StringVar(&rd.layer, "layer", "", i18n.T("files.cli.flag_layer"))
+	fl.StringVar(&rd.existingLayer, "existing-layer", "", i18n.T("files.cli.flag_existing_layer"))
+	fl.StringVar(&rd.encoding, "encoding", "auto", i18n.T("files.cli.flag_encoding"))
 	year := fl.Int("year", time.Now().Year(), "status year")
 	out := fl.String("out", "", "output table, .csv (UTF-8 with BOM) or .xlsx (required)")
 	if err := fl.Parse(args); err != nil {
@@ -47,7 +52,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap coverage:", err)
 		return exitError
 	}
-	subs, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, stderr)
+	subs, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
 	if err != nil {
 		if errors.Is(err, crs.ErrUnknownCRS) {
 			return usage(err.Error())
@@ -56,14 +61,14 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		return exitError
 	}
 	if *popCSV != "" {
-		if subs, err = loadPopulation(subs, *popCSV, stderr); err != nil {
+		if subs, err = loadPopulation(subs, *popCSV, rd.encoding, stderr); err != nil {
 			fmt.Fprintln(stderr, "schoolmap coverage:", err)
 			return exitError
 		}
 	}
 	sites := p.Sites
 	if *existing != "" {
-		if sites, err = addExisting(sites, *existing, stderr); err != nil {
+		if sites, err = addExisting(sites, *existing, rd, stderr); err != nil {
 			fmt.Fprintln(stderr, "schoolmap coverage:", err)
 			return exitError
 		}
@@ -84,8 +89,36 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func loadBoundaries(path, crsName, nameF, codeF, popF string, stderr io.Writer) ([]data.Subdistrict, error) {
-	set, err := vector.Open(path, "", "auto")
+// readFlags are the flags that say how to read the input files.
+type readFlags struct{ layer, existingLayer, encoding string }
+
+// openInput opens a file for the command, turning a layer choice and an
+// unreadable text into advice that names this command's flags.
+func openInput(path string, o vector.Options, layerFlag string, stderr io.Writer) (*vector.Set, error) {
+	set, err := vector.OpenWith(path, o)
+	var lc *vector.LayerChoiceError
+	switch {
+	case errors.As(err, &lc):
+		return nil, errors.New(i18n.T("files.cli.choose_layer", err, layerFlag))
+	case errors.Is(err, vector.ErrEncoding):
+		return nil, errors.New(i18n.T("files.cli.try_encoding", err))
+	case err != nil:
+		return nil, err
+	}
+	if set.Encoding != "" && set.EncodingBasis != "" && strings.HasSuffix(strings.ToLower(path), ".shp") {
+		fmt.Fprintln(stderr, i18n.T("files.cli.encoding_note", filepath.Base(path), set.Encoding, set.EncodingBasis))
+	}
+	for _, n := range set.Notes {
+		fmt.Fprintln(stderr, i18n.T("files.cli.note", filepath.Base(path), n))
+	}
+	if w := set.CRS.Warning(); w != "" {
+		fmt.Fprintln(stderr, i18n.T("files.cli.warning", w))
+	}
+	return set, nil
+}
+
+func loadBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stderr io.Writer) ([]data.Subdistrict, error) {
+	set, err := openInput(path, vector.Options{Layer: rd.layer, Want: vector.WantPolygon, Encoding: rd.encoding}, "--layer", stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -95,6 +128,9 @@ func loadBoundaries(path, crsName, nameF, codeF, popF string, stderr io.Writer) 
 		if m.CRS, err = crs.Parse(crsName); err != nil {
 			return nil, err
 		}
+	}
+	if m.CRS == crs.Unknown && set.CRSError != nil {
+		return nil, errors.New(i18n.T("files.cli.crs_unsupported", filepath.Base(path), set.CRSError))
 	}
 	if m.CRS == crs.Unknown {
 		return nil, fmt.Errorf("%w: %s does not say its coordinate system; give --crs", crs.ErrUnknownCRS, filepath.Base(path))
@@ -129,8 +165,8 @@ func contains(list []string, s string) bool {
 	return false
 }
 
-func loadPopulation(subs []data.Subdistrict, path string, stderr io.Writer) ([]data.Subdistrict, error) {
-	set, err := vector.ReadCSV(path, "auto")
+func loadPopulation(subs []data.Subdistrict, path, encoding string, stderr io.Writer) ([]data.Subdistrict, error) {
+	set, err := openInput(path, vector.Options{Encoding: encoding}, "", stderr)
 	if err != nil {
 		return nil, err
 	}
@@ -140,32 +176,35 @@ func loadPopulation(subs []data.Subdistrict, path string, stderr io.Writer) ([]d
 		key = m.Name
 	}
 	if key == "" || m.Population == "" {
-		return nil, fmt.Errorf("%s: need a code or name column and a population column (found %s)", filepath.Base(path), strings.Join(set.Fields, ", "))
+		return nil, fmt.Errorf("%s: need a code or name column and a population column (found %s)", filepath.Base(path), vector.Quote(strings.Join(set.Fields, ", ")))
 	}
 	out, probs := data.ApplyPopulation(subs, set, key, m.Population)
 	for _, p := range probs {
 		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
 	}
+	if len(probs) == len(set.Features) {
+		return nil, errors.New(i18n.T("files.cli.no_population", filepath.Base(path), len(probs)))
+	}
 	return out, nil
 }
 
-func addExisting(sites []data.Site, path string, stderr io.Writer) ([]data.Site, error) {
-	set, err := vector.Open(path, "", "auto")
+func addExisting(sites []data.Site, path string, rd readFlags, stderr io.Writer) ([]data.Site, error) {
+	set, err := openInput(path, vector.Options{Layer: rd.existingLayer, Want: vector.WantPoint, Encoding: rd.encoding}, "--existing-layer", stderr)
 	if err != nil {
 		return nil, err
 	}
 	m := data.GuessSchoolMapping(set.Fields)
 	if set.CRS != crs.Unknown {
 		m.CRS = set.CRS
+	} else if set.CRSError != nil {
+		return nil, errors.New(i18n.T("files.cli.crs_unsupported", filepath.Base(path), set.CRSError))
 	}
-	ed := data.NewEditor(sites)
-	found, probs := data.ExistingSchools(set, m, func() string {
-		id := ed.NextID("EX")
-		ed.Add("", data.Site{ID: id, Name: id, Level: data.Kindergarten})
-		return id
-	})
+	found, probs := data.ExistingSchools(set, m, data.NewIDs(sites, "EX"))
 	for _, p := range probs {
 		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
+	}
+	if len(found) == 0 {
+		return nil, errors.New(i18n.T("files.cli.no_school", filepath.Base(path), len(set.Features), len(probs)))
 	}
 	return append(append([]data.Site(nil), sites...), found...), nil
 }

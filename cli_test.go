@@ -100,8 +100,9 @@ func TestCLIDataExports(t *testing.T) {
 		t.Error("csv export wrote no catchments file")
 	}
 	b, _ := os.ReadFile(filepath.Join(dir, "sites.geojson"))
-	if !strings.Contains(string(b), `"status":"in_service"`) || !strings.Contains(string(b), `"layer":"catchment"`) {
-		t.Error("geojson lacks statuses or catchments")
+	cb, _ := os.ReadFile(filepath.Join(dir, "sites_catchments.geojson"))
+	if !strings.Contains(string(b), `"plan_status":"in_service"`) || !strings.Contains(string(cb), `"type":"Polygon"`) || strings.Contains(string(b), `"Polygon"`) {
+		t.Error("geojson lacks statuses, or catchments are not in their own file")
 	}
 	// --project uses a saved project, with its edits.
 	p, _ := loadProject("")
@@ -168,7 +169,7 @@ func TestCLICoverage(t *testing.T) {
 			}
 		})
 	}
-	code, _, stderr := runCmd(t, "coverage", "--boundaries", filepath.Join(fx, "synthetic-wgs84.geojson"), "--crs", "EPSG:2385", "--out", filepath.Join(dir, "x.csv"))
+	code, _, stderr := runCmd(t, "coverage", "--boundaries", filepath.Join(fx, "synthetic-wgs84.geojson"), "--crs", "EPSG:32650", "--out", filepath.Join(dir, "x.csv"))
 	if code != exitUsage || !strings.Contains(stderr, "EPSG:4547") {
 		t.Errorf("unsupported crs: %d %s", code, stderr)
 	}

@@ -1,7 +1,6 @@
 package app
 
 import (
-	"bytes"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -158,19 +157,11 @@ func (d *exportDialog) data() {
 		})
 }
 
-// writeDataExport writes one data export by the file's extension.
+// writeDataExport writes one data export by the file's extension (GeoJSON
+// and CSV with the catchments beside, data.CatchmentsPath).
 func writeDataExport(path string, sites []data.Site, n data.Norms, year int) error {
-	switch filepath.Ext(path) {
-	case ".gpkg":
-		return data.WriteSitesGPKG(path, sites, n, year)
-	case ".geojson":
-		return atomicfile.WriteFile(path, func(w io.Writer) error { return data.WriteSitesGeoJSON(w, sites, n, year) })
-	}
-	var catch bytes.Buffer
-	if err := atomicfile.WriteFile(path, func(w io.Writer) error { return data.WriteSitesCSV(w, &catch, sites, n, year) }); err != nil {
-		return err
-	}
-	return atomicfile.WriteBytes(strings.TrimSuffix(path, ".csv")+"_catchments.csv", catch.Bytes())
+	_, err := data.ExportSites(path, strings.TrimPrefix(filepath.Ext(path), "."), sites, n, year) // GeoJSON and CSV: a pair, written together
+	return err
 }
 
 // table writes the per-subdistrict × level table as CSV or XLSX.

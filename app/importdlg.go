@@ -59,20 +59,11 @@ func (d *importDialogs) openFile(exts []string, then func(string)) {
 // schools asks for a file of existing schools (CSV, GeoJSON, Shapefile,
 // GeoPackage), then for its columns.
 func (d *importDialogs) schools() {
-	d.openFile([]string{".csv", ".txt", ".geojson", ".json", ".shp", ".gpkg"}, func(path string) { d.readSchools(path, "auto") })
+	d.openFile([]string{".csv", ".txt", ".geojson", ".json", ".shp", ".gpkg"}, func(path string) { d.readSchools(path, "", "auto") })
 }
 
-func (d *importDialogs) readSchools(path, enc string) {
-	go func() {
-		set, err := vector.Open(path, "", enc)
-		fyne.Do(func() {
-			if err != nil {
-				d.sh.showError(fmt.Errorf("无法读取 Cannot read %v. Nothing was imported", err))
-				return
-			}
-			d.showSchoolMapping(set)
-		})
-	}()
+func (d *importDialogs) readSchools(path, layer, enc string) {
+	d.readVector(path, vector.Options{Layer: layer, Want: vector.WantPoint, Encoding: enc}, d.showSchoolMapping)
 }
 
 // showSchoolMapping lets the planner say which column is what, with the
@@ -86,9 +77,9 @@ func (d *importDialogs) showSchoolMapping(set *vector.Set) {
 	name, level, classes, seats, lon, lat := pick(m.Name), pick(m.Level), pick(m.Classes), pick(m.Seats), pick(m.Lon), pick(m.Lat)
 	defLevel := widget.NewSelect(append([]string{noColumn}, levelOptions()...), nil)
 	defLevel.SetSelected(data.Kindergarten.Label())
-	sys := widget.NewSelect(crsLabels(), nil)
-	sys.SetSelected(m.CRS.Label())
-	items := []*widget.FormItem{widget.NewFormItem("编码 Encoding", d.encodingSelect(set)), widget.NewFormItem("名称 Name", name),
+	sys, systems := crsSelect(m.CRS)
+	reread := func(e string) { d.readSchools(set.Path, set.Layer, e) }
+	items := []*widget.FormItem{widget.NewFormItem("编码 Encoding", encodingRow(set, reread)), widget.NewFormItem("名称 Name", name),
 		widget.NewFormItem("学段 Level", level), widget.NewFormItem("默认学段 Default level", defLevel),
 		widget.NewFormItem("班数 Classes", classes), widget.NewFormItem("学位 Seats", seats)}
 	if hasNoGeometry(set) {
@@ -101,7 +92,7 @@ func (d *importDialogs) showSchoolMapping(set *vector.Set) {
 	var dlg dialog.Dialog
 	check := widget.NewButton("检查并导入 Check and import…", func() {
 		mm := data.SchoolMapping{Name: col(name), Level: col(level), Classes: col(classes), Seats: col(seats),
-			Lon: col(lon), Lat: col(lat), CRS: crs.All()[max(0, sys.SelectedIndex())]}
+			Lon: col(lon), Lat: col(lat), CRS: systems[max(0, sys.SelectedIndex())]}
 		if i := defLevel.SelectedIndex(); i > 0 {
 			mm.DefaultLevel = data.Levels()[i-1]
 		}
@@ -109,22 +100,11 @@ func (d *importDialogs) showSchoolMapping(set *vector.Set) {
 		d.confirmSchools(set, mm)
 	})
 	check.Importance = widget.HighImportance
-	body := container.NewBorder(widget.NewLabel(fmt.Sprintf("%s · %d 条记录 records · %s", filepath.Base(set.Path), len(set.Features), set.Encoding)),
+	body := container.NewBorder(widget.NewLabel(fmt.Sprintf("%s · %d 条记录 records · %s\n%s", filepath.Base(set.Path), len(set.Features), set.Encoding, crsNote(set))),
 		check, nil, nil, container.NewVSplit(widget.NewForm(items...), container.NewScroll(preview)))
 	dlg = dialog.NewCustom("导入现有学校 Import existing schools", "取消 Cancel", body, d.sh.win)
 	dlg.Resize(fyne.NewSize(760, 640))
 	dlg.Show()
-}
-
-// encodingSelect re-reads the file in the encoding chosen.
-func (d *importDialogs) encodingSelect(set *vector.Set) *widget.Select {
-	enc := widget.NewSelect([]string{"auto", "UTF-8", "GBK"}, func(e string) {
-		if e != set.Encoding && e != "auto" {
-			d.readSchools(set.Path, e)
-		}
-	})
-	enc.Selected = set.Encoding
-	return enc
 }
 
 // crsLabels name the coordinate systems a file may use.

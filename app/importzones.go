@@ -13,37 +13,32 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/vector"
-	"github.com/liwan-edu/schoolmap/geo/crs"
 )
 
 // boundaries reads a boundary file and asks for its fields and
 // coordinate system.
 func (d *importDialogs) boundaries() {
 	d.openFile([]string{".geojson", ".json", ".shp", ".gpkg"}, func(path string) {
-		set, err := vector.Open(path, "", "auto")
-		if err != nil {
-			d.sh.showError(fmt.Errorf("无法读取 Cannot read %v. Nothing was imported", err))
-			return
-		}
-		d.showBoundaryMapping(set)
+		d.readBoundaries(path, "", "auto")
 	})
+}
+
+func (d *importDialogs) readBoundaries(path, layer, enc string) {
+	d.readVector(path, vector.Options{Layer: layer, Want: vector.WantPolygon, Encoding: enc}, d.showBoundaryMapping)
 }
 
 func (d *importDialogs) showBoundaryMapping(set *vector.Set) {
 	m := data.GuessBoundaryMapping(set.Fields)
 	pick := func(cur string) *widget.Select { return columnPicker(set.Fields, cur) }
 	name, code, pop := pick(m.Name), pick(m.Code), pick(m.Population)
-	sys := widget.NewSelect(crsLabels(), nil)
-	detected := "文件未说明坐标系，请选择 the file does not say: choose"
-	if set.CRS != crs.Unknown {
-		sys.SetSelected(set.CRS.Label())
-		detected = "文件声明 declared by the file: " + set.CRS.Label()
-	}
+	sys, systems := crsSelect(set.CRS)
+	detected := crsNote(set)
 	col := pickedColumn
 	preview := widget.NewLabel(previewText(set, 5))
 	dialog.ShowCustomConfirm("导入街道边界 Import subdistrict boundaries", "导入 Import", "取消 Cancel",
 		container.NewVBox(widget.NewLabel(fmt.Sprintf("%s · %d 个面 polygons · %s", filepath.Base(set.Path), len(set.Features), detected)),
-			widget.NewForm(widget.NewFormItem("名称 Name", name), widget.NewFormItem("代码 Code", code),
+			widget.NewForm(widget.NewFormItem("编码 Encoding", encodingRow(set, func(e string) { d.readBoundaries(set.Path, set.Layer, e) })),
+				widget.NewFormItem("名称 Name", name), widget.NewFormItem("代码 Code", code),
 				widget.NewFormItem("人口 Population", pop), widget.NewFormItem("坐标系 Coordinates", sys)), preview),
 		func(ok bool) {
 			if !ok {
@@ -53,7 +48,7 @@ func (d *importDialogs) showBoundaryMapping(set *vector.Set) {
 				d.sh.showError(errors.New("请选择坐标系 Choose the file's coordinate system"))
 				return
 			}
-			mm := data.BoundaryMapping{Name: col(name), Code: col(code), Population: col(pop), CRS: crs.All()[sys.SelectedIndex()]}
+			mm := data.BoundaryMapping{Name: col(name), Code: col(code), Population: col(pop), CRS: systems[sys.SelectedIndex()]}
 			subs, probs := data.Subdistricts(set, mm)
 			d.confirmBoundaries(set, subs, probs)
 		}, d.sh.win)
@@ -86,12 +81,13 @@ func (d *importDialogs) confirmBoundaries(set *vector.Set, subs []data.Subdistri
 
 // population reads a CSV of populations keyed by code or name.
 func (d *importDialogs) population() {
-	d.openFile([]string{".csv", ".txt"}, func(path string) {
-		set, err := vector.ReadCSV(path, "auto")
-		if err != nil {
-			d.sh.showError(fmt.Errorf("无法读取 Cannot read %v", err))
-			return
-		}
+	d.openFile([]string{".csv", ".txt"}, func(path string) { d.readPopulation(path, "auto") })
+}
+
+// readPopulation reads the CSV in enc and asks for its columns; the
+// encoding shown can be changed, which reads the file again.
+func (d *importDialogs) readPopulation(path, enc string) {
+	d.readVector(path, vector.Options{Encoding: enc}, func(set *vector.Set) {
 		m := data.GuessBoundaryMapping(set.Fields)
 		key, pop := widget.NewSelect(set.Fields, nil), widget.NewSelect(set.Fields, nil)
 		if k := m.Code + m.Name; k != "" {
@@ -100,8 +96,11 @@ func (d *importDialogs) population() {
 		if m.Population != "" {
 			pop.SetSelected(m.Population)
 		}
-		dialog.ShowForm("导入人口 Import population ("+set.Encoding+")", "导入 Import", "取消 Cancel",
-			[]*widget.FormItem{widget.NewFormItem("街道代码或名称 Code or name", key), widget.NewFormItem("人口 Population", pop)},
+		var form *dialog.FormDialog
+		reread := func(e string) { form.Hide(); d.readPopulation(path, e) }
+		form = dialog.NewForm("导入人口 Import population ("+set.Encoding+")", "导入 Import", "取消 Cancel",
+			[]*widget.FormItem{widget.NewFormItem("编码 Encoding", encodingRow(set, reread)),
+				widget.NewFormItem("街道代码或名称 Code or name", key), widget.NewFormItem("人口 Population", pop)},
 			func(ok bool) {
 				if !ok || key.Selected == "" || pop.Selected == "" {
 					return
@@ -116,5 +115,6 @@ func (d *importDialogs) population() {
 					dialog.ShowInformation("未导入的行 Rows not imported", strings.Join(lines, "\n"), d.sh.win)
 				}
 			}, d.sh.win)
+		form.Show()
 	})
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/gpkg"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -199,6 +201,18 @@ func (f *projectFile) load(p *data.Project, path string, recovered bool) {
 	}
 	st.notify(sitesEdited)
 	f.sh.status.SetText("已打开 Opened " + path)
+	f.showOpenNotes(p)
+}
+
+// showOpenNotes lists what opening changed in a file edited elsewhere
+// (ids given, edited seats kept); the work then counts as changed, so the
+// planner saves it.
+func (f *projectFile) showOpenNotes(p *data.Project) {
+	if len(p.Notes) == 0 {
+		return
+	}
+	f.sh.st.otherDirty = true
+	dialog.ShowInformation(i18n.T("files.app.open_notes_title"), i18n.T("files.app.open_notes", strings.Join(p.Notes, "\n")), f.sh.win)
 }
 
 // confirmDiscard runs next at once when nothing is unsaved; otherwise it

@@ -29,19 +29,19 @@ type normField struct {
 func radiusField(l data.Level) normField {
 	return normField{"norm.radius." + l.String(), l.Label() + " 服务半径 radius (m)",
 		func(n data.Norms) data.Norm { return n.RadiusM[l] },
-		func(n *data.Norms, v float64) { n.RadiusM[l] = data.Norm{Value: v, Source: n.RadiusM[l].Source} }, 0, 5000}
+		func(n *data.Norms, v float64) { n.RadiusM[l] = data.Norm{Value: v, Source: n.RadiusM[l].Source} }, data.RadiusRange[0], data.RadiusRange[1]}
 }
 
 func perClassField(l data.Level) normField {
 	return normField{"norm.perclass." + l.String(), l.Label() + " 每班人数 pupils per class",
 		func(n data.Norms) data.Norm { return n.PerClass[l] },
-		func(n *data.Norms, v float64) { n.PerClass[l] = data.Norm{Value: v, Source: n.PerClass[l].Source} }, 1, 80}
+		func(n *data.Norms, v float64) { n.PerClass[l] = data.Norm{Value: v, Source: n.PerClass[l].Source} }, data.PerClassRange[0], data.PerClassRange[1]}
 }
 
 func per1000Field(l data.Level) normField {
 	return normField{"norm.per1000." + l.String(), l.Label() + " 千人学位数 seats per 1000 residents",
 		func(n data.Norms) data.Norm { return n.Per1000[l] },
-		func(n *data.Norms, v float64) { n.Per1000[l] = data.Norm{Value: v, Source: n.Per1000[l].Source} }, 0, 300}
+		func(n *data.Norms, v float64) { n.Per1000[l] = data.Norm{Value: v, Source: n.Per1000[l].Source} }, data.Per1000Range[0], data.Per1000Range[1]}
 }
 
 // normFields lists every editable norm.

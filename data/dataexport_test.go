@@ -3,9 +3,12 @@ package data
 import (
 	"bytes"
 	"encoding/csv"
+	"errors"
 	"math"
+	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strings"
 	"testing"
 
@@ -44,31 +47,71 @@ func indexOf(sites []Site, id string) int {
 }
 
 func TestWriteSitesGeoJSON(t *testing.T) {
-	var buf bytes.Buffer
-	if err := WriteSitesGeoJSON(&buf, defaultSites(t), DefaultNorms(), 2023); err != nil {
+	var buf, cbuf bytes.Buffer
+	sites := defaultSites(t)
+	if err := WriteSitesGeoJSON(&buf, sites, DefaultNorms(), 2023); err != nil {
+		t.Fatal(err)
+	}
+	if err := WriteCatchmentsGeoJSON(&cbuf, sites, DefaultNorms()); err != nil {
 		t.Fatal(err)
 	}
 	fc, err := geojson.UnmarshalFeatureCollection(buf.Bytes())
-	if err != nil {
-		t.Fatal(err)
+	if err != nil || len(fc.Features) != 25 {
+		t.Fatalf("%v, %d sites", err, len(fc.Features))
 	}
-	sitesN, catchN := 0, 0
 	for _, f := range fc.Features {
-		switch f.Properties["layer"] {
-		case "site":
-			sitesN++
-			if f.Properties["id"] == "LW-06" && (f.Properties["status"] != "under_construction" || f.Properties["seats"] != 1800.0) {
-				t.Errorf("LW-06 in 2023: %v", f.Properties)
+		p := f.Properties
+		switch p["id"] {
+		case "LW-06":
+			if p["plan_status"] != "under_construction" || p["plan_status_zh"] != "在建" || p["seats"] != 1800.0 {
+				t.Errorf("LW-06 in 2023: %v", p)
 			}
-		case "catchment":
-			catchN++
-			if r := f.Geometry.(orb.Polygon)[0]; planar.Area(r) <= 0 || r.Orientation() != orb.CCW {
-				t.Error("catchment exterior ring is not counter-clockwise (RFC 7946 §3.1.6)")
+		case "LW-05":
+			if f.Geometry != nil || p["lon"] != nil || p["source"] == nil || strings.Contains(p["source"].(string), "POI") {
+				t.Errorf("unlocated LW-05: %v", p)
+			}
+		}
+		if f.Geometry != nil && f.Geometry.GeoJSONType() != "Point" {
+			t.Errorf("sites file holds a %s", f.Geometry.GeoJSONType())
+		}
+	}
+	cfc, err := geojson.UnmarshalFeatureCollection(cbuf.Bytes())
+	if err != nil || len(cfc.Features) != 20 {
+		t.Fatalf("%v, %d catchments", err, len(cfc.Features))
+	}
+	for _, f := range cfc.Features {
+		if r := f.Geometry.(orb.Polygon)[0]; planar.Area(r) <= 0 || r.Orientation() != orb.CCW {
+			t.Error("catchment exterior ring is not counter-clockwise (RFC 7946 §3.1.6)")
+		}
+	}
+	if m := regexp.MustCompile(`\d\.\d{8,}`).FindString(buf.String() + cbuf.String()); m != "" {
+		t.Errorf("coordinate %s has more than 7 decimals", m)
+	}
+}
+
+// TestExportUnknownNumbersEmpty: a site whose classes and years the annex
+// does not state exports them empty/NULL, never 0.
+func TestExportUnknownNumbersEmpty(t *testing.T) {
+	sites := defaultSites(t)
+	s := &sites[0]
+	s.Classes, s.SeatsOverride, s.StartYear, s.EndYear, s.ActualYear = 0, 0, 0, 0, 0
+	vals := siteValues(s, DefaultNorms(), 2023)
+	for k, c := range siteColumns {
+		switch c {
+		case "classes", "seats", "start_year", "end_year", "actual_year", "plan_status":
+			if vals[k] != nil {
+				t.Errorf("%s = %v, want empty", c, vals[k])
 			}
 		}
 	}
-	if sitesN != 25 || catchN != 20 {
-		t.Errorf("%d sites, %d catchments", sitesN, catchN)
+	path := filepath.Join(t.TempDir(), "s.gpkg")
+	if err := WriteSitesGPKG(path, sites[:1], DefaultNorms(), 2023); err != nil {
+		t.Fatal(err)
+	}
+	f, _ := gpkg.Read(path)
+	l, _ := f.Layer("sites")
+	if v := l.Features[0].Values[l.Field("classes")]; v != nil {
+		t.Errorf("GeoPackage classes %v, want NULL", v)
 	}
 }
 
@@ -82,14 +125,52 @@ func TestWriteSitesCSV(t *testing.T) {
 	}
 	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(s.String(), "\ufeff"))).ReadAll()
 	if err != nil || len(rows) != 26 || rows[0][0] != "id" || rows[5][0] != "LW-05" || !strings.Contains(rows[5][1], "青少年宫") {
-		t.Errorf("%v rows %d", err, len(rows))
+		t.Fatalf("%v rows %d", err, len(rows))
 	}
-	if rows[5][13] != "0" || rows[5][14] != "" {
+	col := func(name string) int {
+		for i, h := range rows[0] {
+			if h == name {
+				return i
+			}
+		}
+		t.Fatalf("no column %s in %v", name, rows[0])
+		return -1
+	}
+	if rows[5][col("located")] != "0" || rows[5][col("lon")] != "" {
 		t.Errorf("unlocated LW-05 row: %v", rows[5])
+	}
+	if code := rows[1][col("subdistrict_code")]; code != "\t440103004000" {
+		t.Errorf("subdistrict code %q: Excel would make it 4.40103E+11", code)
+	}
+	for _, h := range []string{"plan_status", "actual_status", "confidence", "precision_m", "approximate", "basis", "source"} {
+		col(h)
 	}
 	crows, _ := csv.NewReader(strings.NewReader(strings.TrimPrefix(c.String(), "\ufeff"))).ReadAll()
 	if len(crows) != 21 || !strings.HasPrefix(crows[1][3], "POLYGON((") {
 		t.Errorf("catchments csv: %d rows, %q", len(crows), crows[1])
+	}
+}
+
+// TestExportPairAtomic: when the catchments file cannot be written, the
+// sites file is not written either, and the error names the right file.
+func TestExportPairAtomic(t *testing.T) {
+	for _, format := range []string{"csv", "geojson"} {
+		dir := t.TempDir()
+		path := filepath.Join(dir, "sites."+format)
+		os.Mkdir(CatchmentsPath(path), 0o755) // a folder where the catchments file should go
+		_, err := ExportSites(path, format, defaultSites(t), DefaultNorms(), 2025)
+		var pe *PairError
+		if !errors.As(err, &pe) || pe.Path != CatchmentsPath(path) {
+			t.Errorf("%s: %v", format, err)
+		}
+		if _, err := os.Stat(path); err == nil {
+			t.Errorf("%s: sites file written without its catchments", format)
+		}
+		os.Remove(CatchmentsPath(path))
+		wrote, err := ExportSites(path, format, defaultSites(t), DefaultNorms(), 2025)
+		if err != nil || len(wrote) != 2 {
+			t.Errorf("%s: %v %v", format, wrote, err)
+		}
 	}
 }
 

@@ -26,7 +26,8 @@ var (
 )
 
 // FeatureError locates a problem in a FeatureCollection: the feature's
-// position (0-based), its id when known, and the field.
+// position (Index is 0-based; messages count from 1, as QGIS shows
+// features), its id when known, and the field.
 type FeatureError struct {
 	Index int
 	ID    string
@@ -35,7 +36,7 @@ type FeatureError struct {
 }
 
 func (e *FeatureError) Error() string {
-	where := fmt.Sprintf("feature %d", e.Index)
+	where := fmt.Sprintf("feature %d", e.Index+1)
 	if e.ID != "" {
 		where += " (" + e.ID + ")"
 	}

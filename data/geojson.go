@@ -150,6 +150,9 @@ func (p *siteProps) site() (Site, error) {
 	case p.StartYear != 0 && p.EndYear != 0 && p.StartYear > p.EndYear:
 		return fail("start_year", fmt.Errorf("%w: %d > %d", ErrYearOrder, p.StartYear, p.EndYear))
 	}
+	if field, err := checkSiteRanges(p); err != nil {
+		return fail(field, err)
+	}
 	for _, f := range []struct {
 		field string
 		year  int

@@ -30,6 +30,10 @@ type Project struct {
 	View         View
 	// Origin is the project file an autosaved recovery copy belongs to.
 	Origin string
+	// Notes say what opening changed in a file edited elsewhere (QGIS): a
+	// feature without an id given one, a seats value kept as an override.
+	// The app lists them with the project's changes.
+	Notes []string
 }
 
 // ErrNotProject is returned for a GeoPackage that is not a project of this
@@ -101,12 +105,13 @@ func OpenProject(path string) (*Project, error) {
 	if err := p.readSettings(kv); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
+	ids := newIDsFor(f)
 	for _, name := range []string{layerSites, layerExisting} {
 		l, err := f.Layer(name)
 		if err != nil {
 			return nil, fmt.Errorf("%s: %w", path, err)
 		}
-		sites, err := sitesFromLayer(l)
+		sites, err := p.sitesFromLayer(l, ids)
 		if err != nil {
 			return nil, fmt.Errorf("%s: layer %s: %w", path, name, err)
 		}
@@ -174,7 +179,7 @@ func siteLayer(name, desc string, sites []Site, n Norms) *gpkg.Layer {
 		for _, c := range propColumns {
 			vals = append(vals, sqlValue(m[c.Name], c.Type))
 		}
-		vals = append(vals, int64(n.SeatsOf(s).Total()), s.Level.Label())
+		vals = append(vals, known(n.SeatsOf(s).Total()), s.Level.Label()) // unknown seats NULL, not 0
 		ft := gpkg.Feature{Values: vals}
 		if s.Located {
 			ft.Geometry = s.Location
@@ -203,23 +208,35 @@ func sqlValue(v any, t gpkg.FieldType) any {
 	return v
 }
 
-func sitesFromLayer(l *gpkg.Layer) ([]Site, error) {
+// newIDsFor returns a generator of ids unused in both site layers, for
+// features added in QGIS without one.
+func newIDsFor(f *gpkg.File) func() string {
+	var used []Site
+	for _, name := range []string{layerSites, layerExisting} {
+		if l, err := f.Layer(name); err == nil {
+			if k := l.Field("id"); k >= 0 {
+				for _, ft := range l.Features {
+					if id, ok := ft.Values[k].(string); ok {
+						used = append(used, Site{ID: id})
+					}
+				}
+			}
+		}
+	}
+	return NewIDs(used, "QG")
+}
+
+func (p *Project) sitesFromLayer(l *gpkg.Layer, newID func() string) ([]Site, error) {
 	var out []Site
 	for i, ft := range l.Features {
-		props := map[string]any{}
-		for k, f := range l.Fields {
-			if k >= len(ft.Values) || ft.Values[k] == nil {
-				continue
-			}
-			v := ft.Values[k]
-			if f.Name == "gov_funded" {
-				v = v == int64(1)
-			}
-			props[f.Name] = v
+		props := layerProps(l, ft)
+		if id, _ := props["id"].(string); id == "" {
+			props["id"] = newID()
+			p.Notes = append(p.Notes, fmt.Sprintf("layer %s, feature %d: no id (added in another program); given id %s", l.Name, i+1, props["id"]))
 		}
 		var geom json.RawMessage = []byte("null")
-		if p, ok := ft.Geometry.(orb.Point); ok {
-			geom, _ = json.Marshal(map[string]any{"type": "Point", "coordinates": []float64{p[0], p[1]}})
+		if pt, ok := ft.Geometry.(orb.Point); ok {
+			geom, _ = json.Marshal(map[string]any{"type": "Point", "coordinates": []float64{pt[0], pt[1]}})
 		} else if ft.Geometry != nil {
 			return nil, &FeatureError{Index: i, Field: "geom", Err: ErrGeometry}
 		}
@@ -233,9 +250,36 @@ func sitesFromLayer(l *gpkg.Layer) ([]Site, error) {
 			}
 			return nil, err
 		}
+		p.keepEditedSeats(&s, props["seats"], l.Name, i)
 		out = append(out, s)
 	}
 	return out, nil
+}
+
+func layerProps(l *gpkg.Layer, ft gpkg.Feature) map[string]any {
+	props := map[string]any{}
+	for k, f := range l.Fields {
+		if k >= len(ft.Values) || ft.Values[k] == nil {
+			continue
+		}
+		v := ft.Values[k]
+		if f.Name == "gov_funded" {
+			v = v == int64(1)
+		}
+		props[f.Name] = v
+	}
+	return props
+}
+
+// keepEditedSeats keeps a seats value changed in another program (the
+// column is derived on saving) as the site's seats override.
+func (p *Project) keepEditedSeats(s *Site, v any, layer string, i int) {
+	seats, ok := v.(int64)
+	if !ok || s.SeatsOverride != 0 || seats == int64(p.Norms.SeatsOf(s).Total()) || seats <= 0 || seats > int64(MaxSeats) {
+		return
+	}
+	s.SeatsOverride = int(seats)
+	p.Notes = append(p.Notes, fmt.Sprintf("layer %s, feature %d (%s): seats %d edited outside the app, kept as a seats override", layer, i+1, s.Name, seats))
 }
 
 func subdistrictLayer(subs []Subdistrict) *gpkg.Layer {
@@ -327,28 +371,22 @@ func (p *Project) readSettings(kv map[string]string) error {
 	if err := json.Unmarshal([]byte(kv["norms"]), &nj); err != nil {
 		return fmt.Errorf("%w: settings norms: %v", ErrSyntax, err)
 	}
-	for code, v := range nj.RadiusM {
-		l, err := ParseLevel(code)
-		if err != nil || v.Value < 0 {
-			return fmt.Errorf("settings norms radius %q: %w", code, ErrRange)
+	for _, m := range []struct {
+		field string
+		in    map[string]Norm
+		out   map[Level]Norm
+		r     [2]float64
+	}{{"radius_m", nj.RadiusM, p.Norms.RadiusM, RadiusRange}, {"per_class", nj.PerClass, p.Norms.PerClass, PerClassRange},
+		{"seats_per_1000", nj.Per1000, p.Norms.Per1000, Per1000Range}} {
+		for code, v := range m.in {
+			l, err := ParseLevel(code)
+			if err != nil || !(inRange(v.Value, m.r) || v.Value == 0) { // 0: no norm for the level
+				return fmt.Errorf("settings norms %s %q = %g: %w (allowed %g–%g)", m.field, code, v.Value, ErrRange, m.r[0], m.r[1])
+			}
+			m.out[l] = v
 		}
-		p.Norms.RadiusM[l] = v
 	}
-	for code, v := range nj.PerClass {
-		l, err := ParseLevel(code)
-		if err != nil || v.Value < 0 {
-			return fmt.Errorf("settings norms per class %q: %w", code, ErrRange)
-		}
-		p.Norms.PerClass[l] = v
-	}
-	for code, v := range nj.Per1000 {
-		l, err := ParseLevel(code)
-		if err != nil || v.Value < 0 {
-			return fmt.Errorf("settings norms seats per 1000 %q: %w", code, ErrRange)
-		}
-		p.Norms.Per1000[l] = v
-	}
-	if nj.NineYearPrimaryShare < 0 || nj.NineYearPrimaryShare > 1 {
+	if !inRange(nj.NineYearPrimaryShare, [2]float64{0, 1}) {
 		return fmt.Errorf("settings nine-year share %g: %w", nj.NineYearPrimaryShare, ErrRange)
 	}
 	p.Norms.NineYearPrimaryShare = nj.NineYearPrimaryShare

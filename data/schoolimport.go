@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"github.com/paulmach/orb"
 
@@ -49,7 +50,7 @@ func GuessSchoolMapping(fields []string) SchoolMapping {
 	pick := func(key string) string {
 		for _, want := range fieldGuesses[key] {
 			for _, f := range fields {
-				if strings.EqualFold(strings.TrimSpace(f), want) {
+				if fieldMatches(f, want) {
 					return f
 				}
 			}
@@ -78,7 +79,7 @@ func parseLevelLoose(s string) (Level, error) {
 	case strings.Contains(t, "高中") || strings.Contains(t, "完全中学") || strings.Contains(t, "senior") || t == "中学":
 		return Senior, nil
 	}
-	return LevelUnknown, fmt.Errorf("unknown level %q (幼儿园, 小学, 初中, 九年一贯制, 高中)", s)
+	return LevelUnknown, fmt.Errorf("unknown level %s (幼儿园, 小学, 初中, 九年一贯制, 高中)", vector.Quote(s))
 }
 
 // guangzhou is a generous box around Guangzhou: an imported point outside
@@ -135,8 +136,8 @@ func existingSchool(f vector.Feature, m SchoolMapping, src string) (Site, []Prob
 			return
 		}
 		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(v, "班"), "位"))
-		if err != nil || n < 0 {
-			bad(col, "%q is not a whole number ≥ 0", v)
+		if err != nil || n < 0 || n > MaxSeats {
+			bad(col, "%s is not a whole number ≥ 0", vector.Quote(v))
 			return
 		}
 		*dst = n
@@ -177,7 +178,25 @@ func lonLat(f vector.Feature, m SchoolMapping) (orb.Point, error) {
 	x, err1 := strconv.ParseFloat(strings.TrimSpace(f.Props[m.Lon]), 64)
 	y, err2 := strconv.ParseFloat(strings.TrimSpace(f.Props[m.Lat]), 64)
 	if err1 != nil || err2 != nil {
-		return orb.Point{}, fmt.Errorf("%q, %q are not numbers", f.Props[m.Lon], f.Props[m.Lat])
+		return orb.Point{}, fmt.Errorf("%s, %s are not numbers", vector.Quote(f.Props[m.Lon]), vector.Quote(f.Props[m.Lat]))
 	}
 	return orb.Point{x, y}, nil
+}
+
+// fieldMatches reports whether a file's field is the usual name want, in
+// any case, or want as GDAL and QGIS cut it in a .dbf: at 10 bytes, the
+// character cut in half dropped (街道名称 → 街道名).
+func fieldMatches(field, want string) bool {
+	field = strings.TrimSpace(field)
+	if strings.EqualFold(field, want) {
+		return true
+	}
+	if len(want) <= 10 {
+		return false
+	}
+	cut := want[:10]
+	for !utf8.ValidString(cut) {
+		cut = cut[:len(cut)-1]
+	}
+	return cut != "" && field == cut
 }

@@ -53,3 +53,13 @@ func TestExistingSchoolsFromCSV(t *testing.T) {
 		t.Error("GCJ-02 coordinates not converted")
 	}
 }
+
+func TestGuessCutFieldNames(t *testing.T) {
+	m := GuessBoundaryMapping([]string{"街道名", "街道代", "population"})
+	if m.Name != "街道名" || m.Code != "街道代" {
+		t.Errorf("cut names not recognised: %+v", m)
+	}
+	if fieldMatches("街", "街道名称") || !fieldMatches(" NAME ", "name") {
+		t.Error("fieldMatches too loose or too strict")
+	}
+}

@@ -26,7 +26,7 @@ func GuessBoundaryMapping(fields []string) BoundaryMapping {
 	pick := func(names ...string) string {
 		for _, n := range names {
 			for _, f := range fields {
-				if strings.EqualFold(strings.TrimSpace(f), n) {
+				if fieldMatches(f, n) {
 					return f
 				}
 			}
@@ -69,13 +69,13 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 			if v := strings.TrimSpace(f.Props[m.Population]); v != "" {
 				n, err := strconv.ParseFloat(v, 64)
 				if err != nil || n < 0 {
-					bad(m.Population, "%q is not a population", v)
+					bad(m.Population, "%s is not a population", vector.Quote(v))
 					continue
 				}
 				s.Population, s.PopKnown = int(n+0.5), true
 			}
 		}
-		mp, err := multiPolygon(f.Geometry)
+		mp, err := validBoundary(multiPolygon(f.Geometry))
 		if err != nil {
 			bad("geometry", "%v", err)
 			continue
@@ -156,7 +156,7 @@ func ApplyPopulation(subs []Subdistrict, set *vector.Set, keyField, popField str
 		v := strings.ReplaceAll(strings.TrimSpace(f.Props[popField]), ",", "")
 		n, err := strconv.ParseFloat(v, 64)
 		if err != nil || n < 0 {
-			probs = append(probs, Problem{f.Where, popField, fmt.Sprintf("%q is not a population", f.Props[popField])})
+			probs = append(probs, Problem{f.Where, popField, fmt.Sprintf("%s is not a population", vector.Quote(f.Props[popField]))})
 			continue
 		}
 		out[i].Population, out[i].PopKnown = int(n+0.5), true

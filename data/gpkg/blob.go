@@ -30,8 +30,8 @@ func encodeGeometry(g orb.Geometry, srsID int) ([]byte, error) {
 // envelopeSizes by the flags' envelope indicator (0..4).
 var envelopeSizes = [...]int{0, 32, 48, 48, 64}
 
-// decodeGeometry reads a GeoPackage binary geometry; empty geometries are
-// returned as nil.
+// decodeGeometry reads a GeoPackage binary geometry in 2-D (Z and M are
+// dropped); empty geometries are returned as nil.
 func decodeGeometry(b []byte) (orb.Geometry, int, error) {
 	if len(b) < 8 || b[0] != 'G' || b[1] != 'P' {
 		return nil, 0, fmt.Errorf("%w: no GP header", ErrGeometry)
@@ -53,9 +53,6 @@ func decodeGeometry(b []byte) (orb.Geometry, int, error) {
 	if flags&(1<<4) != 0 { // empty geometry
 		return nil, srs, nil
 	}
-	g, err := wkb.Unmarshal(b[start:])
-	if err != nil {
-		return nil, srs, fmt.Errorf("%w: %v", ErrGeometry, err)
-	}
-	return g, srs, nil
+	g, err := decodeWKB(b[start:])
+	return g, srs, err
 }

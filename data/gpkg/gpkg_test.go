@@ -8,6 +8,7 @@ import (
 	"reflect"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 )
@@ -134,19 +135,54 @@ func TestOGRInfo(t *testing.T) {
 	}
 }
 
-func FuzzRead(f *testing.F) {
-	dir := f.TempDir()
-	good := filepath.Join(dir, "seed.gpkg")
-	if err := Write(good, sampleLayers()); err != nil {
+// fuzzLimits keeps each fuzz input cheap: a short read budget and few
+// features, so the target runs thousands of inputs, not dozens.
+func fuzzLimits(f *testing.F) {
+	d, n, b := ReadTimeout, MaxFeatures, MaxFileBytes
+	ReadTimeout, MaxFeatures, MaxFileBytes = 500*time.Millisecond, 100, 1<<20
+	f.Cleanup(func() { ReadTimeout, MaxFeatures, MaxFileBytes = d, n, b })
+}
+
+// smallSeed is a one-layer, one-feature GeoPackage: a few pages.
+func smallSeed(f *testing.F) []byte {
+	p := filepath.Join(f.TempDir(), "seed.gpkg")
+	l := sampleLayers()[0]
+	l.Features = l.Features[:1]
+	if err := Write(p, []*Layer{l}); err != nil {
 		f.Fatal(err)
 	}
-	b, _ := os.ReadFile(good)
-	f.Add(b)
+	b, _ := os.ReadFile(p)
+	return b
+}
+
+func FuzzRead(f *testing.F) {
+	fuzzLimits(f)
+	f.Add(smallSeed(f))
 	f.Add([]byte("SQLite format 3\x00"))
+	dir := f.TempDir()
 	f.Fuzz(func(t *testing.T, data []byte) {
-		p := filepath.Join(t.TempDir(), "f.gpkg")
+		p := filepath.Join(dir, "f.gpkg")
 		os.WriteFile(p, data, 0o644)
-		Read(p) // must not panic
+		Read(p) // must not panic or hang
+	})
+}
+
+// FuzzList fuzzes the layer listing (gpkg_contents joined with
+// gpkg_geometry_columns, counts).
+func FuzzList(f *testing.F) {
+	fuzzLimits(f)
+	f.Add(smallSeed(f))
+	dir := f.TempDir()
+	f.Fuzz(func(t *testing.T, data []byte) {
+		p := filepath.Join(dir, "f.gpkg")
+		os.WriteFile(p, data, 0o644)
+		if ls, err := List(p); err == nil {
+			for _, l := range ls {
+				if l.Count < -1 {
+					t.Fatalf("layer %q count %d", l.Name, l.Count)
+				}
+			}
+		}
 	})
 }
 

@@ -1,154 +1,183 @@
 package gpkg
 
 import (
+	"context"
 	"database/sql"
 	"errors"
 	"fmt"
-	"net/url"
-	"os"
 	"strings"
 )
 
 // Read opens a GeoPackage read-only and loads every feature and attribute
 // table. A file that is not SQLite, or SQLite without GeoPackage tables,
-// gives ErrNotGeoPackage.
-func Read(path string) (*File, error) {
-	if _, err := os.Stat(path); err != nil {
-		return nil, err
-	}
-	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro")
+// gives ErrNotGeoPackage; a layer that is a SQL view gives ErrView; a file
+// beyond MaxFileBytes, MaxFeatures or ReadTimeout gives ErrLimit.
+func Read(path string) (*File, error) { return ReadLayers(context.Background(), path) }
+
+// ReadLayers is Read for the named layers only (every layer when none is
+// named); cancelling ctx interrupts a long read.
+func ReadLayers(ctx context.Context, path string, names ...string) (*File, error) {
+	ctx, cancel := context.WithTimeout(ctx, ReadTimeout)
+	defer cancel()
+	r, err := open(ctx, path)
 	if err != nil {
-		return nil, err
+		return nil, failCtx(ctx, err)
 	}
-	defer db.Close()
-	var n int
-	if err := db.QueryRow(`SELECT count(*) FROM sqlite_master WHERE name IN ('gpkg_contents','gpkg_spatial_ref_sys')`).Scan(&n); err != nil || n != 2 {
-		if err == nil {
-			err = errors.New("no gpkg_contents table")
-		}
-		return nil, fmt.Errorf("%w: %s: %v", ErrNotGeoPackage, path, err)
-	}
+	defer r.close()
 	f := &File{SRS: map[int]SRS{}}
-	if err := readSRS(db, f); err != nil {
+	if err := r.readSRS(ctx, f); err != nil {
 		return nil, err
 	}
-	rows, err := db.Query(`SELECT c.table_name, c.data_type, COALESCE(c.description, ''), COALESCE(g.column_name, ''),
-		COALESCE(g.geometry_type_name, ''), COALESCE(g.srs_id, c.srs_id, 0)
-		FROM gpkg_contents c LEFT JOIN gpkg_geometry_columns g ON g.table_name = c.table_name
-		WHERE c.data_type IN ('features', 'attributes') ORDER BY c.table_name`)
+	metas, err := r.contents(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrNotGeoPackage, path, err)
+		return nil, err
 	}
-	type meta struct {
-		name, kind, desc, geomCol, geomType string
-		srs                                 int
-	}
-	var metas []meta
-	for rows.Next() {
-		var m meta
-		if err := rows.Scan(&m.name, &m.kind, &m.desc, &m.geomCol, &m.geomType, &m.srs); err != nil {
-			rows.Close()
-			return nil, err
-		}
-		metas = append(metas, m)
-	}
-	rows.Close()
 	for _, m := range metas {
-		l, err := readLayer(db, m.name, m.geomCol)
-		if err != nil {
-			return nil, fmt.Errorf("gpkg: %s: layer %s: %w", path, m.name, err)
+		if len(names) > 0 && !contains(names, m.Name) {
+			continue
 		}
-		l.Description, l.GeomType, l.SRSID = m.desc, m.geomType, m.srs
-		if m.kind == "attributes" {
-			l.GeomType = ""
+		l, err := r.readLayer(ctx, m)
+		if err != nil {
+			return nil, failCtx(ctx, fmt.Errorf("layer %s: %w", m.Name, err))
 		}
 		f.Layers = append(f.Layers, l)
 	}
 	return f, nil
 }
 
-func readSRS(db *sql.DB, f *File) error {
-	rows, err := db.Query(`SELECT srs_id, organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys`)
+func contains(list []string, s string) bool {
+	for _, x := range list {
+		if x == s {
+			return true
+		}
+	}
+	return false
+}
+
+func (r *reader) readSRS(ctx context.Context, f *File) error {
+	rows, err := r.conn.QueryContext(ctx, `SELECT srs_id, organization, organization_coordsys_id, definition FROM gpkg_spatial_ref_sys`)
 	if err != nil {
-		return fmt.Errorf("%w: %v", ErrNotGeoPackage, err)
+		return failCtx(ctx, fmt.Errorf("%w: %v", ErrNotGeoPackage, err))
 	}
 	defer rows.Close()
 	for rows.Next() {
 		var s SRS
-		if err := rows.Scan(&s.ID, &s.Organization, &s.OrgID, &s.Definition); err != nil {
-			return err
+		var org, def sql.NullString
+		var orgID sql.NullInt64
+		if err := rows.Scan(&s.ID, &org, &orgID, &def); err != nil {
+			return failCtx(ctx, fmt.Errorf("%w: gpkg_spatial_ref_sys: %v", ErrNotGeoPackage, err))
 		}
+		s.Organization, s.OrgID, s.Definition = org.String, int(orgID.Int64), def.String
 		f.SRS[s.ID] = s
 	}
-	return rows.Err()
+	return failCtx(ctx, rows.Err())
 }
 
-func readLayer(db *sql.DB, table, geomCol string) (*Layer, error) {
-	l := &Layer{Name: table}
-	info, err := db.Query("PRAGMA table_info(" + quote(table) + ")")
-	if err != nil {
+// readLayer loads one table; it refuses views (a recursive or expensive
+// view would run unbounded) and stops at the feature budget.
+func (r *reader) readLayer(ctx context.Context, m LayerInfo) (*Layer, error) {
+	if err := r.isTable(ctx, m.Name); err != nil {
 		return nil, err
 	}
-	var cols []string
-	for info.Next() {
-		var cid, notnull, pk int
-		var name, typ string
-		var def any
-		if err := info.Scan(&cid, &name, &typ, &notnull, &def, &pk); err != nil {
-			info.Close()
-			return nil, err
-		}
-		if name == geomCol || (pk == 1 && strings.EqualFold(typ, "INTEGER")) {
-			continue
-		}
-		cols = append(cols, name)
-		l.Fields = append(l.Fields, Field{Name: name, Type: fieldType(typ)})
+	l := &Layer{Name: m.Name, Description: m.Description, GeomType: m.GeomType, SRSID: m.SRSID}
+	cols, err := r.columns(ctx, l, m.geomCol)
+	if err != nil || len(cols) == 0 {
+		return l, err
 	}
-	info.Close()
-	sel := make([]string, 0, len(cols)+1)
-	if geomCol != "" {
-		sel = append(sel, quote(geomCol))
-	}
-	for _, c := range cols {
-		sel = append(sel, quote(c))
-	}
-	if len(sel) == 0 {
-		return l, nil
-	}
-	rows, err := db.Query("SELECT " + strings.Join(sel, ", ") + " FROM " + quote(table))
+	rows, err := r.conn.QueryContext(ctx, "SELECT "+strings.Join(cols, ", ")+" FROM "+quote(m.Name))
 	if err != nil {
 		return nil, err
 	}
 	defer rows.Close()
-	for i := 0; rows.Next(); i++ {
-		vals := make([]any, len(sel))
-		ptrs := make([]any, len(sel))
-		for k := range vals {
-			ptrs[k] = &vals[k]
+	for i := 1; rows.Next(); i++ {
+		if r.budget--; r.budget < 0 {
+			return nil, fmt.Errorf("%w: more than %d features", ErrLimit, MaxFeatures)
 		}
-		if err := rows.Scan(ptrs...); err != nil {
-			return nil, err
+		feat, err := scanFeature(rows, len(cols), m.geomCol != "")
+		if err != nil {
+			return nil, fmt.Errorf("feature %d: %w", i, err)
 		}
-		var feat Feature
-		if geomCol != "" {
-			if b, ok := vals[0].([]byte); ok && len(b) > 0 {
-				g, _, err := decodeGeometry(b)
-				if err != nil {
-					return nil, fmt.Errorf("feature %d: %w", i, err)
-				}
-				feat.Geometry = g
-			}
-			vals = vals[1:]
-		}
-		for k, v := range vals {
-			if b, ok := v.([]byte); ok {
-				vals[k] = string(b)
-			}
-		}
-		feat.Values = vals
 		l.Features = append(l.Features, feat)
 	}
 	return l, rows.Err()
+}
+
+func (r *reader) isTable(ctx context.Context, name string) error {
+	var typ string
+	err := r.conn.QueryRowContext(ctx, `SELECT type FROM sqlite_master WHERE name = ? AND type IN ('table', 'view')`, name).Scan(&typ)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return fmt.Errorf("%w: registered in gpkg_contents but no such table", ErrNotGeoPackage)
+	case err != nil:
+		return err
+	case typ == "view":
+		return ErrView
+	}
+	return nil
+}
+
+// columns lists the layer's fields and returns the quoted select list,
+// the geometry column first.
+func (r *reader) columns(ctx context.Context, l *Layer, geomCol string) ([]string, error) {
+	info, err := r.conn.QueryContext(ctx, "PRAGMA table_info("+quote(l.Name)+")")
+	if err != nil {
+		return nil, err
+	}
+	defer info.Close()
+	var sel []string
+	if geomCol != "" {
+		sel = append(sel, quote(geomCol))
+	}
+	for info.Next() {
+		var cid, notnull, pk int
+		var name string
+		var typ sql.NullString
+		var def any
+		if err := info.Scan(&cid, &name, &typ, &notnull, &def, &pk); err != nil {
+			return nil, err
+		}
+		if name == geomCol || (pk == 1 && strings.EqualFold(typ.String, "INTEGER")) {
+			continue
+		}
+		sel = append(sel, quote(name))
+		l.Fields = append(l.Fields, Field{Name: name, Type: fieldType(typ.String)})
+	}
+	return sel, info.Err()
+}
+
+func scanFeature(rows *sql.Rows, n int, hasGeom bool) (Feature, error) {
+	vals := make([]any, n)
+	ptrs := make([]any, n)
+	for k := range vals {
+		ptrs[k] = &vals[k]
+	}
+	if err := rows.Scan(ptrs...); err != nil {
+		return Feature{}, err
+	}
+	var feat Feature
+	if hasGeom {
+		switch b := vals[0].(type) {
+		case nil:
+		case []byte:
+			if len(b) > 0 {
+				g, _, err := decodeGeometry(b)
+				if err != nil {
+					return feat, err
+				}
+				feat.Geometry = g
+			}
+		default:
+			return feat, fmt.Errorf("%w: the geometry column holds %T, not a geometry blob", ErrGeometry, vals[0])
+		}
+		vals = vals[1:]
+	}
+	for k, v := range vals {
+		if b, ok := v.([]byte); ok {
+			vals[k] = string(b)
+		}
+	}
+	feat.Values = vals
+	return feat, nil
 }
 
 func fieldType(t string) FieldType {

@@ -1,7 +1,9 @@
 package vector
 
 import (
+	"bytes"
 	"encoding/csv"
+	"errors"
 	"fmt"
 	"io"
 	"os"
@@ -24,18 +26,45 @@ func ReadCSV(path, encoding string) (*Set, error) {
 	if err != nil {
 		return nil, &FileError{Path: path, Err: err}
 	}
-	return parseCSV(path, text, enc)
+	set, err := parseCSV(path, text, enc)
+	if err == nil {
+		set.EncodingBasis = "chosen by the planner"
+		if encoding == "" || strings.EqualFold(encoding, "auto") {
+			_, set.EncodingBasis = guessEncoding(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")))
+		}
+	}
+	return set, err
 }
 
-func readCapped(path string) ([]byte, error) {
+func readCapped(path string) ([]byte, error) { return readLimited(path, MaxFileBytes) }
+
+// readLimited reads a regular file (a FIFO, a device or a link to
+// /dev/zero is refused before it is opened) through a reader that stops
+// at max bytes, whatever stat said.
+func readLimited(path string, max int64) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
 		return nil, err
 	}
-	if st.Size() > MaxFileBytes {
-		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: %d MB is larger than %d MB", ErrFormat, st.Size()>>20, MaxFileBytes>>20)}
+	if !st.Mode().IsRegular() {
+		return nil, &FileError{Path: path, Err: fmt.Errorf("%w (%v)", ErrNotFile, st.Mode().Type())}
 	}
-	return os.ReadFile(path)
+	if st.Size() > max {
+		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: %d MB is larger than %d MB (save large layers as a GeoPackage)", ErrTooLarge, st.Size()>>20, max>>20)}
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: larger than %d MB", ErrTooLarge, max>>20)}
+	}
+	return b, nil
 }
 
 func parseCSV(path, text, enc string) (*Set, error) {
@@ -58,7 +87,7 @@ func parseCSV(path, text, enc string) (*Set, error) {
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if h == "" || seen[h] {
-			return nil, &FileError{Path: path, Where: "line 1", Err: fmt.Errorf("%w: column %d has an empty or repeated name %q", ErrFormat, i+1, h)}
+			return nil, &FileError{Path: path, Where: "line 1", Err: fmt.Errorf("%w: column %d has an empty or repeated name %s", ErrFormat, i+1, Quote(h))}
 		}
 		seen[h] = true
 		set.Fields = append(set.Fields, h)
@@ -70,6 +99,10 @@ func parseCSV(path, text, enc string) (*Set, error) {
 			break
 		}
 		if err != nil {
+			var pe *csv.ParseError
+			if errors.As(err, &pe) {
+				line, err = pe.Line, pe.Err // one line number in the message, not two
+			}
 			return nil, &FileError{Path: path, Where: fmt.Sprintf("line %d", line), Err: fmt.Errorf("%w: %v", ErrFormat, err)}
 		}
 		line, _ = r.FieldPos(0)

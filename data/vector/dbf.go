@@ -1,9 +1,13 @@
 package vector
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
+	"strconv"
 	"strings"
+
+	"golang.org/x/text/encoding"
 )
 
 // dbfField is a dBase column.
@@ -13,86 +17,175 @@ type dbfField struct {
 	length int
 }
 
-// parseDBF reads a dBase III table (the attribute part of a shapefile).
-// Text is decoded with enc, or with the .cpg / language driver hint when
-// enc is "" or "auto".
-func parseDBF(path string, b []byte, enc, cpg string) (fields []string, records []map[string]string, used string, err error) {
-	fail := func(where string, f string, a ...any) error {
-		return &FileError{Path: path, Where: where, Err: fmt.Errorf("%w: "+f, append([]any{ErrFormat}, a...)...)}
+// dbfTable is a parsed .dbf: its fields, records (nil for deleted ones),
+// per-record problems, the encoding used and why.
+type dbfTable struct {
+	fields   []dbfField
+	records  []map[string]string
+	problems []string
+	enc      string
+	basis    string
+	notes    []string
+}
+
+// maxDBFMemory bounds what the records of one .dbf may take once read
+// (a map per record: about 80 bytes per field plus the text).
+const maxDBFMemory = 1 << 30
+
+// dbfHeader reads the fixed header and the field descriptors.
+func dbfHeader(path string, b []byte) (n, headerLen, recLen int, raw [][]byte, err error) {
+	fail := func(f string, a ...any) error {
+		return &FileError{Path: path, Where: "header", Err: fmt.Errorf("%w: header damaged: "+f, append([]any{ErrFormat}, a...)...)}
 	}
 	if len(b) < 32 {
-		return nil, nil, "", fail("header", "dbf too short")
+		return 0, 0, 0, nil, fail("%d bytes, a .dbf header has at least 33", len(b))
 	}
-	n := int(binary.LittleEndian.Uint32(b[4:]))
-	headerLen := int(binary.LittleEndian.Uint16(b[8:]))
-	recLen := int(binary.LittleEndian.Uint16(b[10:]))
+	n = int(binary.LittleEndian.Uint32(b[4:]))
+	headerLen = int(binary.LittleEndian.Uint16(b[8:]))
+	recLen = int(binary.LittleEndian.Uint16(b[10:]))
 	if headerLen < 33 || headerLen > len(b) || recLen < 1 {
-		return nil, nil, "", fail("header", "dbf header length %d, record length %d", headerLen, recLen)
+		return 0, 0, 0, nil, fail("header length %d, record length %d, file %d bytes", headerLen, recLen, len(b))
 	}
-	if enc == "" || strings.EqualFold(enc, "auto") {
-		enc = dbfEncoding(b[29], cpg)
-	}
-	var fs []dbfField
-	width := 1
 	for off := 32; off+32 <= headerLen && b[off] != 0x0D; off += 32 {
-		name := strings.TrimRight(string(b[off:off+11]), "\x00 ")
-		f := dbfField{typ: b[off+11], length: int(b[off+16])}
+		raw = append(raw, b[off:off+32])
+	}
+	return n, headerLen, recLen, raw, nil
+}
+
+// parseDBF reads a dBase III table (the attribute part of a shapefile).
+// The encoding is decided once for the whole file (see chooseDBFEncoding).
+func parseDBF(path string, b []byte, enc, cpg string) (*dbfTable, error) {
+	n, headerLen, recLen, raw, err := dbfHeader(path, b)
+	if err != nil {
+		return nil, err
+	}
+	t := &dbfTable{}
+	avail := (len(b) - headerLen) / recLen
+	if n > avail {
+		t.notes = append(t.notes, fmt.Sprintf("the .dbf header claims %d records but the file holds %d; %d read", n, avail, avail))
+		n = avail
+	}
+	if n > MaxFeatures {
+		return nil, &FileError{Path: path, Where: "header", Err: fmt.Errorf("%w: %d records; the reader stops at %d", ErrTooLarge, n, MaxFeatures)}
+	}
+	var dec encoding.Encoding
+	if t.enc, t.basis, dec, err = chooseDBFEncoding(enc, b[29], cpg, dbfText(b, headerLen, recLen, n, raw)); err != nil {
+		return nil, &FileError{Path: path, Err: err}
+	}
+	if err := t.readFields(path, raw, dec, recLen); err != nil {
+		return nil, err
+	}
+	if need := int64(n) * int64(64+recLen+80*len(t.fields)); need > maxDBFMemory {
+		return nil, &FileError{Path: path, Where: "header", Err: fmt.Errorf("%w: %d records of %d fields would need about %d MB of memory (limit %d MB)",
+			ErrTooLarge, n, len(t.fields), need>>20, maxDBFMemory>>20)}
+	}
+	for i := 0; i < n; i++ {
+		t.readRecord(b[headerLen+i*recLen:headerLen+(i+1)*recLen], dec)
+	}
+	return t, nil
+}
+
+// dbfText gathers the bytes of field names and character values, for the
+// whole-file encoding test.
+func dbfText(b []byte, headerLen, recLen, n int, raw [][]byte) []byte {
+	var buf bytes.Buffer
+	for _, r := range raw {
+		buf.Write(bytes.TrimRight(r[:11], "\x00 "))
+		buf.WriteByte(' ')
+	}
+	for i := 0; i < n && buf.Len() < 4<<20; i++ {
+		buf.Write(bytes.TrimRight(b[headerLen+i*recLen+1:headerLen+(i+1)*recLen], "\x00 "))
+		buf.WriteByte(' ')
+	}
+	return buf.Bytes()
+}
+
+// chooseDBFEncoding decides in order: the caller's choice, the .cpg file,
+// the language driver byte, then the whole-file test.
+func chooseDBFEncoding(forced string, ldid byte, cpg string, text []byte) (string, string, encoding.Encoding, error) {
+	from := func(name, basis string) (string, string, encoding.Encoding, error) {
+		canon, dec, err := textEncoding(name)
+		return canon, basis, dec, err
+	}
+	switch {
+	case forced != "" && !strings.EqualFold(forced, "auto"):
+		return from(forced, "chosen by the planner")
+	case strings.TrimSpace(cpg) != "":
+		if canon, dec, err := textEncoding(cpg); err == nil {
+			return canon, "the .cpg file says " + Clip(strings.TrimSpace(cpg), 20), dec, nil
+		}
+	}
+	if cp, ok := ldidCodePages[ldid]; ok {
+		return from(strconv.Itoa(cp), fmt.Sprintf("the .dbf language driver byte 0x%02X says code page %d", ldid, cp))
+	}
+	name, basis := guessEncoding(text)
+	return from(name, basis)
+}
+
+// readFields decodes field names, dropping a character GDAL cut at 10
+// bytes and making the names unique.
+func (t *dbfTable) readFields(path string, raw [][]byte, dec encoding.Encoding, recLen int) error {
+	seen := map[string]bool{}
+	width := 1
+	for i, r := range raw {
+		f := dbfField{typ: r[11], length: int(r[16])}
 		if f.typ == 'C' {
-			f.length += int(b[off+17]) << 8 // long character fields
+			f.length += int(r[17]) << 8 // long character fields
 		}
-		if name, _, err = decodeText([]byte(name), enc); err != nil {
-			return nil, nil, "", fail("header", "field name: %v", err)
+		name := fieldName(bytes.TrimRight(bytes.SplitN(r[:11], []byte{0}, 2)[0], " "), dec)
+		if name == "" {
+			name = fmt.Sprintf("field_%d", i+1)
 		}
-		f.name = name
-		fs = append(fs, f)
+		for base, k := name, 2; seen[name]; k++ {
+			name = fmt.Sprintf("%s_%d", base, k)
+		}
+		seen[name], f.name = true, name
+		t.fields = append(t.fields, f)
 		width += f.length
 	}
 	if width > recLen {
-		return nil, nil, "", fail("header", "fields need %d bytes but records have %d", width, recLen)
+		return &FileError{Path: path, Where: "header", Err: fmt.Errorf("%w: header damaged: fields need %d bytes but records have %d", ErrFormat, width, recLen)}
 	}
-	if headerLen+n*recLen > len(b) {
-		n = (len(b) - headerLen) / recLen // truncated file: read what is there
-	}
-	for _, f := range fs {
-		fields = append(fields, f.name)
-	}
-	for i := 0; i < n; i++ {
-		rec := b[headerLen+i*recLen : headerLen+(i+1)*recLen]
-		if rec[0] == '*' {
-			records = append(records, nil) // deleted: keeps shape/record alignment
-			continue
-		}
-		m := map[string]string{}
-		off := 1
-		for _, f := range fs {
-			raw := rec[off : off+f.length]
-			off += f.length
-			text, u, err := decodeText([]byte(strings.TrimRight(string(raw), "\x00 ")), enc)
-			if err != nil {
-				return nil, nil, "", fail(fmt.Sprintf("record %d", i+1), "field %s: %v", f.name, err)
-			}
-			used = u
-			m[f.name] = strings.TrimSpace(text)
-		}
-		records = append(records, m)
-	}
-	if used == "" {
-		used = enc
-	}
-	return fields, records, used, nil
+	return nil
 }
 
-// dbfEncoding picks the text encoding from the .cpg file or the language
-// driver byte; "auto" (UTF-8 when valid, else GBK) when neither says.
-func dbfEncoding(ldid byte, cpg string) string {
-	c := strings.ToUpper(strings.TrimSpace(cpg))
-	switch {
-	case strings.Contains(c, "UTF"):
-		return "UTF-8"
-	case strings.Contains(c, "GBK"), strings.Contains(c, "936"), strings.Contains(c, "GB2312"), strings.Contains(c, "GB18030"):
-		return "GBK"
-	case ldid == 0x4D || ldid == 0x7A:
-		return "GBK"
+// fieldName decodes a name, dropping up to three trailing bytes of a
+// character cut in half.
+func fieldName(b []byte, dec encoding.Encoding) string {
+	for cut := 0; cut <= 3 && cut <= len(b); cut++ {
+		if s, ok := decodeWith(b[:len(b)-cut], dec); ok {
+			return s
+		}
 	}
-	return "auto"
+	s, _ := decodeWith(b, dec)
+	return strings.ToValidUTF8(s, "")
+}
+
+func (t *dbfTable) readRecord(rec []byte, dec encoding.Encoding) {
+	if rec[0] == '*' {
+		t.records, t.problems = append(t.records, nil), append(t.problems, "") // deleted: keeps shape/record alignment
+		return
+	}
+	m := make(map[string]string, len(t.fields))
+	var problem []string
+	off := 1
+	for _, f := range t.fields {
+		raw := bytes.TrimRight(rec[off:off+f.length], "\x00 ")
+		off += f.length
+		text, ok := decodeWith(raw, dec)
+		if !ok {
+			problem = append(problem, fmt.Sprintf("field %s is not valid %s text", f.name, t.enc))
+		}
+		m[f.name] = strings.TrimSpace(text)
+	}
+	t.records = append(t.records, m)
+	t.problems = append(t.problems, strings.Join(problem, "; "))
+}
+
+func (t *dbfTable) names() []string {
+	out := make([]string, len(t.fields))
+	for i, f := range t.fields {
+		out[i] = f.name
+	}
+	return out
 }

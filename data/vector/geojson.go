@@ -10,10 +10,15 @@ import (
 	"github.com/liwan-edu/schoolmap/geo/crs"
 )
 
+// MaxGeoJSONBytes caps a GeoJSON file: decoding takes about ten times the
+// file's size in memory, so a larger file is refused (with the advice to
+// use a GeoPackage) rather than exhausting memory.
+const MaxGeoJSONBytes = 128 << 20
+
 // ReadGeoJSON reads any RFC 7946 FeatureCollection (WGS-84 by the RFC; a
 // legacy "crs" member naming another system is honoured when supported).
 func ReadGeoJSON(path string) (*Set, error) {
-	b, err := readCapped(path)
+	b, err := readLimited(path, MaxGeoJSONBytes)
 	if err != nil {
 		return nil, err
 	}
@@ -33,13 +38,18 @@ func parseGeoJSON(path string, b []byte) (*Set, error) {
 	if err != nil {
 		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: not a GeoJSON FeatureCollection: %v", ErrFormat, err)}
 	}
+	if len(fc.Features) > MaxFeatures {
+		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: %d features; the reader stops at %d", ErrTooLarge, len(fc.Features), MaxFeatures)}
+	}
 	set := &Set{Path: path, CRS: crs.WGS84, Encoding: "UTF-8"}
 	if n := head.CRS.Properties.Name; n != "" {
-		set.CRS = crsFromURN(n)
+		if set.CRS = crsFromURN(n); set.CRS == crs.Unknown {
+			set.CRSError = fmt.Errorf("%w: %s is not supported", crs.ErrUnknownCRS, Quote(n))
+		}
 	}
 	seen := map[string]bool{}
 	for i, f := range fc.Features {
-		ft := Feature{Props: map[string]string{}, Where: fmt.Sprintf("feature %d", i)}
+		ft := Feature{Props: map[string]string{}, Where: fmt.Sprintf("feature %d", i+1)}
 		if f.Geometry != nil {
 			ft.Geometry = f.Geometry
 		}

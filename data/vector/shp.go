@@ -3,18 +3,16 @@ package vector
 import (
 	"encoding/binary"
 	"fmt"
-	"math"
-	"os"
 	"strings"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 
 	"github.com/liwan-edu/schoolmap/geo/crs"
 )
 
 // ReadShapefile reads path (.shp, or any of its sibling files) with its
-// .dbf attributes, .prj coordinate system and .cpg encoding.
+// .dbf attributes, .prj coordinate system and .cpg encoding. A bad record
+// is kept as a feature with its Problem set, so the rest still import.
 func ReadShapefile(path, encoding string) (*Set, error) {
 	base := strings.TrimSuffix(path, path[len(path)-4:])
 	shp, err := readCapped(base + ".shp")
@@ -25,30 +23,44 @@ func ReadShapefile(path, encoding string) (*Set, error) {
 	if err != nil {
 		return nil, fmt.Errorf("shapefile needs its .dbf (attributes): %w", err)
 	}
-	cpg, _ := os.ReadFile(base + ".cpg")
-	set := &Set{Path: base + ".shp", CRS: crs.Unknown}
-	if prj, err := os.ReadFile(base + ".prj"); err == nil {
-		set.CRS = crs.FromWKT(string(prj))
+	cpg, _ := readSmall(base + ".cpg")
+	shx, _ := readCapped(base + ".shx")
+	set := &Set{Path: base + ".shp"}
+	if prj, err := readSmall(base + ".prj"); err == nil {
+		set.CRS, set.CRSError = crs.FromWKT(string(prj))
 	}
-	geoms, err := parseSHP(base+".shp", shp)
+	shapes, err := parseSHP(base+".shp", shp, shx)
 	if err != nil {
 		return nil, err
 	}
-	fields, recs, enc, err := parseDBF(base+".dbf", dbf, encoding, string(cpg))
+	t, err := parseDBF(base+".dbf", dbf, encoding, string(cpg))
 	if err != nil {
 		return nil, err
 	}
-	if len(recs) != len(geoms) {
-		return nil, &FileError{Path: base + ".dbf", Err: fmt.Errorf("%w: %d attribute records for %d shapes", ErrFormat, len(recs), len(geoms))}
+	set.Fields, set.Encoding, set.EncodingBasis, set.Notes = t.names(), t.enc, t.basis, t.notes
+	n := len(t.records)
+	if len(shapes) != n {
+		set.Notes = append(set.Notes, fmt.Sprintf("%d shapes for %d attribute records; %d read", len(shapes), n, min(n, len(shapes))))
+		n = min(n, len(shapes))
 	}
-	set.Fields, set.Encoding = fields, enc
-	for i, g := range geoms {
-		if recs[i] == nil {
+	for i := 0; i < n; i++ {
+		if t.records[i] == nil {
 			continue // deleted record
 		}
-		set.Features = append(set.Features, Feature{Geometry: g, Props: recs[i], Where: fmt.Sprintf("record %d", i+1)})
+		f := Feature{Geometry: shapes[i].geom, Props: t.records[i], Where: fmt.Sprintf("record %d", i+1)}
+		f.Problem = strings.Trim(shapes[i].problem+"; "+t.problems[i], "; ")
+		set.Features = append(set.Features, f)
 	}
 	return set, nil
+}
+
+// readSmall reads a side file (.prj, .cpg) of at most 64 kB.
+func readSmall(path string) ([]byte, error) {
+	b, err := readLimited(path, 64<<10)
+	if err != nil {
+		return nil, err
+	}
+	return b, nil
 }
 
 // Shape types of the ESRI Shapefile Technical Description (1998).
@@ -60,132 +72,80 @@ const (
 	shpMultiPoint = 8
 )
 
-// parseSHP reads the shapes of a .shp; Z and M variants (type+10, +20) are
-// read as 2-D.
-func parseSHP(path string, b []byte) ([]orb.Geometry, error) {
-	fail := func(where, f string, a ...any) error {
-		return &FileError{Path: path, Where: where, Err: fmt.Errorf("%w: "+f, append([]any{ErrFormat}, a...)...)}
-	}
+type shape struct {
+	geom    orb.Geometry
+	problem string
+}
+
+// parseSHP reads the shapes of a .shp, through the .shx index when it is
+// there and agrees with the file (as GDAL does), else sequentially; Z and M
+// variants are read as 2-D. A trailing zero-length record is dropped; a
+// damaged record becomes a shape with a problem.
+func parseSHP(path string, b, shx []byte) ([]shape, error) {
 	if len(b) < 100 || binary.BigEndian.Uint32(b) != 9994 {
-		return nil, fail("header", "not a shapefile (.shp file code is not 9994)")
+		return nil, &FileError{Path: path, Where: "header", Err: fmt.Errorf("%w: not a shapefile (.shp file code is not 9994)", ErrFormat)}
 	}
-	var out []orb.Geometry
-	for off, n := 100, 1; off < len(b); n++ {
-		if off+8 > len(b) {
-			return nil, fail(fmt.Sprintf("record %d", n), "truncated record header")
-		}
-		size := int(binary.BigEndian.Uint32(b[off+4:])) * 2
-		if size < 4 || off+8+size > len(b) {
-			return nil, fail(fmt.Sprintf("record %d", n), "content length %d runs past the end of the file", size)
-		}
-		g, err := parseShape(b[off+8 : off+8+size])
-		if err != nil {
-			return nil, fail(fmt.Sprintf("record %d", n), "%v", err)
-		}
-		out = append(out, g)
-		off += 8 + size
+	offsets := shxOffsets(shx, len(b))
+	if offsets == nil {
+		offsets = scanOffsets(b)
+	}
+	if len(offsets) > MaxFeatures {
+		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: %d shapes; the reader stops at %d", ErrTooLarge, len(offsets), MaxFeatures)}
+	}
+	out := make([]shape, 0, len(offsets))
+	for n, off := range offsets {
+		out = append(out, readRecord(b, off, n+1))
 	}
 	return out, nil
 }
 
-func parseShape(c []byte) (orb.Geometry, error) {
-	le := binary.LittleEndian
-	f64 := func(i int) float64 { return math.Float64frombits(le.Uint64(c[i:])) }
-	typ := int(le.Uint32(c))
-	base := typ % 10
-	if typ >= 30 || (typ >= 10 && base != shpPoint && base != shpPolyLine && base != shpPolygon && base != shpMultiPoint) {
-		return nil, fmt.Errorf("unsupported shape type %d", typ)
+// shxOffsets reads record offsets from the index; nil when it is missing
+// or points outside the .shp.
+func shxOffsets(shx []byte, shpLen int) []int {
+	if len(shx) < 100 || binary.BigEndian.Uint32(shx) != 9994 {
+		return nil
 	}
-	switch base {
-	case shpNull:
-		return nil, nil
-	case shpPoint:
-		if len(c) < 20 {
-			return nil, fmt.Errorf("point too short")
+	var out []int
+	for i := 100; i+8 <= len(shx); i += 8 {
+		off := int(binary.BigEndian.Uint32(shx[i:])) * 2
+		if off < 100 || off+8 > shpLen {
+			return nil
 		}
-		return orb.Point{f64(4), f64(12)}, nil
-	case shpMultiPoint:
-		if len(c) < 40 {
-			return nil, fmt.Errorf("multipoint too short")
-		}
-		np := int(le.Uint32(c[36:]))
-		if np < 0 || 40+16*np > len(c) {
-			return nil, fmt.Errorf("multipoint of %d points does not fit", np)
-		}
-		mp := make(orb.MultiPoint, np)
-		for i := range mp {
-			mp[i] = orb.Point{f64(40 + 16*i), f64(48 + 16*i)}
-		}
-		return mp, nil
+		out = append(out, off)
 	}
-	if len(c) < 44 {
-		return nil, fmt.Errorf("shape too short")
-	}
-	nParts, nPts := int(le.Uint32(c[36:])), int(le.Uint32(c[40:]))
-	if nParts < 1 || nPts < 1 || nParts > nPts || 44+4*nParts+16*nPts > len(c) {
-		return nil, fmt.Errorf("%d parts and %d points do not fit the record", nParts, nPts)
-	}
-	pts := 44 + 4*nParts
-	var parts [][]orb.Point
-	for p := 0; p < nParts; p++ {
-		start := int(le.Uint32(c[44+4*p:]))
-		end := nPts
-		if p+1 < nParts {
-			end = int(le.Uint32(c[44+4*(p+1):]))
-		}
-		if start < 0 || end > nPts || start >= end {
-			return nil, fmt.Errorf("part %d spans points %d–%d of %d", p, start, end, nPts)
-		}
-		part := make([]orb.Point, 0, end-start)
-		for i := start; i < end; i++ {
-			part = append(part, orb.Point{f64(pts + 16*i), f64(pts + 16*i + 8)})
-		}
-		parts = append(parts, part)
-	}
-	if base == shpPolyLine {
-		ml := orb.MultiLineString{}
-		for _, p := range parts {
-			ml = append(ml, p)
-		}
-		return ml, nil
-	}
-	return ringsToMultiPolygon(parts)
+	return out
 }
 
-// ringsToMultiPolygon groups shapefile rings: clockwise rings are outer
-// boundaries, counter-clockwise ones holes of the outer ring containing
-// them.
-func ringsToMultiPolygon(parts [][]orb.Point) (orb.Geometry, error) {
-	var mp orb.MultiPolygon
-	var holes []orb.Ring
-	for _, p := range parts {
-		r := orb.Ring(p)
-		if len(r) < 4 {
-			return nil, fmt.Errorf("ring of %d points (a closed ring needs 4)", len(r))
+// scanOffsets walks the records; it stops at a record header that runs
+// past the end (the last record is then read as damaged) and drops a
+// trailing record of zero length.
+func scanOffsets(b []byte) []int {
+	var out []int
+	for off := 100; off+8 <= len(b); {
+		size := int(binary.BigEndian.Uint32(b[off+4:])) * 2
+		if size == 0 && off+8 == len(b) {
+			break
 		}
-		if !r.Closed() {
-			r = append(r, r[0])
+		out = append(out, off)
+		if size < 4 {
+			size = 4
 		}
-		if r.Orientation() == orb.CW {
-			mp = append(mp, orb.Polygon{r})
-		} else {
-			holes = append(holes, r)
-		}
+		off += 8 + size
 	}
-	for _, h := range holes {
-		placed := false
-		for i := range mp {
-			if planar.RingContains(mp[i][0], h[0]) {
-				mp[i] = append(mp[i], h)
-				placed = true
-				break
-			}
-		}
-		if !placed { // a lone counter-clockwise ring: read it as an outer ring
-			rev := append(orb.Ring(nil), h...)
-			rev.Reverse()
-			mp = append(mp, orb.Polygon{rev})
-		}
+	return out
+}
+
+func readRecord(b []byte, off, n int) shape {
+	size := int(binary.BigEndian.Uint32(b[off+4:])) * 2
+	if size == 0 {
+		return shape{} // an empty record: a null shape, as GDAL reads it
 	}
-	return mp, nil
+	if off+8+size > len(b) || size < 4 {
+		return shape{problem: fmt.Sprintf("shape record %d: content length %d runs past the end of the file", n, size)}
+	}
+	g, err := parseShape(b[off+8 : off+8+size])
+	if err != nil {
+		return shape{problem: fmt.Sprintf("shape record %d: %v", n, err)}
+	}
+	return shape{geom: g}
 }

@@ -9,14 +9,13 @@ package vector
 
 import (
 	"bytes"
+	"context"
 	"errors"
 	"fmt"
 	"path/filepath"
 	"strings"
-	"unicode/utf8"
 
 	"github.com/paulmach/orb"
-	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/liwan-edu/schoolmap/geo/crs"
 )
@@ -34,16 +33,42 @@ type Feature struct {
 // Set is what a reader returns.
 type Set struct {
 	Path     string
+	Layer    string // the GeoPackage layer read
 	Fields   []string
 	Features []Feature
-	CRS      crs.CRS // Unknown when the file does not say
-	Encoding string  // "UTF-8" or "GBK" for text files and .dbf
+	CRS      crs.CRS // Unknown when the file does not say, or says an unsupported system
+	// CRSError is set when the file declares a system that is not
+	// supported: it names it (wraps crs.ErrUnknownCRS).
+	CRSError error
+	// Encoding is the text encoding used for the whole file ("UTF-8",
+	// "GBK", "Windows-1252"…), EncodingBasis why (the .cpg, the .dbf
+	// language driver byte, the whole-file test or the planner's choice):
+	// an import preview shows both and offers Encodings() to read again.
+	Encoding      string
+	EncodingBasis string
+	Notes         []string // what the reader tolerated: a record count that does not match, a trailing record
 }
+
+// Options say how to open a file: the GeoPackage layer (or the geometry
+// kind wanted, to choose the only fitting layer) and the text encoding
+// ("", "auto", or a name Encodings lists).
+type Options struct {
+	Layer, Want, Encoding string
+	// Context cancels a long GeoPackage read (nil: none beyond the
+	// reader's own time limit).
+	Context context.Context
+}
+
+// MaxFeatures caps the records a reader returns; a planner's files hold
+// far fewer, a hostile one is refused with ErrTooLarge.
+const MaxFeatures = 2_000_000
 
 // Errors of the readers; a *FileError says where.
 var (
 	ErrFormat   = errors.New("vector: unreadable file")
 	ErrEncoding = errors.New("vector: unknown text encoding")
+	ErrTooLarge = errors.New("vector: file beyond the reader's limits")
+	ErrNotFile  = errors.New("vector: not a regular file")
 )
 
 // FileError locates a problem in a file.
@@ -64,43 +89,43 @@ func (e *FileError) Error() string {
 func (e *FileError) Unwrap() error { return e.Err }
 
 // Open reads a file by its extension: .csv, .geojson/.json, .shp, .gpkg
-// (the first feature layer, or the one named by layer). encoding is "",
-// "auto", "UTF-8" or "GBK" for CSV and .dbf text.
+// (the named layer, or the only feature layer; see OpenWith). encoding is
+// "", "auto" or a name of Encodings for CSV and .dbf text.
 func Open(path, layer, encoding string) (*Set, error) {
+	return OpenWith(path, Options{Layer: layer, Encoding: encoding})
+}
+
+// OpenWith is Open with Options; a GeoPackage with several layers that fit
+// o.Want gives a *LayerChoiceError listing them.
+func OpenWith(path string, o Options) (*Set, error) {
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".txt":
-		return ReadCSV(path, encoding)
+		return ReadCSV(path, o.Encoding)
 	case ".geojson", ".json":
 		return ReadGeoJSON(path)
 	case ".shp", ".dbf":
-		return ReadShapefile(path, encoding)
+		return ReadShapefile(path, o.Encoding)
 	case ".gpkg":
-		return ReadGeoPackage(path, layer)
+		return readGeoPackage(o.Context, path, o.Layer, o.Want)
 	}
 	return nil, &FileError{Path: path, Err: fmt.Errorf("%w: unsupported extension (use .csv, .geojson, .shp or .gpkg)", ErrFormat)}
 }
 
 // decodeText turns file bytes into UTF-8: "auto" keeps valid UTF-8 (a BOM
-// is dropped) and reads anything else as GBK (GB18030, its superset).
+// is dropped) and reads anything else as GBK (GB18030, its superset);
+// another name is any encoding textEncoding knows.
 func decodeText(b []byte, enc string) (string, string, error) {
 	b = bytes.TrimPrefix(b, []byte("\xef\xbb\xbf"))
-	switch strings.ToUpper(strings.ReplaceAll(enc, "-", "")) {
-	case "", "AUTO":
-		if utf8.Valid(b) {
-			return string(b), "UTF-8", nil
-		}
-		fallthrough
-	case "GBK", "GB2312", "GB18030", "CP936", "936":
-		out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(b)
-		if err != nil {
-			return "", "", fmt.Errorf("%w: not GBK either: %v", ErrEncoding, err)
-		}
-		return string(out), "GBK", nil
-	case "UTF8":
-		if !utf8.Valid(b) {
-			return "", "", fmt.Errorf("%w: not valid UTF-8 (try GBK)", ErrEncoding)
-		}
-		return string(b), "UTF-8", nil
+	if enc == "" || strings.EqualFold(enc, "auto") {
+		enc, _ = guessEncoding(b)
 	}
-	return "", "", fmt.Errorf("%w: %q (use UTF-8 or GBK)", ErrEncoding, enc)
+	name, dec, err := textEncoding(enc)
+	if err != nil {
+		return "", "", err
+	}
+	out, ok := decodeWith(b, dec)
+	if !ok {
+		return "", "", fmt.Errorf("%w: not valid %s text", ErrEncoding, name)
+	}
+	return out, name, nil
 }

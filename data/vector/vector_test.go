@@ -75,7 +75,6 @@ func TestShapefileErrors(t *testing.T) {
 	shp, _ := os.ReadFile(base + ".shp")
 	tests := map[string][]byte{
 		"not a shapefile": []byte(strings.Repeat("x", 120)),
-		"truncated":       shp[:len(shp)-20],
 	}
 	for name, b := range tests {
 		os.WriteFile(base+".shp", b, 0o644)
@@ -84,6 +83,12 @@ func TestShapefileErrors(t *testing.T) {
 		if !errors.As(err, &fe) || !errors.Is(err, ErrFormat) {
 			t.Errorf("%s: %v", name, err)
 		}
+	}
+	os.WriteFile(base+".shp", shp[:len(shp)-20], 0o644)
+	os.Remove(base + ".shx")
+	set, err := ReadShapefile(base+".shp", "")
+	if err != nil || len(set.Features) != 1 || !strings.Contains(set.Features[0].Problem, "shape record 1") {
+		t.Errorf("truncated record: %v %+v", err, set)
 	}
 	os.WriteFile(base+".shp", shp, 0o644)
 	os.Remove(base + ".dbf")
@@ -117,8 +122,8 @@ func TestCSV(t *testing.T) {
 		t.Errorf("repeated column: %v", err)
 	}
 	os.WriteFile(bad, []byte("a,b\n1,\"unclosed\n"), 0o644)
-	if _, err := ReadCSV(bad, ""); err == nil || !strings.Contains(err.Error(), "line 2") {
-		t.Errorf("broken quote: %v", err)
+	if _, err := ReadCSV(bad, ""); err == nil || !strings.Contains(err.Error(), "line 2") || strings.Count(err.Error(), "line") != 1 {
+		t.Errorf("broken quote: %v (want one line number)", err)
 	}
 }
 
@@ -148,7 +153,7 @@ func FuzzSHP(f *testing.F) {
 	writeShapefile(base, []orb.Geometry{orb.MultiPolygon{{square(0, 0, 1), square(0.2, 0.2, 0.3)}}}, []string{"N"}, [][]string{{"x"}}, false, "", "")
 	b, _ := os.ReadFile(base + ".shp")
 	f.Add(b)
-	f.Fuzz(func(t *testing.T, data []byte) { parseSHP("f.shp", data) })
+	f.Fuzz(func(t *testing.T, data []byte) { parseSHP("f.shp", data, nil) })
 }
 
 func FuzzDBF(f *testing.F) {

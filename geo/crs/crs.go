@@ -1,8 +1,11 @@
 // Package crs converts the coordinate systems planners' files come in to
 // WGS-84 longitude/latitude: WGS-84 (EPSG:4326), CGCS2000 geographic
-// (EPSG:4490, within centimetres of WGS-84 and treated as equal), CGCS2000
-// 3-degree Gauss–Krüger CM 114°E (EPSG:4547), Web Mercator (EPSG:3857) and
-// GCJ-02 (the offset datum of Amap-derived data).
+// (EPSG:4490, within centimetres of WGS-84 and treated as equal), Web
+// Mercator (EPSG:3857), GCJ-02 (the offset datum of Amap-derived data), and
+// any Transverse Mercator (Gauss–Krüger) on the CGCS2000, WGS-84, Xian 1980
+// or Beijing 1954 ellipsoid — from a .prj / GeoPackage WKT definition or an
+// EPSG code of the Chinese Gauss–Krüger families (CGCS2000 4491–4554, Xian
+// 1980 2327–2390, Beijing 1954 2401–2442, 21413–21423, 21453–21463).
 //
 // Floor: ground.
 package crs
@@ -10,7 +13,6 @@ package crs
 import (
 	"errors"
 	"fmt"
-	"math"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -19,98 +21,120 @@ import (
 	"github.com/liwan-edu/schoolmap/geo"
 )
 
-// CRS is a supported coordinate reference system.
-type CRS int
+type kind int
 
-// Supported systems.
 const (
-	Unknown CRS = iota
-	WGS84
-	CGCS2000
-	CGCS2000GK114 // EPSG:4547, eastings without zone prefix
-	WebMercator
-	GCJ02
+	kindUnknown kind = iota
+	kindGeographic
+	kindWebMercator
+	kindGCJ02
+	kindTM
 )
 
-var names = [...]struct{ code, label string }{
-	{"unknown", "未知 unknown"},
-	{"EPSG:4326", "WGS-84 (EPSG:4326)"},
-	{"EPSG:4490", "CGCS2000 经纬度 (EPSG:4490)"},
-	{"EPSG:4547", "CGCS2000 3度带 114°E (EPSG:4547)"},
-	{"EPSG:3857", "Web Mercator (EPSG:3857)"},
-	{"gcj02", "GCJ-02 (高德/腾讯 Amap)"},
+// CRS is a supported coordinate reference system. The zero value is
+// Unknown; CRS values compare with ==.
+type CRS struct {
+	kind  kind
+	code  string // "EPSG:4547", "gcj02"; "" for a system known only by its WKT
+	label string
+	tm    tm
+	datum datum
 }
+
+// Systems with names of their own; any other Transverse Mercator comes
+// from FromWKT or FromEPSG.
+var (
+	Unknown       = CRS{}
+	WGS84         = CRS{kind: kindGeographic, code: "EPSG:4326", label: "WGS-84 (EPSG:4326)", datum: datumWGS84}
+	CGCS2000      = CRS{kind: kindGeographic, code: "EPSG:4490", label: "CGCS2000 经纬度 (EPSG:4490)", datum: datumCGCS2000}
+	CGCS2000GK114 = mustEPSG(4547, "CGCS2000 3度带 114°E (EPSG:4547)")
+	WebMercator   = CRS{kind: kindWebMercator, code: "EPSG:3857", label: "Web Mercator (EPSG:3857)", datum: datumWGS84}
+	GCJ02         = CRS{kind: kindGCJ02, code: "gcj02", label: "GCJ-02 (高德/腾讯 Amap)", datum: datumWGS84}
+)
 
 // ErrUnknownCRS marks an unsupported or unrecognised system.
 var ErrUnknownCRS = errors.New("crs: unknown coordinate system")
 
-// All lists the supported systems.
+// All lists the systems a planner picks from when a file does not say.
 func All() []CRS { return []CRS{WGS84, CGCS2000, CGCS2000GK114, WebMercator, GCJ02} }
 
-// String returns the code ("EPSG:4547", "gcj02").
+// String returns the code ("EPSG:4547", "gcj02"), or the definition's name
+// for a system without a code.
 func (c CRS) String() string {
-	if c < 0 || int(c) >= len(names) {
+	switch {
+	case c.kind == kindUnknown:
 		return "unknown"
+	case c.code != "":
+		return c.code
 	}
-	return names[c].code
+	return c.label
 }
 
 // Label is the name shown to planners.
 func (c CRS) Label() string {
-	if c < 0 || int(c) >= len(names) {
-		return names[0].label
+	if c.kind == kindUnknown {
+		return "未知 unknown"
 	}
-	return names[c].label
+	return c.label
+}
+
+// Warning is what a planner must know about positions in c: Xian 1980 and
+// Beijing 1954 without datum shift parameters may be off by tens of metres.
+func (c CRS) Warning() string {
+	if c.kind == kindUnknown || c.datum.shifted || c.datum.name == "" || c.datum.nearWGS84 {
+		return ""
+	}
+	return fmt.Sprintf("%s: no datum shift (TOWGS84) given; positions on the %s datum may be off by tens of metres", c.Label(), c.datum.name)
 }
 
 // Parse reads a code of String (case-insensitive), a bare EPSG number, or
 // a Label.
 func Parse(s string) (CRS, error) {
 	t := strings.ToUpper(strings.TrimSpace(s))
-	t = strings.TrimPrefix(t, "EPSG:")
-	for i, n := range names[1:] {
-		if t == strings.TrimPrefix(strings.ToUpper(n.code), "EPSG:") || s == n.label {
-			return CRS(i + 1), nil
+	for _, c := range All() {
+		if t == strings.ToUpper(c.code) || s == c.label {
+			return c, nil
 		}
 	}
-	if t == "GCJ-02" {
+	if t == "GCJ-02" || t == "GCJ02" {
 		return GCJ02, nil
 	}
-	return Unknown, fmt.Errorf("%w: %q (use EPSG:4326, EPSG:4490, EPSG:4547, EPSG:3857 or gcj02)", ErrUnknownCRS, s)
+	var code int
+	if _, err := fmt.Sscanf(strings.TrimPrefix(t, "EPSG:"), "%d", &code); err == nil && fmt.Sprint(code) == strings.TrimPrefix(t, "EPSG:") {
+		return FromEPSG(code)
+	}
+	return Unknown, fmt.Errorf("%w: %q (%s)", ErrUnknownCRS, s, supported)
 }
 
-// FromEPSG maps an EPSG code to a CRS.
-func FromEPSG(code int) (CRS, error) { return Parse(fmt.Sprint(code)) }
-
 // Projected reports whether coordinates are metres rather than degrees.
-func (c CRS) Projected() bool { return c == CGCS2000GK114 || c == WebMercator }
+func (c CRS) Projected() bool { return c.kind == kindTM || c.kind == kindWebMercator }
 
 // ToWGS84 converts a point of c to WGS-84 longitude/latitude.
 func (c CRS) ToWGS84(p orb.Point) (orb.Point, error) {
-	switch c {
-	case WGS84, CGCS2000:
-		return p, nil
-	case GCJ02:
+	switch c.kind {
+	case kindGeographic:
+		return c.datum.toWGS84(p), nil
+	case kindGCJ02:
 		return geo.GCJ02ToWGS84(p), nil
-	case WebMercator:
+	case kindWebMercator:
 		return project.Mercator.ToWGS84(p), nil
-	case CGCS2000GK114:
-		return gk114.inverse(p), nil
+	case kindTM:
+		return c.datum.toWGS84(c.tm.inverse(p)), nil
 	}
 	return p, ErrUnknownCRS
 }
 
 // FromWGS84 converts a WGS-84 point to c.
 func (c CRS) FromWGS84(p orb.Point) (orb.Point, error) {
-	switch c {
-	case WGS84, CGCS2000:
-		return p, nil
-	case GCJ02:
+	switch c.kind {
+	case kindGeographic:
+		return c.datum.fromWGS84(p), nil
+	case kindGCJ02:
 		return geo.WGS84ToGCJ02(p), nil
-	case WebMercator:
+	case kindWebMercator:
 		return project.WGS84.ToMercator(p), nil
-	case CGCS2000GK114:
-		return gk114.forward(p), nil
+	case kindTM:
+		return c.tm.forward(c.datum.fromWGS84(p)), nil
 	}
 	return p, ErrUnknownCRS
 }
@@ -160,61 +184,4 @@ func (c CRS) Geometry(g orb.Geometry) (orb.Geometry, error) {
 		return g, fmt.Errorf("crs: unsupported geometry %T", g)
 	}
 	return g, first
-}
-
-// tm is a transverse Mercator projection on an ellipsoid (Snyder, Map
-// Projections — A Working Manual, USGS 1395, §8, series to e⁸), accurate to
-// millimetres within a 3-degree zone.
-type tm struct {
-	a, f, lon0, k0, fe, fn float64
-}
-
-// gk114 is EPSG:4547: CGCS2000 ellipsoid, central meridian 114°E, scale 1,
-// false easting 500 km.
-var gk114 = tm{a: 6378137, f: 1 / 298.257222101, lon0: 114, k0: 1, fe: 500000}
-
-func (t tm) e2() float64 { return t.f * (2 - t.f) }
-
-// meridian is the meridian arc length from the equator to latitude phi.
-func (t tm) meridian(phi float64) float64 {
-	e2 := t.e2()
-	e4, e6 := e2*e2, e2*e2*e2
-	return t.a * ((1-e2/4-3*e4/64-5*e6/256)*phi - (3*e2/8+3*e4/32+45*e6/1024)*math.Sin(2*phi) +
-		(15*e4/256+45*e6/1024)*math.Sin(4*phi) - (35*e6/3072)*math.Sin(6*phi))
-}
-
-func (t tm) forward(p orb.Point) orb.Point {
-	e2 := t.e2()
-	ep2 := e2 / (1 - e2)
-	phi := p[1] * math.Pi / 180
-	lam := (p[0] - t.lon0) * math.Pi / 180
-	n := t.a / math.Sqrt(1-e2*math.Sin(phi)*math.Sin(phi))
-	tt := math.Tan(phi) * math.Tan(phi)
-	c := ep2 * math.Cos(phi) * math.Cos(phi)
-	a := lam * math.Cos(phi)
-	m := t.meridian(phi)
-	x := t.k0 * n * (a + (1-tt+c)*math.Pow(a, 3)/6 + (5-18*tt+tt*tt+72*c-58*ep2)*math.Pow(a, 5)/120)
-	y := t.k0 * (m + n*math.Tan(phi)*(a*a/2+(5-tt+9*c+4*c*c)*math.Pow(a, 4)/24+(61-58*tt+tt*tt+600*c-330*ep2)*math.Pow(a, 6)/720))
-	return orb.Point{x + t.fe, y + t.fn}
-}
-
-func (t tm) inverse(p orb.Point) orb.Point {
-	e2 := t.e2()
-	ep2 := e2 / (1 - e2)
-	x, y := p[0]-t.fe, p[1]-t.fn
-	m := y / t.k0
-	mu := m / (t.a * (1 - e2/4 - 3*e2*e2/64 - 5*e2*e2*e2/256))
-	e1 := (1 - math.Sqrt(1-e2)) / (1 + math.Sqrt(1-e2))
-	phi1 := mu + (3*e1/2-27*math.Pow(e1, 3)/32)*math.Sin(2*mu) + (21*e1*e1/16-55*math.Pow(e1, 4)/32)*math.Sin(4*mu) +
-		(151*math.Pow(e1, 3)/96)*math.Sin(6*mu) + (1097*math.Pow(e1, 4)/512)*math.Sin(8*mu)
-	s, c1 := math.Sin(phi1), math.Cos(phi1)
-	n1 := t.a / math.Sqrt(1-e2*s*s)
-	t1 := math.Tan(phi1) * math.Tan(phi1)
-	cc := ep2 * c1 * c1
-	r1 := t.a * (1 - e2) / math.Pow(1-e2*s*s, 1.5)
-	d := x / (n1 * t.k0)
-	phi := phi1 - (n1*math.Tan(phi1)/r1)*(d*d/2-(5+3*t1+10*cc-4*cc*cc-9*ep2)*math.Pow(d, 4)/24+
-		(61+90*t1+298*cc+45*t1*t1-252*ep2-3*cc*cc)*math.Pow(d, 6)/720)
-	lam := (d - (1+2*t1+cc)*math.Pow(d, 3)/6 + (5-2*cc+28*t1-3*cc*cc+8*ep2+24*t1*t1)*math.Pow(d, 5)/120) / c1
-	return orb.Point{t.lon0 + lam*180/math.Pi, phi * 180 / math.Pi}
 }
