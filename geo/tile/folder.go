@@ -29,7 +29,7 @@ var _ TileSource = (*Folder)(nil)
 // OpenFolder scans the zoom folders of dir: the zoom range, the bounds of
 // the lowest zoom and the image type. A folder without tiles is an error.
 func OpenFolder(dir string) (*Folder, error) {
-	zs := numbered(dir)
+	zs := numbered(dir, 30)
 	if len(zs) == 0 {
 		return nil, &FileError{dir, ErrNoTiles}
 	}
@@ -50,12 +50,13 @@ func OpenFolder(dir string) (*Folder, error) {
 	return f, nil
 }
 
-// numbered lists the subfolders of dir named by a number, in order.
-func numbered(dir string) []int {
+// numbered lists the subfolders of dir named by a number up to limit,
+// in order.
+func numbered(dir string, limit int) []int {
 	es, _ := os.ReadDir(dir)
 	var out []int
 	for _, e := range es {
-		if n, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() && n >= 0 && n <= 30 {
+		if n, err := strconv.Atoi(e.Name()); err == nil && e.IsDir() && n >= 0 && n <= limit {
 			out = append(out, n)
 		}
 	}
@@ -67,7 +68,7 @@ func numbered(dir string) []int {
 func (f *Folder) scan(z int) (orb.Bound, string, bool) {
 	var b orb.Bound
 	sample := ""
-	for _, x := range numbered(filepath.Join(f.Dir, strconv.Itoa(z))) {
+	for _, x := range numbered(filepath.Join(f.Dir, strconv.Itoa(z)), 1<<z-1) {
 		es, _ := os.ReadDir(filepath.Join(f.Dir, strconv.Itoa(z), strconv.Itoa(x)))
 		for _, e := range es {
 			y, err := strconv.Atoi(strings.TrimSuffix(e.Name(), filepath.Ext(e.Name())))
