@@ -121,7 +121,9 @@ func makeMBTiles(t *testing.T, dir string) string {
 	return out
 }
 
-XX
+func pmtilesFrom(t *testing.T, mb string) string {
+	pm := needTool(t, "pmtiles", "go-pmtiles")
+	out := filepath.Join(t.TempDir(), "liwan.pmtiles")
 	run(t, pm, "convert", mb, out)
 	return out
 }
