@@ -23,6 +23,7 @@ type overlayKey struct {
 	ts, sym float64
 	version uint64
 	scene   *Scene
+	gcj02   bool
 }
 
 type span struct{ x0, x1 int }

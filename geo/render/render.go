@@ -91,7 +91,7 @@ func (r *Renderer) Placement(sc *Scene, v View) []Placed {
 }
 
 func (r *Renderer) overlayFor(sc *Scene, v View) *overlay {
-	key := overlayKey{zoom: v.Zoom, ts: v.ts(), sym: v.sym(), version: sc.Version, scene: sc}
+	key := overlayKey{zoom: v.Zoom, ts: v.ts(), sym: v.sym(), version: sc.Version, scene: sc, gcj02: v.GCJ02}
 	ox, oy := v.Origin()
 	view := image.Rect(int(ox), int(oy), int(ox)+v.Width, int(oy)+v.Height)
 	if r.ov != nil && r.ov.key == key && view.In(r.ov.region) {
