@@ -51,6 +51,7 @@ type exportFlags struct {
 	landscape, fit, offline, tables                            bool
 	dpi                                                        float64
 	width, height, year                                        int
+	bm                                                         basemapFlags
 }
 
 func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
@@ -73,6 +74,7 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.BoolVar(&f.fit, "fit", false, "extent: all located sites (the default without --bbox)")
 	fl.BoolVar(&f.offline, "offline", false, "fetch no tiles: cached tiles or a plain background")
 	fl.BoolVar(&f.tables, "tables", false, "PDF: add a page with the site list and per-subdistrict figures")
+	f.bm.register(fl)
 	if err := fl.Parse(args); err != nil {
 		return nil, err
 	}
@@ -118,10 +120,16 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
 		return exitError
 	}
-	src := tile.OSM()
-	store := newTileStore(src, !f.offline)
-	defer store.Close()
-	e := &export.Exporter{FontTTF: assets.FontTTF, Fonts: fonts, Tiles: store, MaxZoom: src.MaxZoom}
+	bm, err := f.bm.open(p.Basemap, !f.offline)
+	if err != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", err)
+		return exitUsage
+	}
+	e := &export.Exporter{FontTTF: assets.FontTTF, Fonts: fonts}
+	if bm != nil {
+		defer bm.Close()
+		e.Tiles, e.MaxZoom, e.GCJ02, o.Attribution = bm, bm.Source.MaxZoom, bm.GCJ02(), bm.Label
+	}
 	stage := ""
 	err = atomicfile.WriteFile(f.out, func(w io.Writer) error {
 		return e.Write(context.Background(), w, o, func(p export.Progress) {

@@ -28,6 +28,7 @@ type Project struct {
 	Subdistricts []Subdistrict
 	Norms        Norms
 	View         View
+	Basemap      BasemapChoice // never a key
 	// Origin is the project file an autosaved recovery copy belongs to.
 	Origin string
 }
@@ -316,7 +317,7 @@ func (p *Project) settingsLayer() (*gpkg.Layer, error) {
 	l := &gpkg.Layer{Name: layerSettings, Description: "app settings: norms and view",
 		Fields: []gpkg.Field{{Name: "key", Type: gpkg.Text}, {Name: "value", Type: gpkg.Text}}}
 	for _, kv := range [][2]string{{"format", projectFormat}, {"version", projectVersion}, {"norms", string(norms)},
-		{"view", string(view)}, {"origin", p.Origin}, {"saved_at", time.Now().UTC().Format(time.RFC3339)}} {
+		{"view", string(view)}, {"basemap", p.basemapJSON()}, {"origin", p.Origin}, {"saved_at", time.Now().UTC().Format(time.RFC3339)}} {
 		l.Features = append(l.Features, gpkg.Feature{Values: []any{kv[0], kv[1]}})
 	}
 	return l, nil
@@ -352,6 +353,7 @@ func (p *Project) readSettings(kv map[string]string) error {
 		return fmt.Errorf("settings nine-year share %g: %w", nj.NineYearPrimaryShare, ErrRange)
 	}
 	p.Norms.NineYearPrimaryShare = nj.NineYearPrimaryShare
+	p.readBasemap(kv["basemap"])
 	if v := kv["view"]; v != "" {
 		if err := json.Unmarshal([]byte(v), &p.View); err != nil {
 			return fmt.Errorf("%w: settings view: %v", ErrSyntax, err)

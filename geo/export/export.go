@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
@@ -34,7 +35,8 @@ type Exporter struct {
 	FontTTF []byte
 	Fonts   *render.Fonts
 	Tiles   TileLoader
-	MaxZoom int // of the tile source; 0 = 19
+	MaxZoom int  // of the tile source; 0 = 19
+	GCJ02   bool // the basemap is in GCJ-02: data is drawn shifted onto it
 }
 
 // Write renders the page(s) described by o and writes them to w. progress
@@ -94,7 +96,7 @@ func (e *Exporter) fit(o Options, fw, fh int) render.View {
 	z := int(math.Ceil(zf - 1e-6))
 	z = max(0, min(z, maxZ))
 	return render.View{Center: o.Extent.Center(), Zoom: z, Width: fw, Height: fh,
-		TileScale: math.Exp2(zf - float64(z)), SymbolScale: o.DPI / 96}
+		TileScale: math.Exp2(zf - float64(z)), SymbolScale: o.DPI / 96, GCJ02: e.GCJ02}
 }
 
 // renderMap draws the map into dst (the view's size) and returns how many
@@ -136,7 +138,9 @@ func (e *Exporter) furniture(o Options, v render.View, g geometry, missing int) 
 	}
 	f := furniture{title: o.Title, subtitle: o.Subtitle, date: date.Format("2006-01-02"),
 		sources: o.Sources, legend: render.Legend(o.Scene), scaleM: sm, scaleMM: smm}
-	if o.Attribution != "" && o.Scene.On(render.Basemap) && e.Tiles != nil {
+	if o.Scene.On(render.Basemap) && (e.Tiles == nil || missing >= len(v.Tiles())) {
+		f.attribution = i18n.T("basemap.none") // nothing shown: say so rather than count tiles
+	} else if o.Attribution != "" && o.Scene.On(render.Basemap) && e.Tiles != nil {
 		f.attribution = "底图 Basemap: " + o.Attribution
 		if missing > 0 {
 			f.attribution += fmt.Sprintf(" (%d tiles unavailable: shown as plain background)", missing)
