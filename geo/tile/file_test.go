@@ -43,6 +43,19 @@ var (
 // (CI set) and is skipped elsewhere when it is missing.
 func needTool(t *testing.T, names ...string) string {
 	t.Helper()
+	if p := findTool(names...); p != "" {
+		return p
+	}
+	if os.Getenv("CI") != "" {
+		t.Fatalf("%s not installed (CI must install it)", names[0])
+	}
+	t.Skipf("%s not installed", names[0])
+	return ""
+}
+
+// findTool looks in PATH, then in GOPATH/bin (where go install puts the
+// protomaps pmtiles command, named go-pmtiles).
+func findTool(names ...string) string {
 	for _, n := range names {
 		if p, err := exec.LookPath(n); err == nil {
 			return p
@@ -54,10 +67,6 @@ func needTool(t *testing.T, names ...string) string {
 			}
 		}
 	}
-	if os.Getenv("CI") != "" {
-		t.Fatalf("%s not installed (CI must install it)", names[0])
-	}
-	t.Skipf("%s not installed", names[0])
 	return ""
 }
 
@@ -326,5 +335,29 @@ func TestHilbertID(t *testing.T) {
 		if got := HilbertID(tc.t); got != tc.want {
 			t.Errorf("HilbertID(%v) = %d, want %d", tc.t, got, tc.want)
 		}
+	}
+}
+
+// BenchmarkPMTilesOpen2GB opens a real archive grown to 2 GB (sparse).
+func BenchmarkPMTilesOpen2GB(b *testing.B) {
+	t := &testing.T{}
+	dir := b.TempDir()
+	mb := makeMBTiles(t, dir)
+	pm := filepath.Join(dir, "liwan.pmtiles")
+	pmt := findTool("pmtiles", "go-pmtiles")
+	if pmt == "" {
+		b.Skip("pmtiles not installed")
+	}
+	if out, err := exec.Command(pmt, "convert", mb, pm).CombinedOutput(); err != nil {
+		b.Fatal(err, string(out))
+	}
+	os.Truncate(pm, 2<<30)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		p, err := OpenPMTiles(pm)
+		if err != nil {
+			b.Fatal(err)
+		}
+		p.Close()
 	}
 }
