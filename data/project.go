@@ -29,6 +29,7 @@ type Project struct {
 	Norms        Norms
 	View         View
 	Basemap      BasemapChoice // never a key
+	References   []*ReferenceLayer
 	// Origin is the project file an autosaved recovery copy belongs to.
 	Origin string
 }
@@ -69,7 +70,7 @@ func SaveProject(path string, p *Project) error {
 		subdistrictLayer(p.Subdistricts),
 		settings,
 	}
-	return gpkg.Write(path, layers)
+	return gpkg.Write(path, append(layers, p.referenceTables()...))
 }
 
 // OpenProject reads a project saved by SaveProject. A damaged file, a
@@ -112,6 +113,9 @@ func OpenProject(path string) (*Project, error) {
 			return nil, fmt.Errorf("%s: layer %s: %w", path, name, err)
 		}
 		p.Sites = append(p.Sites, sites...)
+	}
+	if err := p.readReferences(f, kv["reference_layers"]); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := uniqueIDs(p.Sites); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -317,7 +321,7 @@ func (p *Project) settingsLayer() (*gpkg.Layer, error) {
 	l := &gpkg.Layer{Name: layerSettings, Description: "app settings: norms and view",
 		Fields: []gpkg.Field{{Name: "key", Type: gpkg.Text}, {Name: "value", Type: gpkg.Text}}}
 	for _, kv := range [][2]string{{"format", projectFormat}, {"version", projectVersion}, {"norms", string(norms)},
-		{"view", string(view)}, {"basemap", p.basemapJSON()}, {"origin", p.Origin}, {"saved_at", time.Now().UTC().Format(time.RFC3339)}} {
+		{"view", string(view)}, {"basemap", p.basemapJSON()}, {"reference_layers", p.referenceJSON()}, {"origin", p.Origin}, {"saved_at", time.Now().UTC().Format(time.RFC3339)}} {
 		l.Features = append(l.Features, gpkg.Feature{Values: []any{kv[0], kv[1]}})
 	}
 	return l, nil

@@ -21,6 +21,7 @@ const (
 	LegendHeading                     // a section title, no symbol
 	LegendZone                        // a choropleth class
 	LegendGap                         // the gap subdistrict outline
+	LegendReference                   // a planner's reference layer
 )
 
 // LegendItem is one legend line. The map legend, the app's legend panel
@@ -34,6 +35,8 @@ type LegendItem struct {
 	Late     bool
 	Seats    int
 	Fill     color.RGBA
+	Stroke   color.RGBA // reference layers
+	RefKind  byte       // reference layers: 'P', 'L' or '.'
 }
 
 // Legend lists what the scene shows, layer by layer, top layer first.
@@ -109,7 +112,7 @@ func Legend(sc *Scene) []LegendItem {
 			}
 		}
 	}
-	return out
+	return append(out, refLegend(sc)...)
 }
 
 func statusLabel(st data.Status) string {
@@ -191,6 +194,8 @@ func Swatch(it LegendItem, size int, sym float64) *image.RGBA {
 		c.strokePoly(color.RGBA{70, 70, 80, 255}, sym, box)
 	case LegendGap:
 		c.strokePoly(gapRed, 3*sym, shapePath(ShapeSquare, mid, mid, mid*0.7))
+	case LegendReference:
+		refSwatch(c, it, mid, sym)
 	case LegendHalo:
 		o.paintCircles([]pxCircle{{mid, mid, mid - 1}}, circleStyle{withAlpha(haloGrey, 30), withAlpha(haloGrey, 170), max(1, int(sym)), 4 * sym})
 	}

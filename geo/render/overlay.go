@@ -92,6 +92,7 @@ func (r *Renderer) draw(o *overlay, sc *Scene, v View, placed []Placed) {
 	o.placed = placed
 	c := newCanvas(o.img, &o.ras)
 	off := [2]float64{float64(region.Min.X), float64(region.Min.Y)}
+	r.drawReferences(o, sc, v, off)
 	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
 		r.drawZones(o, sc, v, off)
 	}

@@ -1,0 +1,124 @@
+package render
+
+import (
+	"image"
+	"image/color"
+	"math"
+)
+
+// refSimplify is the simplification tolerance in pixels: vertices closer
+// than this to the last kept one are dropped at the frame's zoom.
+const refSimplify = 0.75
+
+// drawReferences paints the visible reference layers of the scene, bottom
+// first, into o: under everything else the overlay holds.
+func (r *Renderer) drawReferences(o *overlay, sc *Scene, v View, off [2]float64) {
+	c := newCanvas(o.img, &o.ras)
+	for _, ref := range sc.References {
+		if ref == nil || ref.Layer == nil || !ref.Layer.Visible {
+			continue
+		}
+		ref.mu.Lock()
+		ref.prepare(v.GCJ02)
+		r.drawReference(o, c, ref, v, off)
+		ref.mu.Unlock()
+	}
+	for _, d := range c.dirty {
+		o.mark(d)
+	}
+}
+
+func (r *Renderer) drawReference(o *overlay, c *canvas, ref *Reference, v View, off [2]float64) {
+	k := math.Exp2(float64(v.Zoom)) * v.ts()
+	reg := o.region
+	lo := [2]float64{float64(reg.Min.X) / k, float64(reg.Min.Y) / k}
+	hi := [2]float64{float64(reg.Max.X) / k, float64(reg.Max.Y) / k}
+	stroke, fill, hasFill := refColours(ref.Layer.Style)
+	w := math.Max(0.5, ref.Layer.Style.Width) * v.sym()
+	var labels []int
+	ref.visible(lo, hi, func(i int) {
+		f := &ref.feats[i]
+		if drawRefFeat(c, f, k, off, w, stroke, fill, hasFill) {
+			labels = append(labels, i)
+		}
+	})
+	if ref.Layer.Style.LabelField != "" && r.Fonts != nil {
+		r.drawRefLabels(o, ref, labels, k, off, v)
+	}
+}
+
+// drawRefFeat draws one feature scaled by k; it reports whether the
+// feature is large enough to carry a label.
+func drawRefFeat(c *canvas, f *refFeat, k float64, off [2]float64, w float64, stroke, fill color.RGBA, hasFill bool) bool {
+	if (f.max[0]-f.min[0])*k < 1.5 && (f.max[1]-f.min[1])*k < 1.5 {
+		// Smaller than a pixel or two at this zoom: one dot.
+		x, y := f.min[0]*k-off[0], f.min[1]*k-off[1]
+		c.fillPolys(stroke, [][2]float64{{x, y}, {x + 1, y}, {x + 1, y + 1}, {x, y + 1}})
+		return false
+	}
+	parts := make([][][2]float64, 0, len(f.parts))
+	for _, p := range f.parts {
+		parts = append(parts, simplify(p, k, off))
+	}
+	switch f.kind {
+	case 'P':
+		if hasFill {
+			c.fillPolys(fill, parts...)
+		}
+		for _, p := range parts {
+			c.strokePoly(stroke, w, p)
+		}
+		return (f.max[0]-f.min[0])*k > 48
+	case 'L':
+		c.strokeLine(stroke, w, parts[0])
+	default:
+		x, y := parts[0][0][0], parts[0][0][1]
+		c.fillPolys(stroke, shapePath(ShapeCircle, x, y, 2.5*w))
+		return true
+	}
+	return false
+}
+
+// simplify scales a path to frame pixels and drops vertices within
+// refSimplify of the last kept one (the last vertex is always kept).
+func simplify(p [][2]float64, k float64, off [2]float64) [][2]float64 {
+	out := make([][2]float64, 0, len(p))
+	for i, q := range p {
+		x, y := q[0]*k-off[0], q[1]*k-off[1]
+		if n := len(out); n > 0 && i < len(p)-1 {
+			if math.Abs(x-out[n-1][0]) < refSimplify && math.Abs(y-out[n-1][1]) < refSimplify {
+				continue
+			}
+		}
+		out = append(out, [2]float64{x, y})
+	}
+	return out
+}
+
+// drawRefLabels writes the label field at the centre of labelled features
+// (zoom 15 and closer, at most 300 a frame, none overlapping).
+func (r *Renderer) drawRefLabels(o *overlay, ref *Reference, idx []int, k float64, off [2]float64, v View) {
+	if v.Zoom < 15 {
+		return
+	}
+	var taken []image.Rectangle
+	size := 10 * v.sym()
+	for _, i := range idx {
+		if len(taken) >= 300 {
+			return
+		}
+		text := ref.Layer.Features[ref.featOf(i)].Props[ref.Layer.Style.LabelField]
+		if text == "" {
+			continue
+		}
+		f := &ref.feats[i]
+		tw, th := r.Fonts.Measure(text, size)
+		cx, cy := (f.min[0]+f.max[0])/2*k-off[0], (f.min[1]+f.max[1])/2*k-off[1]
+		box := image.Rect(int(cx)-tw/2, int(cy)-th/2, int(cx)+tw/2+1, int(cy)+th/2+1)
+		if overlapsAny(box, taken) {
+			continue
+		}
+		taken = append(taken, box)
+		o.mark(r.Fonts.Draw(o.img, text, box.Min.X, box.Min.Y, size, color.RGBA{50, 50, 60, 255}, color.RGBA{255, 255, 255, 255}))
+	}
+}
