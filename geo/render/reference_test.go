@@ -133,6 +133,7 @@ func BenchmarkReference100k(b *testing.B) {
 	v := View{Center: orb.Point{113.225, 23.095}, Zoom: 15, Width: 1920, Height: 1080}
 	dst := image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
 	b.Run("cold", func(b *testing.B) {
+		defer reportCPU(b)()
 		for i := 0; i < b.N; i++ {
 			sc.Version++
 			(&Renderer{}).Render(dst, v, sc, false)
@@ -142,6 +143,7 @@ func BenchmarkReference100k(b *testing.B) {
 		r := &Renderer{}
 		r.Render(dst, v, sc, false)
 		b.ResetTimer()
+		defer reportCPU(b)()
 		for i := 0; i < b.N; i++ {
 			r.Render(dst, v.Pan(float64(i%7), float64(i%5)), sc, false)
 		}
@@ -149,6 +151,7 @@ func BenchmarkReference100k(b *testing.B) {
 	b.Run("zoomed-out-z13", func(b *testing.B) {
 		v13 := v
 		v13.Zoom = 13
+		defer reportCPU(b)()
 		for i := 0; i < b.N; i++ {
 			sc.Version++
 			(&Renderer{}).Render(dst, v13, sc, false)
