@@ -19,7 +19,7 @@ func refFixture() []*Reference {
 		Features: []data.RefFeature{{Geometry: orb.LineString{{113.225, 23.066}, {113.236, 23.070}, {113.252, 23.071}}},
 			{Geometry: orb.LineString{{113.238, 23.060}, {113.239, 23.082}}}}}
 	river := &data.ReferenceLayer{Name: "河涌 rivers", Visible: true,
-		Style: data.RefStyle{Stroke: "#3a7bd5", Fill: "#3a7bd5", Width: 1, Opacity: 0.9},
+		Style:    data.RefStyle{Stroke: "#3a7bd5", Fill: "#3a7bd5", Width: 1, Opacity: 0.9},
 		Features: []data.RefFeature{{Geometry: orb.Polygon{{{113.226, 23.078}, {113.252, 23.080}, {113.252, 23.0815}, {113.226, 23.0795}, {113.226, 23.078}}}}}}
 	var plots []data.RefFeature
 	for i, code := range []string{"AF040422", "AF040128", "AF040136"} {
