@@ -101,4 +101,6 @@ func (p *Project) referenceJSON() string {
 	return string(b)
 }
 
-func refTable(i int, r *ReferenceLayer) string { return fmt.Sprintf("ref_%02d_%s", i+1, tableName(r.Name)) }
+func refTable(i int, r *ReferenceLayer) string {
+	return fmt.Sprintf("ref_%02d_%s", i+1, tableName(r.Name))
+}
