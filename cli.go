@@ -52,6 +52,7 @@ type exportFlags struct {
 	dpi                                                        float64
 	width, height, year                                        int
 	bm                                                         basemapFlags
+	refs                                                       refFlags
 }
 
 func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
@@ -75,6 +76,7 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.BoolVar(&f.offline, "offline", false, "fetch no tiles: cached tiles or a plain background")
 	fl.BoolVar(&f.tables, "tables", false, "PDF: add a page with the site list and per-subdistrict figures")
 	f.bm.register(fl)
+	fl.Var(&f.refs, "reference", "reference layer FILE[:layer][,stroke=#rrggbb,fill=#rrggbb,width=W,opacity=O,label=FIELD] (repeatable; drawn in order, under the sites)")
 	if err := fl.Parse(args); err != nil {
 		return nil, err
 	}
@@ -115,6 +117,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.Scene.Norms = p.Norms
+	if o.Scene.References, err = loadReferences(f.refs, p.References); err != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", err)
+		return exitUsage
+	}
 	fonts, err := render.NewFonts(assets.FontTTF)
 	if err != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
