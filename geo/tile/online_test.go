@@ -240,3 +240,41 @@ func TestOwnCacheFolders(t *testing.T) {
 		t.Errorf("%d cache folders: %v", len(names), names)
 	}
 }
+
+// TestCustomTemplate serves a TMS template with subdomains, a zoom range
+// and an attribution from httptest.
+func TestCustomTemplate(t *testing.T) {
+	rec := &recorder{}
+	tilePNG := pngTile(t, 256, color.RGBA{10, 20, 30, 255})
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		rec.add(r)
+		w.Write(tilePNG)
+	}))
+	defer srv.Close()
+	sp, err := ParseSpec(srv.URL+"/{s}/{z}/{x}/{-y}.png", "gcj02")
+	if err != nil {
+		t.Fatal(err)
+	}
+	sp.Attribution, sp.MinZoom, sp.MaxZoom, sp.Subdomains = "© 测试", 10, 16, []string{"p", "q"}
+	b, err := Open(sp, BasemapOptions{Online: true, NoDisk: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer b.Close()
+	tiles := []maptile.Tile{{X: 53374, Y: 28495, Z: 16}, {X: 53375, Y: 28495, Z: 16}, {X: 1, Y: 1, Z: 4}}
+	set, missing, err := b.Load(context.Background(), tiles, nil)
+	if err != nil || missing != 0 || len(set) != 3 {
+		t.Fatalf("load: %v, %d missing, %d tiles", err, missing, len(set))
+	}
+	var paths []string
+	for _, r := range rec.reqs {
+		paths = append(paths, r.URL.Path)
+	}
+	want := map[string]bool{"/q/16/53374/37040.png": true, "/p/16/53375/37040.png": true}
+	if len(paths) != 2 || !want[paths[0]] || !want[paths[1]] {
+		t.Errorf("requests %v (z4 is below the zoom range and must not be asked)", paths)
+	}
+	if !strings.HasPrefix(b.Label, "© 测试") || !b.GCJ02() {
+		t.Errorf("label %q, gcj02 %v", b.Label, b.GCJ02())
+	}
+}

@@ -32,6 +32,12 @@ type Spec struct {
 	Kind  Kind
 	Value string // the name, path or template as given
 	Datum Datum
+
+	// Custom templates only; zero values take the defaults (z0–19, the
+	// template's host as attribution, subdomains a, b, c).
+	Attribution      string
+	MinZoom, MaxZoom int
+	Subdomains       []string
 }
 
 // ParseSpec reads osm, tianditu-vec, tianditu-img, amap, none, a path to
@@ -95,16 +101,35 @@ func (s Spec) Sources() []Source {
 	case KindAmap:
 		return []Source{Amap()}
 	case KindTemplate:
-		return []Source{templateSource(s.Value, s.Datum)}
+		return []Source{s.templateSource()}
 	}
 	return nil
 }
 
-// templateSource is a custom XYZ layer; {s} rotates through a, b, c.
-func templateSource(tmpl string, d Datum) Source {
-	h := sha256.Sum256([]byte(tmpl))
-	return Source{Name: "xyz-" + hex.EncodeToString(h[:6]), URLTemplate: tmpl, MinZoom: 0, MaxZoom: 19,
-		TileSize: 256, Subdomains: []string{"a", "b", "c"}, Datum: d, Attribution: hostOf(tmpl)}
+// templateSource is a custom XYZ layer with its own cache folder.
+func (s Spec) templateSource() Source {
+	h := sha256.Sum256([]byte(s.Value))
+	src := Source{Name: "xyz-" + hex.EncodeToString(h[:6]), URLTemplate: s.Value, MinZoom: s.MinZoom, MaxZoom: s.MaxZoom,
+		TileSize: 256, Subdomains: s.Subdomains, Datum: s.Datum, Attribution: s.Attribution}
+	if src.MaxZoom == 0 {
+		src.MaxZoom = 19
+	}
+	if len(src.Subdomains) == 0 {
+		src.Subdomains = []string{"a", "b", "c"}
+	}
+	if src.Attribution == "" {
+		src.Attribution = hostOf(s.Value)
+	}
+	return src
+}
+
+// ParseZoomRange reads "MIN-MAX" (0 ≤ MIN ≤ MAX ≤ 24).
+func ParseZoomRange(s string) (int, int, error) {
+	var lo, hi int
+	if _, err := fmt.Sscanf(s, "%d-%d", &lo, &hi); err != nil || lo < 0 || hi < lo || hi > 24 {
+		return 0, 0, fmt.Errorf("tile: zoom range %q: want MIN-MAX within 0-24", s)
+	}
+	return lo, hi, nil
 }
 
 func hostOf(tmpl string) string {
