@@ -152,6 +152,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		}
 		return exitError
 	}
+	if bm != nil && bm.Problem() != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", tile.Message(bm.Problem())) // once, in words
+	}
 	fmt.Fprintln(stdout, "wrote", f.out)
 	return exitOK
 }
