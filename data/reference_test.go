@@ -15,6 +15,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/geojson"
+	"github.com/paulmach/orb/planar"
 )
 
 func TestProjectKeepsBasemap(t *testing.T) {
@@ -195,5 +196,28 @@ func BenchmarkLoadReference100k(b *testing.B) {
 		runtime.ReadMemStats(&after)
 		b.ReportMetric(float64(after.HeapAlloc)/(1<<20), "MB-held")
 		runtime.KeepAlive(l)
+	}
+}
+
+func TestPlaceOnPlot(t *testing.T) {
+	// An L-shaped plot whose centroid lies outside it, about 100 m across.
+	l := orb.Polygon{{{113.2300, 23.0700}, {113.2310, 23.0700}, {113.2310, 23.0703}, {113.2303, 23.0703},
+		{113.2303, 23.0710}, {113.2300, 23.0710}, {113.2300, 23.0700}}}
+	s := &Site{ID: "LW-06"}
+	if err := PlaceOnPlot(s, RefFeature{Geometry: l, Props: map[string]string{"code": "AF040422"}}, "code"); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := planar.CentroidArea(l)
+	if planar.PolygonContains(l, c) {
+		t.Fatal("fixture: centroid should be outside the L")
+	}
+	if !planar.PolygonContains(l, s.Location) || !s.Located || s.PlotCode != "AF040422" || s.Confidence != ConfidenceHigh {
+		t.Errorf("placed %+v", s)
+	}
+	if !strings.Contains(s.Basis, "AF040422") || s.PrecisionM < 20 || s.PrecisionM > 60 {
+		t.Errorf("basis %q, precision %.0f", s.Basis, s.PrecisionM)
+	}
+	if err := PlaceOnPlot(s, RefFeature{Geometry: orb.LineString{{1, 2}, {3, 4}}}, "code"); !errors.Is(err, ErrNotPlot) {
+		t.Errorf("line: %v", err)
 	}
 }
