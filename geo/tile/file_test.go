@@ -361,3 +361,33 @@ func BenchmarkPMTilesOpen2GB(b *testing.B) {
 		p.Close()
 	}
 }
+
+func FuzzDecodeDir(f *testing.F) {
+	f.Add([]byte{1, 0, 1, 10, 1})
+	f.Add([]byte{2, 0, 1, 1, 1, 5, 5, 1, 0})
+	f.Add([]byte{0xff, 0xff, 0xff, 0xff, 0x0f})
+	f.Fuzz(func(t *testing.T, b []byte) {
+		es, err := decodeDir(b)
+		if err == nil && len(es) > len(b) {
+			t.Errorf("%d entries from %d bytes", len(es), len(b))
+		}
+		find(es, 3)
+	})
+}
+
+func FuzzOpenPMTiles(f *testing.F) {
+	hdr := make([]byte, 127)
+	copy(hdr, "PMTiles\x03")
+	hdr[99] = 2
+	f.Add(hdr)
+	f.Fuzz(func(t *testing.T, b []byte) {
+		path := filepath.Join(t.TempDir(), "f.pmtiles")
+		os.WriteFile(path, b, 0o644)
+		p, err := OpenPMTiles(path)
+		if err != nil {
+			return
+		}
+		defer p.Close()
+		p.Tile(context.Background(), maptile.Tile{X: 1, Y: 1, Z: 2})
+	})
+}

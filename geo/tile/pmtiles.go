@@ -25,6 +25,7 @@ import (
 type PMTiles struct {
 	f    *os.File
 	path string
+	size uint64
 	h    pmHeader
 	root []pmEntry
 	Info Source
@@ -38,6 +39,7 @@ var _ TileSource = (*PMTiles)(nil)
 const (
 	pmHeaderLen = 127
 	leafCap     = 64
+	maxDirBytes = 16 << 20 // a directory decompressed; real ones are KBs
 )
 
 // pmHeader is the part of the v3 header the reader uses.
@@ -73,6 +75,9 @@ func (p *PMTiles) bad(format string, a ...any) error {
 }
 
 func (p *PMTiles) init() error {
+	if st, err := p.f.Stat(); err == nil {
+		p.size = uint64(st.Size())
+	}
 	var b [pmHeaderLen]byte
 	if _, err := p.f.ReadAt(b[:], 0); err != nil {
 		return p.bad("header: %v", err)
@@ -111,8 +116,8 @@ func parsePMHeader(b []byte) pmHeader {
 
 // readDir reads and decodes the directory at [off, off+n).
 func (p *PMTiles) readDir(off, n uint64) ([]pmEntry, error) {
-	if n == 0 || n > 64<<20 {
-		return nil, p.bad("directory of %d bytes", n)
+	if n == 0 || n > maxDirBytes || off > p.size || n > p.size-off {
+		return nil, p.bad("directory of %d bytes at %d", n, off)
 	}
 	raw := make([]byte, n)
 	if _, err := p.f.ReadAt(raw, int64(off)); err != nil {
@@ -138,7 +143,7 @@ func decompress(b []byte, comp byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		return io.ReadAll(io.LimitReader(r, 64<<20))
+		return io.ReadAll(io.LimitReader(r, maxDirBytes))
 	}
 	return nil, fmt.Errorf("compression %d is not supported", comp)
 }
@@ -149,7 +154,7 @@ func decompress(b []byte, comp byte) ([]byte, error) {
 func decodeDir(b []byte) ([]pmEntry, error) {
 	r := bytes.NewReader(b)
 	n, err := binary.ReadUvarint(r)
-	if err != nil || n > uint64(len(b)) {
+	if err != nil || n > uint64(len(b))/4 { // an entry takes at least 4 bytes
 		return nil, errors.New("bad entry count")
 	}
 	es := make([]pmEntry, n)
@@ -231,8 +236,8 @@ func (p *PMTiles) Tile(ctx context.Context, t maptile.Tile) ([]byte, error) {
 }
 
 func (p *PMTiles) readTile(e pmEntry) ([]byte, error) {
-	if e.length > 16<<20 {
-		return nil, p.bad("tile of %d bytes", e.length)
+	if e.length > 16<<20 || p.h.dataOff+e.offset+uint64(e.length) > p.size {
+		return nil, p.bad("tile of %d bytes at %d", e.length, e.offset)
 	}
 	b := make([]byte, e.length)
 	if _, err := p.f.ReadAt(b, int64(p.h.dataOff+e.offset)); err != nil {
