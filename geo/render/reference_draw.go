@@ -4,6 +4,7 @@ import (
 	"image"
 	"image/color"
 	"math"
+	"sort"
 )
 
 // refSimplify is the simplification tolerance in pixels: vertices closer
@@ -28,6 +29,16 @@ func (r *Renderer) drawReferences(o *overlay, sc *Scene, v View, off [2]float64)
 	}
 }
 
+// refBand is the height in pixels of the bands of rows whose features
+// are rasterised together: one rasterizer pass for many small plots
+// instead of two per plot.
+const refBand = 256
+
+// refBatch gathers the shapes of one band: fills, and strokes as
+// polygons (segment quads, dots), each drawn in one pass (nonzero rule:
+// overlapping shapes of a batch are painted once).
+type refBatch struct{ fills, strokes [][][2]float64 }
+
 func (r *Renderer) drawReference(o *overlay, c *canvas, ref *Reference, v View, off [2]float64) {
 	k := math.Exp2(float64(v.Zoom)) * v.ts()
 	reg := o.region
@@ -36,24 +47,44 @@ func (r *Renderer) drawReference(o *overlay, c *canvas, ref *Reference, v View, 
 	stroke, fill, hasFill := refColours(ref.Layer.Style)
 	w := math.Max(0.5, ref.Layer.Style.Width) * v.sym()
 	var labels []int
+	batches := map[int]*refBatch{}
 	ref.visible(lo, hi, func(i int) {
 		f := &ref.feats[i]
-		if drawRefFeat(c, f, k, off, w, stroke, fill, hasFill) {
+		band := int(math.Floor((f.min[1]*k - off[1]) / refBand))
+		b := batches[band]
+		if b == nil {
+			b = &refBatch{}
+			batches[band] = b
+		}
+		if b.add(f, k, off, w, hasFill) {
 			labels = append(labels, i)
 		}
 	})
+	bands := make([]int, 0, len(batches))
+	for band := range batches {
+		bands = append(bands, band)
+	}
+	sort.Ints(bands)
+	for _, band := range bands {
+		if b := batches[band]; len(b.fills) > 0 {
+			c.fillPolys(fill, b.fills...)
+		}
+		if b := batches[band]; len(b.strokes) > 0 {
+			c.fillPolys(stroke, b.strokes...)
+		}
+	}
 	if ref.Layer.Style.LabelField != "" && r.Fonts != nil {
 		r.drawRefLabels(o, ref, labels, k, off, v)
 	}
 }
 
-// drawRefFeat draws one feature scaled by k; it reports whether the
-// feature is large enough to carry a label.
-func drawRefFeat(c *canvas, f *refFeat, k float64, off [2]float64, w float64, stroke, fill color.RGBA, hasFill bool) bool {
+// add puts one feature, scaled by k, into the batch; it reports whether
+// the feature is large enough to carry a label.
+func (b *refBatch) add(f *refFeat, k float64, off [2]float64, w float64, hasFill bool) bool {
 	if (f.max[0]-f.min[0])*k < 1.5 && (f.max[1]-f.min[1])*k < 1.5 {
 		// Smaller than a pixel or two at this zoom: one dot.
 		x, y := f.min[0]*k-off[0], f.min[1]*k-off[1]
-		c.fillPolys(stroke, [][2]float64{{x, y}, {x + 1, y}, {x + 1, y + 1}, {x, y + 1}})
+		b.strokes = append(b.strokes, [][2]float64{{x, y}, {x + 1, y}, {x + 1, y + 1}, {x, y + 1}})
 		return false
 	}
 	parts := make([][][2]float64, 0, len(f.parts))
@@ -63,20 +94,33 @@ func drawRefFeat(c *canvas, f *refFeat, k float64, off [2]float64, w float64, st
 	switch f.kind {
 	case 'P':
 		if hasFill {
-			c.fillPolys(fill, parts...)
+			b.fills = append(b.fills, parts...)
 		}
 		for _, p := range parts {
-			c.strokePoly(stroke, w, p)
+			b.segments(p, w, true)
 		}
 		return (f.max[0]-f.min[0])*k > 48
 	case 'L':
-		c.strokeLine(stroke, w, parts[0])
+		b.segments(parts[0], w, false)
 	default:
 		x, y := parts[0][0][0], parts[0][0][1]
-		c.fillPolys(stroke, shapePath(ShapeCircle, x, y, 2.5*w))
+		b.strokes = append(b.strokes, shapePath(ShapeCircle, x, y, 2.5*w))
 		return true
 	}
 	return false
+}
+
+// segments adds the quads of a path w wide (closed: back to the start).
+func (b *refBatch) segments(p [][2]float64, w float64, closed bool) {
+	n := len(p) - 1
+	if closed {
+		n = len(p)
+	}
+	for i := 0; i < n; i++ {
+		if q := segment(p[i], p[(i+1)%len(p)], w); q != nil {
+			b.strokes = append(b.strokes, q)
+		}
+	}
 }
 
 // simplify scales a path to frame pixels and drops vertices within
