@@ -35,6 +35,7 @@ type MapView struct {
 	hover string
 	fit   *orb.Bound // held fit, cleared by any user move
 	drag  dragState
+	gcj02 bool // the basemap is GCJ-02: every view draws the data shifted
 }
 
 // MapEvents are the map's callbacks, all on the UI goroutine.
@@ -117,7 +118,7 @@ func (m *MapView) FitTo(b orb.Bound) {
 	m.fit = &b
 	w, h := max(m.view.Width, 64), max(m.view.Height, 64)
 	m.view = render.Fit(b, w, h, 40, m.zooms[0], min(17, m.zooms[1]))
-	m.view.Width, m.view.Height = w, h
+	m.view.Width, m.view.Height, m.view.GCJ02 = w, h, m.gcj02
 	m.mu.Unlock()
 	m.Redraw()
 }
@@ -140,7 +141,7 @@ func (m *MapView) View() render.View {
 func (m *MapView) SetView(v render.View) {
 	m.mu.Lock()
 	m.fit = nil
-	v.Width, v.Height = m.view.Width, m.view.Height
+	v.Width, v.Height, v.GCJ02 = m.view.Width, m.view.Height, m.gcj02
 	v.Zoom = min(max(v.Zoom, m.zooms[0]), m.zooms[1])
 	m.view = v
 	m.mu.Unlock()

@@ -55,7 +55,8 @@ type UI struct {
 	Map    *MapView
 
 	sh      *shell
-	store   *tile.Store
+	live    *liveBasemap
+	basemap *basemapPanel
 	list    *SiteList
 	details *detailsPanel
 	layers  *layersPanel
@@ -89,14 +90,17 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	u := &UI{Window: a.NewWindow(Title)}
 	sc := render.NewScene(cfg.Sites, startYear(cfg.Year))
 	sc.Norms = loadNorms(a.Preferences())
-	r := &render.Renderer{Fonts: fonts, Attribution: cfg.Source.Attribution}
+	r := &render.Renderer{Fonts: fonts}
 	u.Map = NewMapView(r, sc, render.View{Center: liwanCentre, Zoom: 12, Width: 800, Height: 600}, max(cfg.Source.MinZoom, 3), cfg.Source.MaxZoom)
 	u.Map.draw.sync = cfg.SyncRender
-	u.store = newStore(cfg, u.Map.Redraw)
-	r.Tiles = u.store
-	u.Map.draw.offline = func() bool { off, _ := u.store.Offline(); return off }
-	u.Map.draw.want = func(v render.View) { u.store.Want(v.Tiles()) }
+	u.live = &liveBasemap{}
+	r.Tiles = u.live
+	u.Map.draw.offline = func() bool { off, _ := u.live.Offline(); return off }
+	u.Map.draw.want = func(v render.View) { u.live.Want(v.Tiles()) }
 	u.sh = &shell{st: newState(sc, cfg.Sites), m: u.Map, win: u.Window, prefs: a.Preferences(), status: widget.NewLabel("")}
+	opts := basemapOptions(cfg, u.Map.Redraw)
+	u.basemap = newBasemapPanel(u.sh, u.live, func() tile.BasemapOptions { return opts })
+	u.basemap.start(tile.NewBasemap([]tile.Source{cfg.Source}, opts))
 	u.buildPanels(cfg, fonts)
 	u.wire()
 	u.Window.SetContent(u.layout())
@@ -104,7 +108,7 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	u.Window.Resize(fyne.NewSize(1280, 800))
 	u.bindKeys()
 	u.Window.SetCloseIntercept(u.file.onCloseRequest)
-	u.Window.SetOnClosed(func() { u.file.stopAutosave(); u.store.Close() })
+	u.Window.SetOnClosed(func() { u.file.stopAutosave(); u.live.Close() })
 	u.file.startAutosave(AutosaveEvery)
 	u.sh.st.notify(sceneChanged)
 	u.FitAll()
@@ -118,15 +122,20 @@ func startYear(y int) int {
 	return min(max(y, FirstYear), LastYear)
 }
 
-func newStore(cfg Config, ready func()) *tile.Store {
-	o := tile.StoreOptions{OnReady: func(maptile.Tile) { ready() }}
-	if !cfg.Offline {
-		o.Fetcher = tile.NewFetcher(cfg.Source, tile.UserAgent)
-	}
-	if cfg.CacheDir != "" {
-		o.Disk = &tile.DiskCache{Dir: cfg.CacheDir}
-	}
-	return tile.NewStore(cfg.Source, o)
+// basemapOptions open basemaps as the app was started: online unless
+// offline; cfg.Source caches in cfg.CacheDir, other sources in their own
+// folders of the user cache (none when cfg.CacheDir is empty: tests).
+func basemapOptions(cfg Config, ready func()) tile.BasemapOptions {
+	return tile.BasemapOptions{Online: !cfg.Offline, OnReady: func(maptile.Tile) { ready() },
+		CacheFor: func(s tile.Source) string {
+			switch {
+			case cfg.CacheDir == "":
+				return ""
+			case s.Name == cfg.Source.Name:
+				return cfg.CacheDir
+			}
+			return tile.DefaultCacheDir(s)
+		}}
 }
 
 func (u *UI) buildPanels(cfg Config, fonts *render.Fonts) {
@@ -138,7 +147,7 @@ func (u *UI) buildPanels(cfg Config, fonts *render.Fonts) {
 	u.years = newYearBar(sh)
 	u.zones = newZonePanel(sh)
 	u.file = newProjectFile(sh, cfg.RecoveryPath)
-	u.dlg.export = &exportDialog{sh: sh, store: u.store, src: cfg.Source, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
+	u.dlg.export = &exportDialog{sh: sh, live: u.live, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
 	u.dlg.imports = &importDialogs{sh: sh}
 	u.dlg.settings = &settingsDialog{sh: sh}
 	u.zones.on = zoneActions{u.dlg.imports.boundaries, u.dlg.imports.population, u.dlg.export.table}
@@ -185,7 +194,7 @@ func (u *UI) layout() fyne.CanvasObject {
 	)
 	tabs := container.NewAppTabs(
 		container.NewTabItem("项目 Sites", u.list.Widget()),
-		container.NewTabItem("图层 Layers", u.layers.widget()),
+		container.NewTabItem("图层 Layers", container.NewBorder(u.basemap.box, nil, nil, nil, u.layers.widget())),
 		container.NewTabItem("街道 Subdistricts", u.zones.widget()),
 	)
 	left := container.NewVSplit(tabs, container.NewBorder(
@@ -238,8 +247,9 @@ func (u *UI) FitAll() { u.Map.FitTo(u.sh.st.sitesBound()) }
 
 func (u *UI) showStatus(v render.View) {
 	sites := u.sh.st.scene.Sites
-	off, err := u.store.Offline()
+	off, err := u.live.Offline()
 	u.sh.status.SetText(statusText(v, sites, off, err))
+	u.basemap.checkProblem()
 }
 
 func (u *UI) about() {

@@ -73,8 +73,8 @@ func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Fram
 		o.composite(dst, image.Pt(int(ox)-o.region.Min.X, int(oy)-o.region.Min.Y))
 		f.Placed = o.placed
 	}
-	if r.Tiles != nil && r.Attribution != "" && (sc == nil || sc.On(Basemap)) {
-		r.drawBadge(dst, r.Attribution, v, false)
+	if attr := r.attribution(); r.Tiles != nil && attr != "" && (sc == nil || sc.On(Basemap)) {
+		r.drawBadge(dst, attr, v, false)
 	}
 	if offline && f.Missing > 0 {
 		r.drawBadge(dst, "离线 · 底图不可用  offline – basemap unavailable", v, true)

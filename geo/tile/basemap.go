@@ -37,12 +37,13 @@ var Background = image.NewUniform(colorBG)
 
 // BasemapOptions configure Open.
 type BasemapOptions struct {
-	Online    bool               // fetch over the network (offline files are read either way)
-	Key       string             // 天地图 key (tk); kept in memory only
-	NoDisk    bool               // no disk cache (tests)
-	CacheRoot string             // "" = the user cache folder
-	Client    *http.Client       // nil = a default client; tests point it at httptest
-	OnReady   func(maptile.Tile) // from a worker goroutine
+	Online    bool                // fetch over the network (offline files are read either way)
+	Key       string              // 天地图 key (tk); kept in memory only
+	NoDisk    bool                // no disk cache (tests)
+	CacheRoot string              // "" = the user cache folder
+	CacheFor  func(Source) string // when set, a source's cache folder ("" = none)
+	Client    *http.Client        // nil = a default client; tests point it at httptest
+	OnReady   func(maptile.Tile)  // from a worker goroutine
 }
 
 // Open builds the basemap a Spec names. KindNone returns nil, nil.
@@ -87,6 +88,8 @@ func NewBasemap(srcs []Source, o BasemapOptions) *Basemap {
 
 func cacheDir(s Source, o BasemapOptions) string {
 	switch {
+	case o.CacheFor != nil:
+		return o.CacheFor(s)
 	case o.NoDisk:
 		return ""
 	case o.CacheRoot != "":

@@ -1,0 +1,120 @@
+package app
+
+import (
+	"bytes"
+	"database/sql"
+	"image"
+	"image/color"
+	"image/png"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/maptile"
+	_ "modernc.org/sqlite"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
+)
+
+// redMBTiles writes an MBTiles of plain red tiles over Liwan, z10–z14.
+func redMBTiles(t *testing.T) string {
+	t.Helper()
+	img := image.NewRGBA(image.Rect(0, 0, 256, 256))
+	for i := 0; i < len(img.Pix); i += 4 {
+		img.Pix[i], img.Pix[i+3] = 230, 255
+	}
+	var buf bytes.Buffer
+	png.Encode(&buf, img)
+	path := filepath.Join(t.TempDir(), "liwan.mbtiles")
+	db, err := sql.Open("sqlite", path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer db.Close()
+	db.Exec("CREATE TABLE metadata (name text, value text)")
+	db.Exec("CREATE TABLE tiles (zoom_level int, tile_column int, tile_row int, tile_data blob)")
+	db.Exec("INSERT INTO metadata VALUES ('format','png'),('minzoom','10'),('maxzoom','14'),('bounds','113.1,23.0,113.35,23.2')")
+	for z := maptile.Zoom(10); z <= 14; z++ {
+		lo, hi := maptile.At(orb.Point{113.1, 23.2}, z), maptile.At(orb.Point{113.35, 23.0}, z)
+		for x := lo.X; x <= hi.X; x++ {
+			for y := lo.Y; y <= hi.Y; y++ {
+				db.Exec("INSERT INTO tiles VALUES (?,?,?,?)", z, x, (1<<z)-1-y, buf.Bytes())
+			}
+		}
+	}
+	return path
+}
+
+func redShare(img image.Image) float64 {
+	b := img.Bounds()
+	red, n := 0, 0
+	for y := b.Min.Y; y < b.Max.Y; y += 7 {
+		for x := b.Min.X; x < b.Max.X; x += 7 {
+			if c := color.RGBAModel.Convert(img.At(x, y)).(color.RGBA); c.R > 200 && c.G < 60 && c.B < 60 {
+				red++
+			}
+			n++
+		}
+	}
+	return float64(red) / float64(n)
+}
+
+// TestBasemapChooser: an offline MBTiles opened from the panel fills the
+// map and is remembered; 高德 shifts the data; 天地图 without a key says
+// so and keeps the map as it was.
+func TestBasemapChooser(t *testing.T) {
+	i18n.SetLanguage("en")
+	defer i18n.SetLanguage("zh")
+	u := newTestUI(t)
+	if redShare(u.Map.Image()) > 0.05 {
+		t.Fatal("fixture: the map is red before the file is opened")
+	}
+	mb := redMBTiles(t)
+	if !u.basemap.choose(mb, "") {
+		t.Fatalf("opening %s: %s", mb, u.basemap.note.Text)
+	}
+	if !eventually(func() bool { u.Map.RenderNow(); return redShare(u.Map.Image()) > 0.3 }) {
+		t.Errorf("the offline basemap does not show: %.2f red", redShare(u.Map.Image()))
+	}
+	if got := u.sh.prefs.String(prefBasemap); got != mb {
+		t.Errorf("remembered basemap %q", got)
+	}
+	if !strings.Contains(u.live.Attribution(), "liwan.mbtiles") {
+		t.Errorf("attribution %q", u.live.Attribution())
+	}
+	if !u.basemap.choose("amap", "") || !u.Map.View().GCJ02 || !strings.Contains(u.live.Attribution(), "GCJ-02") {
+		t.Errorf("amap: gcj02 view %v, attribution %q", u.Map.View().GCJ02, u.live.Attribution())
+	}
+	u.FitAll()
+	if !u.Map.View().GCJ02 {
+		t.Error("fitting the map dropped the GCJ-02 shift")
+	}
+	if u.basemap.choose("tianditu-vec", "") || !strings.Contains(u.basemap.note.Text, "TIANDITU_KEY") || !u.Map.View().GCJ02 {
+		t.Errorf("tianditu without a key: note %q", u.basemap.note.Text)
+	}
+	u.sh.prefs.SetString(prefTiandituKey, "k-123")
+	if !u.basemap.choose("tianditu-vec", "") || u.Map.View().GCJ02 || !strings.Contains(u.live.Attribution(), "天地图") {
+		t.Errorf("tianditu with a key: %q", u.basemap.note.Text)
+	}
+	if u.sh.prefs.String(prefBasemap) != "tianditu-vec" || strings.Contains(u.sh.prefs.String(prefBasemap), "k-123") {
+		t.Error("choice not remembered, or the key went with it")
+	}
+	if !u.basemap.choose("none", "") {
+		t.Fatal("none")
+	}
+	if off, _ := u.live.Offline(); off {
+		t.Error("a basemap chosen off is reported as unavailable")
+	}
+}
+
+// TestBasemapRemembered: a new window opens on the remembered basemap.
+func TestBasemapRemembered(t *testing.T) {
+	u := newTestUI(t)
+	mb := redMBTiles(t)
+	u.sh.prefs.SetString(prefBasemap, mb)
+	u.basemap.start(u.live.cur.Load())
+	if !eventually(func() bool { u.Map.RenderNow(); return redShare(u.Map.Image()) > 0.3 }) {
+		t.Error("the remembered offline basemap does not show")
+	}
+}
