@@ -58,7 +58,7 @@ func (f *projectFile) refreshTitle() {
 func (f *projectFile) project() *data.Project {
 	st, v := f.sh.st, f.sh.m.View()
 	return &data.Project{Sites: st.editor.Sites(), Subdistricts: st.subdistricts, Norms: st.scene.Norms.Clone(),
-		View: data.View{Center: v.Center, Zoom: v.Zoom, Year: st.scene.Year}, Origin: f.path}
+		View: data.View{Center: v.Center, Zoom: v.Zoom, Year: st.scene.Year}, Origin: f.path, References: refsOf(st.scene)}
 }
 
 // saveTo writes the project to path off the UI goroutine; done runs on
@@ -190,6 +190,7 @@ func (f *projectFile) load(p *data.Project, path string, recovered bool) {
 	saveNorms(f.sh.prefs, p.Norms)
 	st.update(func(sc *render.Scene) {
 		sc.Sites, sc.Norms, sc.Selected = p.Sites, p.Norms, ""
+		sc.References = refsFrom(p.References)
 		if p.View.Year != 0 {
 			sc.Year = p.View.Year
 		}

@@ -57,6 +57,7 @@ type UI struct {
 	sh      *shell
 	live    *liveBasemap
 	basemap *basemapPanel
+	refs    *refPanel
 	list    *SiteList
 	details *detailsPanel
 	layers  *layersPanel
@@ -144,6 +145,7 @@ func (u *UI) buildPanels(cfg Config, fonts *render.Fonts) {
 	u.edit = newEditPanel(sh)
 	u.details = newDetailsPanel(sh, u.edit.siteActions)
 	u.layers = newLayersPanel(sh)
+	u.refs = newRefPanel(sh)
 	u.years = newYearBar(sh)
 	u.zones = newZonePanel(sh)
 	u.file = newProjectFile(sh, cfg.RecoveryPath)
@@ -159,6 +161,7 @@ func (u *UI) wire() {
 	st := u.sh.st
 	st.listen(sceneChanged, func() { u.Map.SetScene(st.scene) })
 	u.layers.follow()
+	u.refs.follow()
 	u.years.follow()
 	u.zones.follow()
 	u.details.follow()
@@ -194,7 +197,7 @@ func (u *UI) layout() fyne.CanvasObject {
 	)
 	tabs := container.NewAppTabs(
 		container.NewTabItem("项目 Sites", u.list.Widget()),
-		container.NewTabItem("图层 Layers", container.NewBorder(u.basemap.box, nil, nil, nil, u.layers.widget())),
+		container.NewTabItem("图层 Layers", container.NewBorder(u.basemap.box, u.refs.box, nil, nil, u.layers.widget())),
 		container.NewTabItem("街道 Subdistricts", u.zones.widget()),
 	)
 	left := container.NewVSplit(tabs, container.NewBorder(
@@ -227,6 +230,9 @@ func (u *UI) onTap(id string, at orb.Point) {
 		return
 	}
 	st.zoneShown = [2]string{}
+	if id == "" && u.refs.tap(at, st.editing) {
+		return
+	}
 	if id == "" {
 		if z := zoneAt(st.subdistricts, at); z != nil {
 			st.showZone(z.Code, z.Name)
