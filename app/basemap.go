@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb/maptile"
 
+	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/tile"
 )
@@ -118,6 +119,7 @@ func newBasemapPanel(sh *shell, live *liveBasemap, opts func() tile.BasemapOptio
 	open := widget.NewButton(i18n.T("basemap.open_offline"), p.openFile)
 	key := widget.NewButton(i18n.T("basemap.key_button"), p.askKey)
 	p.box = container.NewVBox(widget.NewLabel(i18n.T("basemap.heading")), p.choice, container.NewGridWithColumns(2, open, key), p.note)
+	sh.useBasemap = func(c data.BasemapChoice) { p.choose(c.Value, c.Datum) }
 	return p
 }
 
@@ -182,7 +184,8 @@ func (p *basemapPanel) say(err error) {
 	p.sh.status.SetText(msg)
 }
 
-// checkProblem reports a refused key once per basemap (UI goroutine).
+// checkProblem reports a refused key once per basemap, and offers an
+// offline basemap when the current one cannot be shown (UI goroutine).
 func (p *basemapPanel) checkProblem() {
 	b := p.live.cur.Load()
 	if b == nil {
@@ -191,6 +194,10 @@ func (p *basemapPanel) checkProblem() {
 	if err := b.Problem(); err != nil && p.reported == nil {
 		p.reported = err
 		p.say(err)
+		return
+	}
+	if off, _ := b.Offline(); off && p.reported == nil && p.note.Text == "" {
+		p.note.SetText(i18n.T("basemap.unavailable"))
 	}
 }
 

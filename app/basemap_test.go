@@ -118,3 +118,35 @@ func TestBasemapRemembered(t *testing.T) {
 		t.Error("the remembered offline basemap does not show")
 	}
 }
+
+// TestProjectKeepsBasemapChoice: the saved project carries the basemap
+// choice (never the key), and opening it shows that basemap.
+func TestProjectKeepsBasemapChoice(t *testing.T) {
+	u := newTestUI(t)
+	mb := redMBTiles(t)
+	u.sh.prefs.SetString(prefTiandituKey, "secret-k")
+	if !u.basemap.choose(mb, "gcj02") {
+		t.Fatal(u.basemap.note.Text)
+	}
+	p := u.file.project()
+	if p.Basemap.Value != mb || p.Basemap.Datum != "gcj02" {
+		t.Errorf("project basemap %+v", p.Basemap)
+	}
+	u2 := newTestUI(t)
+	u2.file.load(p, "/projects/p.gpkg", false)
+	if u2.basemap.current.Value != mb || !u2.Map.View().GCJ02 {
+		t.Errorf("reopened on %q, gcj02 %v", u2.basemap.current.Value, u2.Map.View().GCJ02)
+	}
+}
+
+// TestOfflineOffersFile: with no tile to show, the panel offers an
+// offline basemap.
+func TestOfflineOffersFile(t *testing.T) {
+	i18n.SetLanguage("en")
+	defer i18n.SetLanguage("zh")
+	u := newTestUI(t)
+	u.showStatus(u.Map.View())
+	if !strings.Contains(u.basemap.note.Text, "Open offline basemap") {
+		t.Errorf("note %q", u.basemap.note.Text)
+	}
+}

@@ -58,7 +58,8 @@ func (f *projectFile) refreshTitle() {
 func (f *projectFile) project() *data.Project {
 	st, v := f.sh.st, f.sh.m.View()
 	return &data.Project{Sites: st.editor.Sites(), Subdistricts: st.subdistricts, Norms: st.scene.Norms.Clone(),
-		View: data.View{Center: v.Center, Zoom: v.Zoom, Year: st.scene.Year}, Origin: f.path, References: refsOf(st.scene)}
+		View: data.View{Center: v.Center, Zoom: v.Zoom, Year: st.scene.Year}, Origin: f.path, References: refsOf(st.scene),
+		Basemap: data.BasemapChoice{Value: f.sh.prefs.String(prefBasemap), Datum: f.sh.prefs.String(prefBasemapDatum)}}
 }
 
 // saveTo writes the project to path off the UI goroutine; done runs on
@@ -200,6 +201,9 @@ func (f *projectFile) load(p *data.Project, path string, recovered bool) {
 	}
 	st.notify(sitesEdited)
 	f.sh.status.SetText("已打开 Opened " + path)
+	if f.sh.useBasemap != nil && p.Basemap.Value != "" {
+		f.sh.useBasemap(p.Basemap)
+	}
 }
 
 // confirmDiscard runs next at once when nothing is unsaved; otherwise it
