@@ -84,7 +84,53 @@ func (p *refPanel) row(i int, l *data.ReferenceLayer) fyne.CanvasObject {
 	remove := widget.NewButton("✕", func() {
 		p.change(func(refs []*render.Reference) []*render.Reference { return append(refs[:i], refs[i+1:]...) })
 	})
-	return container.NewBorder(nil, nil, nil, container.NewHBox(up, down, remove), check)
+	style := widget.NewButton("🎨", func() { p.editStyle(i, l) })
+	return container.NewBorder(nil, nil, nil, container.NewHBox(style, up, down, remove), check)
+}
+
+// editStyle asks for a layer's stroke and fill colours, width, opacity
+// and label field.
+func (p *refPanel) editStyle(i int, l *data.ReferenceLayer) {
+	st := l.Style
+	stroke, fill := widget.NewEntry(), widget.NewEntry()
+	stroke.SetText(st.Stroke)
+	fill.SetText(st.Fill)
+	width, opacity := widget.NewEntry(), widget.NewEntry()
+	width.SetText(fmt.Sprint(st.Width))
+	opacity.SetText(fmt.Sprint(st.Opacity))
+	label := widget.NewSelect(append([]string{""}, l.Fields...), nil)
+	label.SetSelected(st.LabelField)
+	items := []*widget.FormItem{widget.NewFormItem(i18n.T("basemap.style_stroke"), stroke), widget.NewFormItem(i18n.T("basemap.style_fill"), fill),
+		widget.NewFormItem(i18n.T("basemap.style_width"), width), widget.NewFormItem(i18n.T("basemap.style_opacity"), opacity),
+		widget.NewFormItem(i18n.T("basemap.style_label"), label)}
+	dialog.ShowForm(l.Name, i18n.T("basemap.ok"), i18n.T("basemap.cancel"), items, func(ok bool) {
+		if !ok {
+			return
+		}
+		f := fill.Text
+		if f == "" {
+			f = "none"
+		}
+		spec := fmt.Sprintf("stroke=%s,fill=%s,width=%s,opacity=%s,label=%s", stroke.Text, f, width.Text, opacity.Text, label.Selected)
+		if err := p.setStyle(i, spec); err != nil {
+			dialog.ShowError(err, p.sh.win)
+		}
+	}, p.sh.win)
+}
+
+// setStyle gives layer i the style spec (as the CLI writes it).
+func (p *refPanel) setStyle(i int, spec string) error {
+	st, err := data.ParseRefStyle(spec)
+	if err != nil {
+		return err
+	}
+	p.change(func(refs []*render.Reference) []*render.Reference {
+		c := *refs[i].Layer
+		c.Style = st
+		refs[i] = render.NewReference(&c)
+		return refs
+	})
+	return nil
 }
 
 // move swaps layers i and j (j out of range: nothing).

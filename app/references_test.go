@@ -131,3 +131,18 @@ func fmtTree(o fyne.CanvasObject) string {
 	walk(o)
 	return b.String()
 }
+
+func TestReferenceStyle(t *testing.T) {
+	u := newTestUI(t)
+	addPlots(t, u)
+	if err := u.refs.setStyle(0, "stroke=#112233,fill=none,width=2,opacity=0.5,label=地块编码"); err != nil {
+		t.Fatal(err)
+	}
+	st := u.sh.st.scene.References[0].Layer.Style
+	if st.Stroke != "#112233" || st.Fill != "" || st.Width != 2 || st.LabelField != "地块编码" {
+		t.Errorf("style %+v", st)
+	}
+	if err := u.refs.setStyle(0, "stroke=blue"); err == nil {
+		t.Error("a bad colour was taken")
+	}
+}
