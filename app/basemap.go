@@ -78,7 +78,7 @@ func (l *liveBasemap) gcj02() bool { return l.cur.Load().GCJ02() }
 // clicks and drags read back in WGS-84 either way.
 func (m *MapView) SetGCJ02(on bool) {
 	m.mu.Lock()
-	m.gcj02, m.view.GCJ02 = on, on
+	m.view.GCJ02 = on
 	m.mu.Unlock()
 	m.Redraw()
 }

@@ -71,8 +71,8 @@ func TestBasemapChooser(t *testing.T) {
 		t.Fatal("fixture: the map is red before the file is opened")
 	}
 	mb := redMBTiles(t)
-	if !u.basemap.choose(mb, "") {
-		t.Fatalf("opening %s: %s", mb, u.basemap.note.Text)
+	if !u.layers.basemap.choose(mb, "") {
+		t.Fatalf("opening %s: %s", mb, u.layers.basemap.note.Text)
 	}
 	if !eventually(func() bool { u.Map.RenderNow(); return redShare(u.Map.Image()) > 0.3 }) {
 		t.Errorf("the offline basemap does not show: %.2f red", redShare(u.Map.Image()))
@@ -80,30 +80,30 @@ func TestBasemapChooser(t *testing.T) {
 	if got := u.sh.prefs.String(prefBasemap); got != mb {
 		t.Errorf("remembered basemap %q", got)
 	}
-	if !strings.Contains(u.live.Attribution(), "liwan.mbtiles") {
-		t.Errorf("attribution %q", u.live.Attribution())
+	if !strings.Contains(u.layers.basemap.live.Attribution(), "liwan.mbtiles") {
+		t.Errorf("attribution %q", u.layers.basemap.live.Attribution())
 	}
-	if !u.basemap.choose("amap", "") || !u.Map.View().GCJ02 || !strings.Contains(u.live.Attribution(), "GCJ-02") {
-		t.Errorf("amap: gcj02 view %v, attribution %q", u.Map.View().GCJ02, u.live.Attribution())
+	if !u.layers.basemap.choose("amap", "") || !u.Map.View().GCJ02 || !strings.Contains(u.layers.basemap.live.Attribution(), "GCJ-02") {
+		t.Errorf("amap: gcj02 view %v, attribution %q", u.Map.View().GCJ02, u.layers.basemap.live.Attribution())
 	}
 	u.FitAll()
 	if !u.Map.View().GCJ02 {
 		t.Error("fitting the map dropped the GCJ-02 shift")
 	}
-	if u.basemap.choose("tianditu-vec", "") || !strings.Contains(u.basemap.note.Text, "TIANDITU_KEY") || !u.Map.View().GCJ02 {
-		t.Errorf("tianditu without a key: note %q", u.basemap.note.Text)
+	if u.layers.basemap.choose("tianditu-vec", "") || !strings.Contains(u.layers.basemap.note.Text, "TIANDITU_KEY") || !u.Map.View().GCJ02 {
+		t.Errorf("tianditu without a key: note %q", u.layers.basemap.note.Text)
 	}
 	u.sh.prefs.SetString(prefTiandituKey, "k-123")
-	if !u.basemap.choose("tianditu-vec", "") || u.Map.View().GCJ02 || !strings.Contains(u.live.Attribution(), "天地图") {
-		t.Errorf("tianditu with a key: %q", u.basemap.note.Text)
+	if !u.layers.basemap.choose("tianditu-vec", "") || u.Map.View().GCJ02 || !strings.Contains(u.layers.basemap.live.Attribution(), "天地图") {
+		t.Errorf("tianditu with a key: %q", u.layers.basemap.note.Text)
 	}
 	if u.sh.prefs.String(prefBasemap) != "tianditu-vec" || strings.Contains(u.sh.prefs.String(prefBasemap), "k-123") {
 		t.Error("choice not remembered, or the key went with it")
 	}
-	if !u.basemap.choose("none", "") {
+	if !u.layers.basemap.choose("none", "") {
 		t.Fatal("none")
 	}
-	if off, _ := u.live.Offline(); off {
+	if off, _ := u.layers.basemap.live.Offline(); off {
 		t.Error("a basemap chosen off is reported as unavailable")
 	}
 }
@@ -113,7 +113,7 @@ func TestBasemapRemembered(t *testing.T) {
 	u := newTestUI(t)
 	mb := redMBTiles(t)
 	u.sh.prefs.SetString(prefBasemap, mb)
-	u.basemap.start(u.live.cur.Load())
+	u.layers.basemap.start(u.layers.basemap.live.cur.Load())
 	if !eventually(func() bool { u.Map.RenderNow(); return redShare(u.Map.Image()) > 0.3 }) {
 		t.Error("the remembered offline basemap does not show")
 	}
@@ -125,8 +125,8 @@ func TestProjectKeepsBasemapChoice(t *testing.T) {
 	u := newTestUI(t)
 	mb := redMBTiles(t)
 	u.sh.prefs.SetString(prefTiandituKey, "secret-k")
-	if !u.basemap.choose(mb, "gcj02") {
-		t.Fatal(u.basemap.note.Text)
+	if !u.layers.basemap.choose(mb, "gcj02") {
+		t.Fatal(u.layers.basemap.note.Text)
 	}
 	p := u.file.project()
 	if p.Basemap.Value != mb || p.Basemap.Datum != "gcj02" {
@@ -134,8 +134,8 @@ func TestProjectKeepsBasemapChoice(t *testing.T) {
 	}
 	u2 := newTestUI(t)
 	u2.file.load(p, "/projects/p.gpkg", false)
-	if u2.basemap.current.Value != mb || !u2.Map.View().GCJ02 {
-		t.Errorf("reopened on %q, gcj02 %v", u2.basemap.current.Value, u2.Map.View().GCJ02)
+	if u2.layers.basemap.current.Value != mb || !u2.Map.View().GCJ02 {
+		t.Errorf("reopened on %q, gcj02 %v", u2.layers.basemap.current.Value, u2.Map.View().GCJ02)
 	}
 }
 
@@ -146,7 +146,7 @@ func TestOfflineOffersFile(t *testing.T) {
 	defer i18n.SetLanguage("zh")
 	u := newTestUI(t)
 	u.showStatus(u.Map.View())
-	if !strings.Contains(u.basemap.note.Text, "Open offline basemap") {
-		t.Errorf("note %q", u.basemap.note.Text)
+	if !strings.Contains(u.layers.basemap.note.Text, "Open offline basemap") {
+		t.Errorf("note %q", u.layers.basemap.note.Text)
 	}
 }

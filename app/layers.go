@@ -23,6 +23,10 @@ type layersPanel struct {
 	box    *fyne.Container
 	checks map[render.Layer]*widget.Check
 	legend *legendPanel
+	// basemap and refs are the basemap chooser and the reference layers,
+	// shown above and below the layer switches.
+	basemap *basemapPanel
+	refs    *refPanel
 }
 
 func newLayersPanel(sh *shell) *layersPanel {

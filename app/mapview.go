@@ -35,7 +35,6 @@ type MapView struct {
 	hover string
 	fit   *orb.Bound // held fit, cleared by any user move
 	drag  dragState
-	gcj02 bool // the basemap is GCJ-02: every view draws the data shifted
 }
 
 // MapEvents are the map's callbacks, all on the UI goroutine.
@@ -116,9 +115,9 @@ func (m *MapView) Resize(s fyne.Size) {
 func (m *MapView) FitTo(b orb.Bound) {
 	m.mu.Lock()
 	m.fit = &b
-	w, h := max(m.view.Width, 64), max(m.view.Height, 64)
+	w, h, gcj := max(m.view.Width, 64), max(m.view.Height, 64), m.view.GCJ02
 	m.view = render.Fit(b, w, h, 40, m.zooms[0], min(17, m.zooms[1]))
-	m.view.Width, m.view.Height, m.view.GCJ02 = w, h, m.gcj02
+	m.view.Width, m.view.Height, m.view.GCJ02 = w, h, gcj
 	m.mu.Unlock()
 	m.Redraw()
 }
@@ -141,7 +140,7 @@ func (m *MapView) View() render.View {
 func (m *MapView) SetView(v render.View) {
 	m.mu.Lock()
 	m.fit = nil
-	v.Width, v.Height, v.GCJ02 = m.view.Width, m.view.Height, m.gcj02
+	v.Width, v.Height, v.GCJ02 = m.view.Width, m.view.Height, m.view.GCJ02
 	v.Zoom = min(max(v.Zoom, m.zooms[0]), m.zooms[1])
 	m.view = v
 	m.mu.Unlock()

@@ -25,7 +25,7 @@ func addPlots(t *testing.T, u *UI) {
 	t.Helper()
 	path := filepath.Join(t.TempDir(), "控规.geojson")
 	os.WriteFile(path, []byte(plotFile), 0o644)
-	if err := u.refs.add(path, ""); err != nil {
+	if err := u.layers.refs.add(path, ""); err != nil {
 		t.Fatal(err)
 	}
 }
@@ -36,13 +36,13 @@ func addPlots(t *testing.T, u *UI) {
 func TestPlaceOnPlot(t *testing.T) {
 	u := newTestUI(t)
 	addPlots(t, u)
-	if len(u.sh.st.scene.References) != 1 || len(u.refs.rows.Objects) != 1 {
-		t.Fatalf("%d layers, %d rows", len(u.sh.st.scene.References), len(u.refs.rows.Objects))
+	if len(u.sh.st.scene.References) != 1 || len(u.layers.refs.rows.Objects) != 1 {
+		t.Fatalf("%d layers, %d rows", len(u.sh.st.scene.References), len(u.layers.refs.rows.Objects))
 	}
 	before := *u.sh.st.site("LW-06")
 	u.sh.st.selectSite("LW-06")
 	u.edit.SetEditMode(true)
-	u.refs.onPlot.SetChecked(true)
+	u.layers.refs.onPlot.SetChecked(true)
 	u.Map.CenterOn(orb.Point{113.232, 23.0655}, 16)
 	u.onTap("", orb.Point{113.2335, 23.0665})
 	s := u.sh.st.site("LW-06")
@@ -65,12 +65,12 @@ func TestReferenceLayerPanel(t *testing.T) {
 	addPlots(t, u)
 	addPlots(t, u)
 	u.sh.st.scene.References[1].Layer.Name = "second"
-	u.refs.move(1, 0)
+	u.layers.refs.move(1, 0)
 	if u.sh.st.scene.References[0].Layer.Name != "second" {
 		t.Error("move did not reorder")
 	}
 	first := u.sh.st.scene.References[0]
-	u.refs.change(func(refs []*render.Reference) []*render.Reference { return refs })
+	u.layers.refs.change(func(refs []*render.Reference) []*render.Reference { return refs })
 	if u.sh.st.scene.References[0] != first {
 		t.Error("an unchanged list was rebuilt")
 	}
@@ -80,12 +80,12 @@ func TestReferenceLayerPanel(t *testing.T) {
 	}
 	empty := filepath.Join(t.TempDir(), "empty.geojson")
 	os.WriteFile(empty, []byte(`{"type":"FeatureCollection","features":[]}`), 0o644)
-	if err := u.refs.add(empty, ""); err == nil || !strings.Contains(err.Error(), empty) {
+	if err := u.layers.refs.add(empty, ""); err == nil || !strings.Contains(err.Error(), empty) {
 		t.Errorf("empty file: %v", err)
 	}
-	u.refs.change(func(refs []*render.Reference) []*render.Reference { return refs[:1] })
-	if len(u.refs.rows.Objects) != 1 {
-		t.Errorf("%d rows after removing", len(u.refs.rows.Objects))
+	u.layers.refs.change(func(refs []*render.Reference) []*render.Reference { return refs[:1] })
+	if len(u.layers.refs.rows.Objects) != 1 {
+		t.Errorf("%d rows after removing", len(u.layers.refs.rows.Objects))
 	}
 	_ = data.DefaultRefStyle
 }
@@ -135,14 +135,14 @@ func fmtTree(o fyne.CanvasObject) string {
 func TestReferenceStyle(t *testing.T) {
 	u := newTestUI(t)
 	addPlots(t, u)
-	if err := u.refs.setStyle(0, "stroke=#112233,fill=none,width=2,opacity=0.5,label=地块编码"); err != nil {
+	if err := u.layers.refs.setStyle(0, "stroke=#112233,fill=none,width=2,opacity=0.5,label=地块编码"); err != nil {
 		t.Fatal(err)
 	}
 	st := u.sh.st.scene.References[0].Layer.Style
 	if st.Stroke != "#112233" || st.Fill != "" || st.Width != 2 || st.LabelField != "地块编码" {
 		t.Errorf("style %+v", st)
 	}
-	if err := u.refs.setStyle(0, "stroke=blue"); err == nil {
+	if err := u.layers.refs.setStyle(0, "stroke=blue"); err == nil {
 		t.Error("a bad colour was taken")
 	}
 }

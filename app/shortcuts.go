@@ -62,8 +62,8 @@ func (u *UI) actions() []action {
 		{"view.nextyear", i18n.T("ui9.action.nextyear"), keys(ctrl, fyne.KeyPageUp), func() { u.years.step(1) }},
 		{"view.prevyear", i18n.T("ui9.action.prevyear"), keys(ctrl, fyne.KeyPageDown), func() { u.years.step(-1) }},
 		{"settings.norms", "规划指标 Planning norms…", keys(ctrl, fyne.KeyComma), u.dlg.settings.show},
-		{"settings.tiandituKey", i18n.T("basemap.key_button"), nil, u.basemap.askKey},
-		{"settings.offlineBasemap", i18n.T("basemap.open_offline"), nil, u.basemap.openFile},
+		{"settings.tiandituKey", i18n.T("basemap.key_button"), nil, func() { u.layers.basemap.askKey() }},
+		{"settings.offlineBasemap", i18n.T("basemap.open_offline"), nil, func() { u.layers.basemap.openFile() }},
 		{"help.about", "关于数据 About the data", nil, u.about},
 	}
 }

@@ -55,9 +55,6 @@ type UI struct {
 	Map    *MapView
 
 	sh      *shell
-	live    *liveBasemap
-	basemap *basemapPanel
-	refs    *refPanel
 	list    *SiteList
 	details *detailsPanel
 	layers  *layersPanel
@@ -94,22 +91,19 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	r := &render.Renderer{Fonts: fonts}
 	u.Map = NewMapView(r, sc, render.View{Center: liwanCentre, Zoom: 12, Width: 800, Height: 600}, max(cfg.Source.MinZoom, 3), cfg.Source.MaxZoom)
 	u.Map.draw.sync = cfg.SyncRender
-	u.live = &liveBasemap{}
-	r.Tiles = u.live
-	u.Map.draw.offline = func() bool { off, _ := u.live.Offline(); return off }
-	u.Map.draw.want = func(v render.View) { u.live.Want(v.Tiles()) }
+	live := &liveBasemap{}
+	r.Tiles = live
+	u.Map.draw.offline = func() bool { off, _ := live.Offline(); return off }
+	u.Map.draw.want = func(v render.View) { live.Want(v.Tiles()) }
 	u.sh = &shell{st: newState(sc, cfg.Sites), m: u.Map, win: u.Window, prefs: a.Preferences(), status: widget.NewLabel("")}
-	opts := basemapOptions(cfg, u.Map.Redraw)
-	u.basemap = newBasemapPanel(u.sh, u.live, func() tile.BasemapOptions { return opts })
-	u.basemap.start(tile.NewBasemap([]tile.Source{cfg.Source}, opts))
-	u.buildPanels(cfg, fonts)
+	u.buildPanels(cfg, fonts, live)
 	u.wire()
 	u.Window.SetContent(u.layout())
 	u.Window.SetMainMenu(u.menu())
 	u.Window.Resize(fyne.NewSize(1280, 800))
 	u.bindKeys()
 	u.Window.SetCloseIntercept(u.file.onCloseRequest)
-	u.Window.SetOnClosed(func() { u.file.stopAutosave(); u.live.Close() })
+	u.Window.SetOnClosed(func() { u.file.stopAutosave(); live.Close() })
 	u.file.startAutosave(AutosaveEvery)
 	u.sh.st.notify(sceneChanged)
 	u.FitAll()
@@ -139,17 +133,20 @@ func basemapOptions(cfg Config, ready func()) tile.BasemapOptions {
 		}}
 }
 
-func (u *UI) buildPanels(cfg Config, fonts *render.Fonts) {
+func (u *UI) buildPanels(cfg Config, fonts *render.Fonts, live *liveBasemap) {
 	sh := u.sh
 	u.list = NewSiteList(func() []data.Site { return sh.st.scene.Sites })
 	u.edit = newEditPanel(sh)
 	u.details = newDetailsPanel(sh, u.edit.siteActions)
 	u.layers = newLayersPanel(sh)
-	u.refs = newRefPanel(sh)
+	u.layers.refs = newRefPanel(sh)
+	opts := basemapOptions(cfg, u.Map.Redraw)
+	u.layers.basemap = newBasemapPanel(sh, live, func() tile.BasemapOptions { return opts })
+	u.layers.basemap.start(tile.NewBasemap([]tile.Source{cfg.Source}, opts))
 	u.years = newYearBar(sh)
 	u.zones = newZonePanel(sh)
 	u.file = newProjectFile(sh, cfg.RecoveryPath)
-	u.dlg.export = &exportDialog{sh: sh, live: u.live, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
+	u.dlg.export = &exportDialog{sh: sh, live: live, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
 	u.dlg.imports = &importDialogs{sh: sh}
 	u.dlg.settings = &settingsDialog{sh: sh}
 	u.zones.on = zoneActions{u.dlg.imports.boundaries, u.dlg.imports.population, u.dlg.export.table}
@@ -161,7 +158,7 @@ func (u *UI) wire() {
 	st := u.sh.st
 	st.listen(sceneChanged, func() { u.Map.SetScene(st.scene) })
 	u.layers.follow()
-	u.refs.follow()
+	u.layers.refs.follow()
 	u.years.follow()
 	u.zones.follow()
 	u.details.follow()
@@ -197,7 +194,7 @@ func (u *UI) layout() fyne.CanvasObject {
 	)
 	tabs := container.NewAppTabs(
 		container.NewTabItem("项目 Sites", u.list.Widget()),
-		container.NewTabItem("图层 Layers", container.NewBorder(u.basemap.box, u.refs.box, nil, nil, u.layers.widget())),
+		container.NewTabItem("图层 Layers", container.NewBorder(u.layers.basemap.box, u.layers.refs.box, nil, nil, u.layers.widget())),
 		container.NewTabItem("街道 Subdistricts", u.zones.widget()),
 	)
 	left := container.NewVSplit(tabs, container.NewBorder(
@@ -230,7 +227,7 @@ func (u *UI) onTap(id string, at orb.Point) {
 		return
 	}
 	st.zoneShown = [2]string{}
-	if id == "" && u.refs.tap(at, st.editing) {
+	if id == "" && u.layers.refs.tap(at, st.editing) {
 		return
 	}
 	if id == "" {
@@ -253,9 +250,9 @@ func (u *UI) FitAll() { u.Map.FitTo(u.sh.st.sitesBound()) }
 
 func (u *UI) showStatus(v render.View) {
 	sites := u.sh.st.scene.Sites
-	off, err := u.live.Offline()
+	off, err := u.layers.basemap.live.Offline()
 	u.sh.status.SetText(statusText(v, sites, off, err))
-	u.basemap.checkProblem()
+	u.layers.basemap.checkProblem()
 }
 
 func (u *UI) about() {

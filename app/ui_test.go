@@ -37,7 +37,7 @@ func newTestUIWith(t *testing.T, change func(*Config)) *UI {
 	u.Window.Resize(fyne.NewSize(1400, 900))
 	u.FitAll()
 	u.Map.RenderNow()
-	t.Cleanup(u.live.Close)
+	t.Cleanup(u.layers.basemap.live.Close)
 	return u
 }
 
