@@ -3,6 +3,7 @@ package app
 import (
 	"errors"
 	"fmt"
+	"path/filepath"
 	"sort"
 	"strings"
 
@@ -169,12 +170,34 @@ func (p *refPanel) openFile() {
 			return
 		}
 		r.Close()
-		if err := p.add(r.URI().Path(), ""); err != nil {
-			dialog.ShowError(err, p.sh.win)
-		}
+		p.addPath(r.URI().Path())
 	}, p.sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".geojson", ".json", ".shp", ".gpkg", ".csv"}))
 	d.Show()
+}
+
+// addPath adds a file's layer, asking which one when a GeoPackage has
+// several.
+func (p *refPanel) addPath(path string) {
+	names, _ := data.GeoPackageLayers(path)
+	if strings.EqualFold(filepath.Ext(path), ".gpkg") && len(names) > 1 {
+		pick := widget.NewSelect(names, nil)
+		pick.SetSelectedIndex(0)
+		dialog.ShowForm(filepath.Base(path), i18n.T("basemap.ok"), i18n.T("basemap.cancel"),
+			[]*widget.FormItem{widget.NewFormItem(i18n.T("basemap.ref_layer"), pick)}, func(ok bool) {
+				if ok {
+					p.report(p.add(path, pick.Selected))
+				}
+			}, p.sh.win)
+		return
+	}
+	p.report(p.add(path, ""))
+}
+
+func (p *refPanel) report(err error) {
+	if err != nil {
+		dialog.ShowError(err, p.sh.win)
+	}
 }
 
 // featureAt is the top visible reference feature at a map point.

@@ -146,3 +146,18 @@ func TestReferenceStyle(t *testing.T) {
 		t.Error("a bad colour was taken")
 	}
 }
+
+// TestReferenceGeoPackageAsksLayer: a GeoPackage with several layers asks
+// which one to add.
+func TestReferenceGeoPackageAsksLayer(t *testing.T) {
+	u := newTestUI(t)
+	path := filepath.Join(t.TempDir(), "several.gpkg")
+	p := &data.Project{Norms: data.DefaultNorms()}
+	if err := data.SaveProject(path, p); err != nil {
+		t.Fatal(err)
+	}
+	u.layers.refs.addPath(path)
+	if u.Window.Canvas().Overlays().Top() == nil {
+		t.Error("no layer choice offered for a GeoPackage with several layers")
+	}
+}

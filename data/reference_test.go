@@ -221,3 +221,19 @@ func TestPlaceOnPlot(t *testing.T) {
 		t.Errorf("line: %v", err)
 	}
 }
+
+func TestGeoPackageLayers(t *testing.T) {
+	p := &Project{Norms: DefaultNorms(), References: []*ReferenceLayer{{Name: "roads", Visible: true,
+		Features: []RefFeature{{Geometry: orb.LineString{{113.2, 23.1}, {113.3, 23.1}}, Props: map[string]string{}}}}}}
+	path := filepath.Join(t.TempDir(), "p.gpkg")
+	if err := SaveProject(path, p); err != nil {
+		t.Fatal(err)
+	}
+	names, err := GeoPackageLayers(path)
+	if err != nil || len(names) != 4 || names[3] != "subdistricts" || names[2] != "ref_01_roads" {
+		t.Errorf("layers %v, %v", names, err)
+	}
+	if _, err := GeoPackageLayers(filepath.Join(t.TempDir(), "none.gpkg")); err == nil {
+		t.Error("a missing file listed layers")
+	}
+}
