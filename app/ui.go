@@ -140,7 +140,13 @@ func (u *UI) buildPanels(cfg Config, fonts *render.Fonts, live *liveBasemap) {
 	u.details = newDetailsPanel(sh, u.edit.siteActions)
 	u.layers = newLayersPanel(sh)
 	u.layers.refs = newRefPanel(sh)
-	opts := basemapOptions(cfg, u.Map.Redraw)
+	redraw := u.Map.Redraw
+	if cfg.SyncRender {
+		// A synchronous redraw would render on the tile worker's goroutine
+		// while the test renders on its own: tests redraw themselves.
+		redraw = func() {}
+	}
+	opts := basemapOptions(cfg, redraw)
 	u.layers.basemap = newBasemapPanel(sh, live, func() tile.BasemapOptions { return opts })
 	u.layers.basemap.start(tile.NewBasemap([]tile.Source{cfg.Source}, opts))
 	u.years = newYearBar(sh)
