@@ -2,6 +2,7 @@ package app
 
 import (
 	"context"
+	"errors"
 	"image"
 	"path/filepath"
 	"sync/atomic"
@@ -117,8 +118,11 @@ func newBasemapPanel(sh *shell, live *liveBasemap, opts func() tile.BasemapOptio
 		}
 	})
 	open := widget.NewButton(i18n.T("basemap.open_offline"), p.openFile)
+	folder := widget.NewButton(i18n.T("basemap.open_folder"), p.openFolder)
+	custom := widget.NewButton(i18n.T("basemap.custom"), p.askTemplate)
 	key := widget.NewButton(i18n.T("basemap.key_button"), p.askKey)
-	p.box = container.NewVBox(widget.NewLabel(i18n.T("basemap.heading")), p.choice, container.NewGridWithColumns(2, open, key), p.note)
+	p.box = container.NewVBox(widget.NewLabel(i18n.T("basemap.heading")), p.choice,
+		container.NewGridWithColumns(2, open, folder, custom, key), p.note)
 	sh.useBasemap = func(c data.BasemapChoice) { p.choose(c.Value, c.Datum) }
 	return p
 }
@@ -146,7 +150,7 @@ func (p *basemapPanel) choose(value, datum string) bool {
 		b, err = tile.Open(sp, o)
 	}
 	if err != nil {
-		p.say(err)
+		p.say(value, err)
 		return false
 	}
 	p.current = sp
@@ -175,10 +179,13 @@ func (p *basemapPanel) describe(sp tile.Spec) string {
 }
 
 // say shows a problem in words, in the panel and the status line.
-func (p *basemapPanel) say(err error) {
+func (p *basemapPanel) say(value string, err error) {
 	msg := tile.Message(err)
-	if msg == "" {
-		msg = i18n.T("basemap.open_failed", p.current.Value, err)
+	switch {
+	case errors.Is(err, tile.ErrTemplate):
+		msg = i18n.T("basemap.bad_template", value)
+	case msg == "":
+		msg = i18n.T("basemap.open_failed", value, err)
 	}
 	p.note.SetText(msg)
 	p.sh.status.SetText(msg)
@@ -193,7 +200,7 @@ func (p *basemapPanel) checkProblem() {
 	}
 	if err := b.Problem(); err != nil && p.reported == nil {
 		p.reported = err
-		p.say(err)
+		p.say(p.current.Value, err)
 		return
 	}
 	if off, _ := b.Offline(); off && p.reported == nil && p.note.Text == "" {
@@ -238,4 +245,27 @@ func (l *liveBasemap) Close() {
 	if b := l.cur.Swap(nil); b != nil {
 		b.Close()
 	}
+}
+
+// openFolder offers a {z}/{x}/{y} tile folder as the basemap.
+func (p *basemapPanel) openFolder() {
+	dialog.ShowFolderOpen(func(u fyne.ListableURI, err error) {
+		if err == nil && u != nil && p.choose(u.Path(), "") {
+			p.choice.ClearSelected()
+		}
+	}, p.sh.win)
+}
+
+// askTemplate takes a custom XYZ URL template and its datum.
+func (p *basemapPanel) askTemplate() {
+	tmpl := widget.NewEntry()
+	tmpl.SetPlaceHolder("https://{s}.example.com/{z}/{x}/{y}.png")
+	datum := widget.NewSelect([]string{"wgs84", "gcj02"}, nil)
+	datum.SetSelected("wgs84")
+	dialog.ShowForm(i18n.T("basemap.custom"), i18n.T("basemap.ok"), i18n.T("basemap.cancel"),
+		[]*widget.FormItem{widget.NewFormItem("URL", tmpl), widget.NewFormItem(i18n.T("basemap.datum"), datum)}, func(ok bool) {
+			if ok && p.choose(tmpl.Text, datum.Selected) {
+				p.choice.ClearSelected()
+			}
+		}, p.sh.win)
 }

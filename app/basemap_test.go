@@ -150,3 +150,20 @@ func TestOfflineOffersFile(t *testing.T) {
 		t.Errorf("note %q", u.layers.basemap.note.Text)
 	}
 }
+
+// TestCustomTemplateChoice: a template without {x} is refused in words;
+// a good one with GCJ-02 shifts the data.
+func TestCustomTemplateChoice(t *testing.T) {
+	i18n.SetLanguage("en")
+	defer i18n.SetLanguage("zh")
+	u := newTestUI(t)
+	if u.layers.basemap.choose("https://h/{z}/{y}.png", "") || !strings.Contains(u.layers.basemap.note.Text, "needs {z}, {x} and {y}") {
+		t.Errorf("bad template: %q", u.layers.basemap.note.Text)
+	}
+	if !u.layers.basemap.choose("https://{s}.h/{z}/{x}/{y}.png", "gcj02") || !u.Map.View().GCJ02 {
+		t.Error("good GCJ-02 template not taken")
+	}
+	if u.layers.basemap.choose(t.TempDir(), "") || !strings.Contains(u.layers.basemap.note.Text, "no tiles found") {
+		t.Errorf("empty folder: %q", u.layers.basemap.note.Text)
+	}
+}
