@@ -41,7 +41,7 @@ var (
 
 // needTool finds an external program: a test that needs it fails in CI
 // (CI set) and is skipped elsewhere when it is missing.
-func needTool(t *testing.T, names ...string) string {
+func needTool(t testing.TB, names ...string) string {
 	t.Helper()
 	if p := findTool(names...); p != "" {
 		return p
@@ -70,7 +70,7 @@ func findTool(names ...string) string {
 	return ""
 }
 
-func run(t *testing.T, name string, args ...string) {
+func run(t testing.TB, name string, args ...string) {
 	t.Helper()
 	if out, err := exec.Command(name, args...).CombinedOutput(); err != nil {
 		t.Fatalf("%s %v: %v\n%s", name, args, err, out)
@@ -107,7 +107,7 @@ func gdalMBTiles(t *testing.T, _ string) string {
 	return fixturePath
 }
 
-func makeMBTiles(t *testing.T, dir string) string {
+func makeMBTiles(t testing.TB, dir string) string {
 	gt := needTool(t, "gdal_translate")
 	add := needTool(t, "gdaladdo")
 	img := image.NewRGBA(image.Rect(0, 0, 400, 400))
@@ -340,9 +340,8 @@ func TestHilbertID(t *testing.T) {
 
 // BenchmarkPMTilesOpen2GB opens a real archive grown to 2 GB (sparse).
 func BenchmarkPMTilesOpen2GB(b *testing.B) {
-	t := &testing.T{}
 	dir := b.TempDir()
-	mb := makeMBTiles(t, dir)
+	mb := makeMBTiles(b, dir)
 	pm := filepath.Join(dir, "liwan.pmtiles")
 	pmt := findTool("pmtiles", "go-pmtiles")
 	if pmt == "" {
