@@ -50,6 +50,8 @@ type exportFlags struct {
 	landscape, fit, offline, tables                            bool
 	dpi                                                        float64
 	width, height, year                                        int
+	bm                                                         basemapFlags
+	refs                                                       refFlags
 }
 
 func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
@@ -72,6 +74,8 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.BoolVar(&f.fit, "fit", false, "extent: all located sites (the default without --bbox)")
 	fl.BoolVar(&f.offline, "offline", false, "fetch no tiles: cached tiles or a plain background")
 	fl.BoolVar(&f.tables, "tables", false, "PDF: add a page with the site list and per-subdistrict figures")
+	f.bm.register(fl)
+	fl.Var(&f.refs, "reference", "reference layer FILE[:layer][,stroke=#rrggbb,fill=#rrggbb,width=W,opacity=O,label=FIELD] (repeatable; drawn in order, under the sites)")
 	if err := fl.Parse(args); err != nil {
 		return nil, err
 	}
@@ -112,15 +116,25 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.Scene.Norms = p.Norms
+	if o.Scene.References, err = loadReferences(f.refs, p.References); err != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", err)
+		return exitUsage
+	}
 	fonts, err := render.NewFonts(assets.FontTTF)
 	if err != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
 		return exitError
 	}
-	src := tile.OSM()
-	store := newTileStore(src, !f.offline)
-	defer store.Close()
-	e := &export.Exporter{FontTTF: assets.FontTTF, Fonts: fonts, Tiles: store, MaxZoom: src.MaxZoom}
+	bm, err := f.bm.open(p.Basemap, !f.offline)
+	if err != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", err)
+		return exitUsage
+	}
+	e := &export.Exporter{FontTTF: assets.FontTTF, Fonts: fonts}
+	if bm != nil {
+		defer bm.Close()
+		e.Tiles, e.MaxZoom, e.GCJ02, o.Attribution = bm, bm.Source.MaxZoom, bm.GCJ02(), bm.Label
+	}
 	stage := ""
 	err = atomicfile.WriteFile(f.out, func(w io.Writer) error {
 		return e.Write(context.Background(), w, o, func(p export.Progress) {
@@ -136,6 +150,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			return exitUsage
 		}
 		return exitError
+	}
+	if bm != nil && bm.Problem() != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", tile.Message(bm.Problem())) // once, in words
 	}
 	fmt.Fprintln(stdout, "wrote", f.out)
 	return exitOK

@@ -199,8 +199,8 @@ func TestAutosaveStopsWithWindow(t *testing.T) {
 	if u.file.stop == nil {
 		t.Fatal("no periodic autosave with a recovery path")
 	}
-	u.file.stopAutosave() // restarted below with a short period
-	u.store.Close()       // its workers end now and are not counted below
+	u.file.stopAutosave()         // restarted below with a short period
+	u.layers.basemap.live.Close() // its workers end now and are not counted below
 	// The edit comes first: Fyne's test driver runs fyne.Do on the ticker's
 	// goroutine, so the ticker must only read what the test wrote before.
 	u.edit.moveSite("LW-09", orb.Point{113.2281, 23.0991}, true)

@@ -23,15 +23,13 @@ import (
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
 	"github.com/liwan-edu/schoolmap/geo/export"
 	"github.com/liwan-edu/schoolmap/geo/render"
-	"github.com/liwan-edu/schoolmap/geo/tile"
 )
 
 // exportDialog exports the map (PNG, PDF, clipboard), the sites and the
 // subdistrict table.
 type exportDialog struct {
 	sh        *shell
-	store     *tile.Store
-	src       tile.Source
+	live      *liveBasemap
 	fonts     *render.Fonts
 	fontTTF   []byte
 	copyImage func(png []byte) error // nil when the clipboard takes no images
@@ -70,7 +68,7 @@ const exportSources = "数据 Data: 荔湾区教育事业发展“十四五”�
 func (f exportForm) options(d *exportDialog) (export.Options, string, error) {
 	st := d.sh.st
 	o := export.Options{Format: export.PNG, Landscape: f.Page.Landscape, Title: strings.TrimSpace(f.Title),
-		Subtitle: strings.TrimSpace(f.Subtitle), Sources: exportSources, Attribution: d.src.Attribution,
+		Subtitle: strings.TrimSpace(f.Subtitle), Sources: exportSources, Attribution: d.live.Attribution(),
 		Scene: st.scene, Tables: f.Tables}
 	if f.Format == "PDF" {
 		o.Format = export.PDF
@@ -127,7 +125,10 @@ func viewBound(v render.View) orb.Bound {
 // exportTo writes the snapshot to path (atomically: a failed or cancelled
 // export leaves nothing behind).
 func (d *exportDialog) exportTo(ctx context.Context, path string, o export.Options, progress func(export.Progress)) error {
-	e := &export.Exporter{FontTTF: d.fontTTF, Fonts: d.fonts, Tiles: d.store, MaxZoom: d.src.MaxZoom}
+	e := &export.Exporter{FontTTF: d.fontTTF, Fonts: d.fonts}
+	if b := d.live.cur.Load(); b != nil {
+		e.Tiles, e.MaxZoom, e.GCJ02 = b, b.Source.MaxZoom, b.GCJ02()
+	}
 	return atomicfile.WriteFile(path, func(w io.Writer) error { return e.Write(ctx, w, o, progress) })
 }
 

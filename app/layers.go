@@ -26,6 +26,10 @@ type layersPanel struct {
 	legend  *legendPanel
 	mode    *widget.RadioGroup // walking radius or nearest site
 	nearest *widget.Select     // the level of the nearest-site areas
+	// basemap and refs are the basemap chooser and the reference layers,
+	// shown above and below the layer switches.
+	basemap *basemapPanel
+	refs    *refPanel
 }
 
 func newLayersPanel(sh *shell) *layersPanel {

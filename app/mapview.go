@@ -115,9 +115,9 @@ func (m *MapView) Resize(s fyne.Size) {
 func (m *MapView) FitTo(b orb.Bound) {
 	m.mu.Lock()
 	m.fit = &b
-	w, h := max(m.view.Width, 64), max(m.view.Height, 64)
+	w, h, gcj := max(m.view.Width, 64), max(m.view.Height, 64), m.view.GCJ02
 	m.view = render.Fit(b, w, h, 40, m.zooms[0], min(17, m.zooms[1]))
-	m.view.Width, m.view.Height = w, h
+	m.view.Width, m.view.Height, m.view.GCJ02 = w, h, gcj
 	m.mu.Unlock()
 	m.Redraw()
 }
@@ -140,7 +140,7 @@ func (m *MapView) View() render.View {
 func (m *MapView) SetView(v render.View) {
 	m.mu.Lock()
 	m.fit = nil
-	v.Width, v.Height = m.view.Width, m.view.Height
+	v.Width, v.Height, v.GCJ02 = m.view.Width, m.view.Height, m.view.GCJ02
 	v.Zoom = min(max(v.Zoom, m.zooms[0]), m.zooms[1])
 	m.view = v
 	m.mu.Unlock()

@@ -60,7 +60,8 @@ func (f *projectFile) refreshTitle() {
 func (f *projectFile) project() *data.Project {
 	st, v := f.sh.st, f.sh.m.View()
 	return &data.Project{Sites: st.editor.Sites(), Subdistricts: st.subdistricts, Norms: st.scene.Norms.Clone(),
-		View: data.View{Center: v.Center, Zoom: v.Zoom, Year: st.scene.Year}, Origin: f.path}
+		View: data.View{Center: v.Center, Zoom: v.Zoom, Year: st.scene.Year}, Origin: f.path, References: refsOf(st.scene),
+		Basemap: data.BasemapChoice{Value: f.sh.prefs.String(prefBasemap), Datum: f.sh.prefs.String(prefBasemapDatum)}}
 }
 
 // saveTo writes the project to path off the UI goroutine; done runs on
@@ -192,6 +193,7 @@ func (f *projectFile) load(p *data.Project, path string, recovered bool) {
 	saveNorms(f.sh.prefs, p.Norms)
 	st.update(func(sc *render.Scene) {
 		sc.Sites, sc.Norms, sc.Selected = p.Sites, p.Norms, ""
+		sc.References = refsFrom(p.References)
 		if p.View.Year != 0 {
 			sc.Year = p.View.Year
 		}
@@ -201,6 +203,9 @@ func (f *projectFile) load(p *data.Project, path string, recovered bool) {
 	}
 	st.notify(sitesEdited)
 	f.sh.status.SetText("已打开 Opened " + path)
+	if f.sh.useBasemap != nil && p.Basemap.Value != "" {
+		f.sh.useBasemap(p.Basemap)
+	}
 	f.showOpenNotes(p)
 }
 

@@ -62,6 +62,8 @@ func (u *UI) actions() []action {
 		{"view.nextyear", i18n.T("ui9.action.nextyear"), keys(ctrl, fyne.KeyPageUp), func() { u.years.stepChosen(1) }},
 		{"view.prevyear", i18n.T("ui9.action.prevyear"), keys(ctrl, fyne.KeyPageDown), func() { u.years.stepChosen(-1) }},
 		{"settings.norms", "规划指标 Planning norms…", keys(ctrl, fyne.KeyComma), u.dlg.settings.show},
+		{"settings.tiandituKey", i18n.T("basemap.key_button"), nil, func() { u.layers.basemap.askKey() }},
+		{"settings.offlineBasemap", i18n.T("basemap.open_offline"), nil, func() { u.layers.basemap.openFile() }},
 		{"help.about", "关于数据 About the data", nil, u.about},
 	}
 }
@@ -74,7 +76,7 @@ var menus = []struct {
 	{"文件 File", []string{"file.open", "file.save", "file.saveas", "", "file.import", "", "file.export", "file.exportdata", "file.copy"}},
 	{"编辑 Edit", []string{"edit.undo", "edit.redo", "", "edit.mode", "edit.add"}},
 	{"视图 View", []string{"view.zoomin", "view.zoomout", "view.fit", "view.search"}},
-	{"设置 Settings", []string{"settings.norms"}},
+	{"设置 Settings", []string{"settings.norms", "settings.tiandituKey", "settings.offlineBasemap"}},
 	{"帮助 Help", []string{"help.about"}},
 }
 

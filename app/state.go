@@ -148,6 +148,8 @@ type shell struct {
 	win    fyne.Window
 	prefs  fyne.Preferences
 	status *widget.Label
+	// useBasemap shows a project's saved basemap (set by the basemap panel).
+	useBasemap func(data.BasemapChoice)
 }
 
 func (sh *shell) showError(err error) { dialog.ShowError(err, sh.win) }

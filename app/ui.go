@@ -56,7 +56,6 @@ type UI struct {
 	Map    *MapView
 
 	sh      *shell
-	store   *tile.Store
 	list    *SiteList
 	details *detailsPanel
 	layers  *layersPanel
@@ -98,22 +97,22 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	u := &UI{Window: a.NewWindow(Title)}
 	sc := render.NewScene(cfg.Sites, startYear(cfg.Year, a.Preferences()))
 	sc.Norms = loadNorms(a.Preferences())
-	r := &render.Renderer{Fonts: fonts, Attribution: cfg.Source.Attribution}
+	r := &render.Renderer{Fonts: fonts}
 	u.Map = NewMapView(r, sc, render.View{Center: liwanCentre, Zoom: 12, Width: 800, Height: 600}, max(cfg.Source.MinZoom, 3), cfg.Source.MaxZoom)
 	u.Map.draw.sync = cfg.SyncRender
-	u.store = newStore(cfg, u.Map.Redraw)
-	r.Tiles = u.store
-	u.Map.draw.offline = func() bool { off, _ := u.store.Offline(); return off }
-	u.Map.draw.want = func(v render.View) { u.store.Want(v.Tiles()) }
+	live := &liveBasemap{}
+	r.Tiles = live
+	u.Map.draw.offline = func() bool { off, _ := live.Offline(); return off }
+	u.Map.draw.want = func(v render.View) { live.Want(v.Tiles()) }
 	u.sh = &shell{st: newState(sc, cfg.Sites), m: u.Map, win: u.Window, prefs: a.Preferences(), status: widget.NewLabel("")}
-	u.buildPanels(cfg, fonts)
+	u.buildPanels(cfg, fonts, live)
 	u.wire()
 	u.Window.SetContent(u.layout())
 	u.Window.SetMainMenu(u.menu())
 	u.Window.Resize(fyne.NewSize(1280, 800))
 	u.bindKeys()
 	u.Window.SetCloseIntercept(u.file.onCloseRequest)
-	u.Window.SetOnClosed(func() { u.file.stopAutosave(); u.store.Close() })
+	u.Window.SetOnClosed(func() { u.file.stopAutosave(); live.Close() })
 	u.file.startAutosave(AutosaveEvery)
 	u.sh.st.notify(sceneChanged)
 	u.FitAll()
@@ -129,27 +128,42 @@ func startYear(y int, p fyne.Preferences) int {
 	return min(max(y, FirstYear), LastYear)
 }
 
-func newStore(cfg Config, ready func()) *tile.Store {
-	o := tile.StoreOptions{OnReady: func(maptile.Tile) { ready() }}
-	if !cfg.Offline {
-		o.Fetcher = tile.NewFetcher(cfg.Source, tile.UserAgent)
-	}
-	if cfg.CacheDir != "" {
-		o.Disk = &tile.DiskCache{Dir: cfg.CacheDir}
-	}
-	return tile.NewStore(cfg.Source, o)
+// basemapOptions open basemaps as the app was started: online unless
+// offline; cfg.Source caches in cfg.CacheDir, other sources in their own
+// folders of the user cache (none when cfg.CacheDir is empty: tests).
+func basemapOptions(cfg Config, ready func()) tile.BasemapOptions {
+	return tile.BasemapOptions{Online: !cfg.Offline, OnReady: func(maptile.Tile) { ready() },
+		CacheFor: func(s tile.Source) string {
+			switch {
+			case cfg.CacheDir == "":
+				return ""
+			case s.Name == cfg.Source.Name:
+				return cfg.CacheDir
+			}
+			return tile.DefaultCacheDir(s)
+		}}
 }
 
-func (u *UI) buildPanels(cfg Config, fonts *render.Fonts) {
+func (u *UI) buildPanels(cfg Config, fonts *render.Fonts, live *liveBasemap) {
 	sh := u.sh
 	u.list = NewSiteList(func() []data.Site { return sh.st.scene.Sites })
 	u.edit = newEditPanel(sh)
 	u.details = newDetailsPanel(sh, u.edit.siteActions)
 	u.layers = newLayersPanel(sh)
+	u.layers.refs = newRefPanel(sh)
+	redraw := u.Map.Redraw
+	if cfg.SyncRender {
+		// A synchronous redraw would render on the tile worker's goroutine
+		// while the test renders on its own: tests redraw themselves.
+		redraw = func() {}
+	}
+	opts := basemapOptions(cfg, redraw)
+	u.layers.basemap = newBasemapPanel(sh, live, func() tile.BasemapOptions { return opts })
+	u.layers.basemap.start(tile.NewBasemap([]tile.Source{cfg.Source}, opts))
 	u.years = newYearBar(sh)
 	u.zones = newZonePanel(sh)
 	u.file = newProjectFile(sh, cfg.RecoveryPath)
-	u.dlg.export = &exportDialog{sh: sh, store: u.store, src: cfg.Source, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
+	u.dlg.export = &exportDialog{sh: sh, live: live, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
 	u.dlg.imports = &importDialogs{sh: sh}
 	u.dlg.settings = &settingsDialog{sh: sh}
 	u.zones.on = zoneActions{u.dlg.imports.boundaries, u.dlg.imports.population, u.dlg.export.table}
@@ -161,6 +175,7 @@ func (u *UI) wire() {
 	st := u.sh.st
 	st.listen(sceneChanged, func() { u.Map.SetScene(st.scene) })
 	u.layers.follow()
+	u.layers.refs.follow()
 	u.years.follow()
 	u.zones.follow()
 	u.details.follow()
@@ -221,7 +236,7 @@ func (u *UI) sides() fyne.CanvasObject {
 	// Wide contents scroll sideways, so the column can be narrow.
 	tabs := container.NewAppTabs(
 		container.NewTabItem("项目 Sites", u.list.Widget()),
-		container.NewTabItem("图层 Layers", container.NewHScroll(u.layers.widget())),
+		container.NewTabItem("图层 Layers", container.NewHScroll(container.NewBorder(u.layers.basemap.box, u.layers.refs.box, nil, nil, u.layers.widget()))),
 		container.NewTabItem("街道 Subdistricts", container.NewHScroll(u.zones.widget())),
 	)
 	legend := container.NewVSplit(tabs, container.NewBorder(
@@ -283,6 +298,9 @@ func (u *UI) onTap(id string, at orb.Point) {
 		return
 	}
 	st.zoneShown = [2]string{}
+	if id == "" && u.layers.refs.tap(at, st.editing) {
+		return
+	}
 	if id == "" {
 		if z := zoneAt(st.subdistricts, at); z != nil {
 			st.showZone(z.Code, z.Name)
@@ -303,8 +321,9 @@ func (u *UI) FitAll() { u.Map.FitTo(u.sh.st.sitesBound()) }
 
 func (u *UI) showStatus(v render.View) {
 	sites := u.sh.st.scene.Sites
-	off, err := u.store.Offline()
+	off, err := u.layers.basemap.live.Offline()
 	u.sh.status.SetText(statusText(v, sites, off, err))
+	u.layers.basemap.checkProblem()
 }
 
 func (u *UI) about() {

@@ -41,7 +41,7 @@ func newTestUIWith(t *testing.T, change func(*Config)) *UI {
 	// compare frames against this first one (see the behave12 note).
 	u.sh.st.update(func(*render.Scene) {})
 	u.Map.RenderNow()
-	t.Cleanup(u.store.Close)
+	t.Cleanup(u.layers.basemap.live.Close)
 	return u
 }
 

@@ -28,6 +28,8 @@ type Project struct {
 	Subdistricts []Subdistrict
 	Norms        Norms
 	View         View
+	Basemap      BasemapChoice // never a key
+	References   []*ReferenceLayer
 	// Origin is the project file an autosaved recovery copy belongs to.
 	Origin string
 	// Notes say what opening changed in a file edited elsewhere (QGIS): a
@@ -72,7 +74,7 @@ func SaveProject(path string, p *Project) error {
 		subdistrictLayer(p.Subdistricts),
 		settings,
 	}
-	return gpkg.Write(path, layers)
+	return gpkg.Write(path, append(layers, p.referenceTables()...))
 }
 
 // OpenProject reads a project saved by SaveProject. A damaged file, a
@@ -116,6 +118,9 @@ func OpenProject(path string) (*Project, error) {
 			return nil, fmt.Errorf("%s: layer %s: %w", path, name, err)
 		}
 		p.Sites = append(p.Sites, sites...)
+	}
+	if err := p.readReferences(f, kv["reference_layers"]); err != nil {
+		return nil, fmt.Errorf("%s: %w", path, err)
 	}
 	if err := uniqueIDs(p.Sites); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
@@ -360,7 +365,7 @@ func (p *Project) settingsLayer() (*gpkg.Layer, error) {
 	l := &gpkg.Layer{Name: layerSettings, Description: "app settings: norms and view",
 		Fields: []gpkg.Field{{Name: "key", Type: gpkg.Text}, {Name: "value", Type: gpkg.Text}}}
 	for _, kv := range [][2]string{{"format", projectFormat}, {"version", projectVersion}, {"norms", string(norms)},
-		{"view", string(view)}, {"origin", p.Origin}, {"saved_at", time.Now().UTC().Format(time.RFC3339)}} {
+		{"view", string(view)}, {"basemap", p.basemapJSON()}, {"reference_layers", p.referenceJSON()}, {"origin", p.Origin}, {"saved_at", time.Now().UTC().Format(time.RFC3339)}} {
 		l.Features = append(l.Features, gpkg.Feature{Values: []any{kv[0], kv[1]}})
 	}
 	return l, nil
@@ -390,6 +395,7 @@ func (p *Project) readSettings(kv map[string]string) error {
 		return fmt.Errorf("settings nine-year share %g: %w", nj.NineYearPrimaryShare, ErrRange)
 	}
 	p.Norms.NineYearPrimaryShare = nj.NineYearPrimaryShare
+	p.readBasemap(kv["basemap"])
 	if v := kv["view"]; v != "" {
 		if err := json.Unmarshal([]byte(v), &p.View); err != nil {
 			return fmt.Errorf("%w: settings view: %v", ErrSyntax, err)

@@ -34,7 +34,8 @@ type Exporter struct {
 	FontTTF []byte
 	Fonts   *render.Fonts
 	Tiles   TileLoader
-	MaxZoom int // of the tile source; 0 = 19
+	MaxZoom int  // of the tile source; 0 = 19
+	GCJ02   bool // the basemap is in GCJ-02: data is drawn shifted onto it
 }
 
 // Write renders the page(s) described by o and writes them to w. progress
@@ -99,7 +100,7 @@ func (e *Exporter) fit(o Options, fw, fh int) render.View {
 	z := int(math.Ceil(zf - 1e-6))
 	z = max(0, min(z, maxZ))
 	return render.View{Center: o.Extent.Center(), Zoom: z, Width: fw, Height: fh,
-		TileScale: math.Exp2(zf - float64(z)), SymbolScale: o.DPI / 96}
+		TileScale: math.Exp2(zf - float64(z)), SymbolScale: o.DPI / 96, GCJ02: e.GCJ02}
 }
 
 // renderMap draws the map into dst (the view's size) and returns how many
@@ -178,7 +179,11 @@ func (e *Exporter) furniture(o Options, v render.View, g geometry, notes []strin
 	sm, smm := chooseScale(metersPerMM, 35*g.k)
 	f := furniture{title: o.Title, subtitle: o.Subtitle, date: o.date().Format("2006-01-02"),
 		notes: notes, legend: render.Legend(o.Scene), scaleM: sm, scaleMM: smm}
-	if missing > 0 && len(f.notes) > 0 && o.Attribution != "" {
+	attributed := e.Tiles != nil && o.Attribution != "" && o.Scene.On(render.Basemap) && len(f.notes) > 0
+	switch {
+	case attributed && missing >= len(v.Tiles()):
+		f.notes[0] = i18n.T("basemap.none") // nothing shown: say so rather than count tiles
+	case attributed && missing > 0:
 		f.notes[0] += i18n.T("render.page.tiles_missing", missing)
 	}
 	return f

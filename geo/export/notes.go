@@ -16,7 +16,10 @@ import (
 func pageNotes(o Options, tiles bool) []string {
 	sc := o.Scene
 	var out []string
-	if o.Attribution != "" && sc.On(render.Basemap) && tiles {
+	switch {
+	case sc.On(render.Basemap) && !tiles:
+		out = append(out, i18n.T("basemap.none"))
+	case o.Attribution != "" && sc.On(render.Basemap):
 		out = append(out, i18n.T("render.page.basemap", o.Attribution))
 	}
 	if o.Sources != "" {

@@ -22,6 +22,7 @@ const (
 	LegendHeading                     // a section title, no symbol
 	LegendZone                        // a choropleth class
 	LegendGap                         // the gap subdistrict outline
+	LegendReference                   // a planner's reference layer
 )
 
 // LegendItem is one legend line. The map legend, the app's legend panel
@@ -35,6 +36,8 @@ type LegendItem struct {
 	Late     bool
 	Seats    int
 	Fill     color.RGBA
+	Stroke   color.RGBA // reference layers
+	RefKind  byte       // reference layers: 'P', 'L' or '.'
 }
 
 // Legend lists what the scene shows, layer by layer, top layer first.
@@ -55,7 +58,7 @@ func Legend(sc *Scene) []LegendItem {
 	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
 		out = append(out, zoneLegend(sc)...)
 	}
-	return out
+	return append(out, refLegend(sc)...)
 }
 
 func siteLegend(sc *Scene) []LegendItem {
@@ -244,6 +247,8 @@ func PaintSwatch(p Painter, it LegendItem, size, sym float64) {
 		p.Stroke(color.RGBA{70, 70, 80, 255}, sym, true, box)
 	case LegendGap:
 		p.Stroke(gapRed, 3*sym, true, shapePath(ShapeSquare, mid, mid, mid*0.7))
+	case LegendReference:
+		refSwatch(p, it, mid, sym)
 	case LegendHalo:
 		p.Circles([]Circle{{mid, mid, mid - 1}}, withAlpha(haloGrey, haloFillA), withAlpha(haloGrey, haloLineA), math.Max(1, math.Floor(sym)), 4*sym)
 	}

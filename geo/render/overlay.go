@@ -27,6 +27,7 @@ type overlayKey struct {
 	ts, sym float64
 	version uint64
 	scene   *Scene
+	gcj02   bool
 }
 
 type span struct{ x0, x1 int }
@@ -120,6 +121,7 @@ func (r *Renderer) Paint(p Painter, v View, sc *Scene) Frame {
 // and the sites whose labels were dropped.
 func (r *Renderer) paint(p Painter, sc *Scene, v View, placed []Placed, off, size [2]float64, inside *[2][2]float64) ([]LabelBox, []int) {
 	var zoneBoxes [][2][2]float64
+	r.drawReferences(p, sc, v, off, size)
 	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
 		zoneBoxes = r.drawZones(p, sc, v, off)
 	}

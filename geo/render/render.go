@@ -80,8 +80,8 @@ func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Fram
 		o.composite(dst, image.Pt(int(ox)-o.region.Min.X, int(oy)-o.region.Min.Y))
 		f.Placed, f.Labels, f.Dropped = o.placed, o.labels, o.dropped
 	}
-	if r.Tiles != nil && r.Attribution != "" && (sc == nil || sc.On(Basemap)) {
-		r.drawBadge(dst, r.Attribution, v, false)
+	if attr := r.attribution(); r.Tiles != nil && attr != "" && (sc == nil || sc.On(Basemap)) {
+		r.drawBadge(dst, attr, v, false)
 	}
 	if offline && f.Missing > 0 {
 		r.drawBadge(dst, "离线 · 底图不可用  offline – basemap unavailable", v, true)
@@ -90,7 +90,7 @@ func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Fram
 }
 
 func (r *Renderer) overlayFor(sc *Scene, v View) *overlay {
-	key := overlayKey{zoom: v.Zoom, ts: v.ts(), sym: v.sym(), version: sc.Version, scene: sc}
+	key := overlayKey{zoom: v.Zoom, ts: v.ts(), sym: v.sym(), version: sc.Version, scene: sc, gcj02: v.GCJ02}
 	ox, oy := v.Origin()
 	view := image.Rect(int(ox), int(oy), int(ox)+v.Width, int(oy)+v.Height)
 	if r.ov != nil && r.ov.key == key && view.In(r.ov.region) {

@@ -86,6 +86,10 @@ type Scene struct {
 	ZoneTitle   string
 	ZoneClasses []ZoneClass
 
+	// References are the planner's reference layers, bottom first, drawn
+	// under everything else of the overlay.
+	References []*Reference
+
 	Version uint64
 }
 

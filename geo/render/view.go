@@ -24,6 +24,7 @@ type View struct {
 	Width, Height int
 	TileScale     float64
 	SymbolScale   float64
+	GCJ02         bool // the basemap is in GCJ-02: data is shifted to it when drawn, clicks shifted back
 }
 
 func (v View) ts() float64 {
@@ -42,6 +43,9 @@ func (v View) sym() float64 {
 
 // World returns device-pixel world coordinates of p at the view's zoom.
 func (v View) World(p orb.Point) (x, y float64) {
+	if v.GCJ02 {
+		p = geo.WGS84ToGCJ02(p)
+	}
 	x, y = geo.ToPixel(p, float64(v.Zoom))
 	return x * v.ts(), y * v.ts()
 }
@@ -63,13 +67,21 @@ func (v View) ToScreen(p orb.Point) (x, y float64) {
 // FromScreen returns the point at a frame pixel.
 func (v View) FromScreen(x, y float64) orb.Point {
 	ox, oy := v.Origin()
-	return geo.FromPixel((ox+x)/v.ts(), (oy+y)/v.ts(), float64(v.Zoom))
+	return v.unshift(geo.FromPixel((ox+x)/v.ts(), (oy+y)/v.ts(), float64(v.Zoom)))
+}
+
+// unshift takes a point read off the basemap back to WGS-84.
+func (v View) unshift(p orb.Point) orb.Point {
+	if v.GCJ02 {
+		return geo.GCJ02ToWGS84(p)
+	}
+	return p
 }
 
 // Pan moves the view so that the map follows a drag of dx, dy pixels.
 func (v View) Pan(dx, dy float64) View {
 	cx, cy := v.World(v.Center)
-	v.Center = geo.FromPixel((cx-dx)/v.ts(), (cy-dy)/v.ts(), float64(v.Zoom))
+	v.Center = v.unshift(geo.FromPixel((cx-dx)/v.ts(), (cy-dy)/v.ts(), float64(v.Zoom)))
 	v.Center[1] = math.Max(-geo.MaxLat, math.Min(geo.MaxLat, v.Center[1]))
 	return v
 }

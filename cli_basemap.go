@@ -1,0 +1,74 @@
+package main
+
+import (
+	"errors"
+	"flag"
+	"fmt"
+	"os"
+
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
+	"github.com/liwan-edu/schoolmap/geo/tile"
+)
+
+// basemapFlags choose the export's basemap. The 天地图 key comes from the
+// flag or TIANDITU_KEY and goes nowhere but the tile requests.
+type basemapFlags struct {
+	basemap, datum, key           string
+	attribution, zoom, subdomains string
+}
+
+func (b *basemapFlags) register(fl *flag.FlagSet) {
+	fl.StringVar(&b.basemap, "basemap", "", "osm, tianditu-vec, tianditu-img, amap, none, FILE.mbtiles, FILE.pmtiles, a tile FOLDER or an XYZ URL template (default: the project's, else osm)")
+	fl.StringVar(&b.datum, "basemap-datum", "", "datum of a file or URL template basemap: wgs84 (default) or gcj02")
+	fl.StringVar(&b.key, "tianditu-key", "", "天地图 key (tk); default: the environment variable TIANDITU_KEY")
+	fl.StringVar(&b.attribution, "basemap-attribution", "", "URL template basemap: attribution text shown on the map")
+	fl.StringVar(&b.zoom, "basemap-zoom", "", "URL template basemap: zoom range MIN-MAX (default 0-19)")
+	fl.StringVar(&b.subdomains, "basemap-subdomains", "", "URL template basemap: the values of {s}, e.g. abc or 1234 (default abc)")
+}
+
+// spec is the chosen basemap: the flag, else the project's, else OSM.
+func (b *basemapFlags) spec(saved data.BasemapChoice) (tile.Spec, error) {
+	v, d := b.basemap, b.datum
+	if v == "" {
+		v = saved.Value
+		if d == "" {
+			d = saved.Datum
+		}
+	}
+	sp, err := tile.ParseSpec(v, d)
+	if err != nil {
+		return sp, err
+	}
+	sp.Attribution = b.attribution
+	for _, r := range b.subdomains {
+		sp.Subdomains = append(sp.Subdomains, string(r))
+	}
+	if b.zoom != "" {
+		sp.MinZoom, sp.MaxZoom, err = tile.ParseZoomRange(b.zoom)
+	}
+	return sp, err
+}
+
+// open builds the basemap of an export; nil for none.
+func (b *basemapFlags) open(saved data.BasemapChoice, online bool) (*tile.Basemap, error) {
+	sp, err := b.spec(saved)
+	if err != nil {
+		if errors.Is(err, tile.ErrTemplate) {
+			return nil, errors.New(i18n.T("basemap.bad_template", b.basemap))
+		}
+		return nil, err
+	}
+	key := b.key
+	if key == "" {
+		key = os.Getenv("TIANDITU_KEY")
+	}
+	bm, err := tile.Open(sp, tile.BasemapOptions{Online: online, Key: key})
+	if err != nil {
+		if msg := tile.Message(err); msg != "" {
+			return nil, errors.New(msg)
+		}
+		return nil, fmt.Errorf("%s", i18n.T("basemap.open_failed", sp.Value, err))
+	}
+	return bm, nil
+}

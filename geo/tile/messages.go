@@ -1,0 +1,30 @@
+package tile
+
+import (
+	"errors"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
+)
+
+// Message words a basemap problem for the user, naming the file and what
+// to do; "" for errors it does not know.
+func Message(err error) string {
+	var fe *FileError
+	path := ""
+	if errors.As(err, &fe) {
+		path = fe.Path
+	}
+	switch {
+	case errors.Is(err, ErrKeyRefused):
+		return i18n.T("basemap.key_refused")
+	case errors.Is(err, ErrNoKey):
+		return i18n.T("basemap.no_key")
+	case errors.Is(err, ErrVectorTiles):
+		return i18n.T("basemap.vector", path)
+	case errors.Is(err, ErrNoTiles):
+		return i18n.T("basemap.no_tiles", path)
+	case errors.Is(err, ErrBadFile):
+		return i18n.T("basemap.bad_file", path)
+	}
+	return ""
+}
