@@ -17,10 +17,10 @@ package coverage
 
 import (
 	"math"
-	"sort"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+	"github.com/paulmach/orb/project"
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/geo"
@@ -90,12 +90,24 @@ type Result struct {
 	Rows       []Row // subdistricts in input order, each with the Levels; then unassigned sites
 	Target     []TargetRow
 	PopEntered int // sum of the populations given
+	// Uncertain lists the sites whose precision circle reaches into
+	// another subdistrict than the one they are counted in (with
+	// boundaries only): "可能属于 may belong to …".
+	Uncertain []Uncertain
+}
+
+// Uncertain is a site that may belong to other subdistricts.
+type Uncertain struct {
+	SiteID, SiteName string
+	In               string   // subdistrict counted in, or Unassigned
+	MayBe            []string // names of the others its precision circle reaches
 }
 
 // Unassigned names the pseudo-subdistrict of sites in none.
 const Unassigned = "待核实 unassigned"
 
-// Analyse runs the whole analysis.
+// Analyse runs the whole analysis. Rows come zone by zone in input order,
+// each with the Levels, then the unassigned sites' rows.
 func Analyse(in Input) Result {
 	res := Result{Year: in.Year}
 	a := projector(in)
@@ -103,50 +115,51 @@ func Analyse(in Input) Result {
 	for i := range in.Subdistricts {
 		zones[i] = newZone(&in.Subdistricts[i], a)
 	}
-	owner := assignSites(in, zones, a)
+	idx := newZoneIndex(zones)
+	owner := assignSites(in, zones, idx, a)
+	bySite := sitesByZone(owner, len(zones))
+	sups := make([][]*site, len(Levels))
+	for li, l := range Levels {
+		sups[li] = supply(in, l, a)
+	}
+	shares := coveredShares(zones, sups)
 	cells := demandCells(zones) // one grid; each level sets its demand
+	nl := len(Levels)
+	res.Rows = make([]Row, len(zones)*nl)
 	unassigned := &zone{sd: &data.Subdistrict{Name: Unassigned}}
-	for _, l := range Levels {
+	for li, l := range Levels {
 		per := in.Norms.Per1000[l].Value
-		sup := supply(in, l, a)
+		rows := make([]Row, len(zones))
 		for i, z := range zones {
-			row := z.baseRow(l, per)
-			countSupply(&row, in, l, owner, i)
+			rows[i] = z.baseRow(l, per)
+			countSupply(&rows[i], in, l, bySite[i])
 			if z.poly != nil {
-				row.AreaKm2 = z.area / 1e6
-				row.AreaCovered = z.coveredShare(sup)
-				row.PopCovered = row.AreaCovered
+				rows[i].AreaKm2 = z.area / 1e6
+				rows[i].AreaCovered, rows[i].PopCovered = shares[i][li], shares[i][li]
 			}
-			res.Rows = append(res.Rows, row)
 		}
 		for _, c := range cells {
 			c.demand = c.share * per / 1000
 		}
-		twoStep(cells, sup, zones, res.Rows[len(res.Rows)-len(zones):])
-		allocate(cells, sup, zones, res.Rows[len(res.Rows)-len(zones):], per)
+		twoStep(cells, sups[li], zones, rows)
+		allocate(cells, sups[li], zones, rows, per)
+		for i := range rows {
+			res.Rows[i*nl+li] = rows[i]
+		}
 		ur := unassigned.baseRow(l, per)
-		countSupply(&ur, in, l, owner, -1)
+		countSupply(&ur, in, l, bySite[len(zones)])
 		if ur.Sites != [3]int{} {
 			res.Rows = append(res.Rows, ur)
 		}
 	}
-	sort.SliceStable(res.Rows, func(i, j int) bool { return zoneOrder(res.Rows[i], zones) < zoneOrder(res.Rows[j], zones) })
 	res.Target = target(in, zones, owner)
+	res.Uncertain = uncertain(in, zones, idx, owner, a)
 	for _, z := range zones {
 		if z.sd.PopKnown {
 			res.PopEntered += z.sd.Population
 		}
 	}
 	return res
-}
-
-func zoneOrder(r Row, zones []*zone) int {
-	for i, z := range zones {
-		if z.sd.Code == r.Code && z.sd.Name == r.Name {
-			return i
-		}
-	}
-	return len(zones)
 }
 
 // projector is an Albers projection with standard parallels around the
@@ -191,7 +204,7 @@ type zone struct {
 func newZone(sd *data.Subdistrict, a geo.Albers) *zone {
 	z := &zone{sd: sd}
 	if len(sd.Boundary) > 0 {
-		z.poly = a.ProjectMultiPolygon(sd.Boundary)
+		z.poly = project.MultiPolygon(sd.Boundary.Clone(), a.Forward)
 		z.bb = z.poly.Bound()
 		z.area = planar.Area(z.poly)
 	}
@@ -210,49 +223,11 @@ func (z *zone) baseRow(l data.Level, per float64) Row {
 	return r
 }
 
-// contains reports whether projected point p is in the zone (boundary
-// points count for the first zone that claims them).
-func (z *zone) contains(p orb.Point) bool {
-	if z.poly == nil || !z.bb.Contains(p) {
-		return false
-	}
-	return planar.MultiPolygonContains(z.poly, p)
-}
-
-// assignSites gives each site the index of its subdistrict (-1 none): by
-// boundary when boundaries exist, else by the site's subdistrict attribute.
-func assignSites(in Input, zones []*zone, a geo.Albers) []int {
-	owner := make([]int, len(in.Sites))
-	for si := range in.Sites {
-		owner[si] = -1
+// countSupply fills the per-status counts from the zone's sites.
+func countSupply(r *Row, in Input, l data.Level, sites []int) {
+	for _, si := range sites {
 		s := &in.Sites[si]
-		if s.Located {
-			p := a.Forward(s.Location)
-			for zi, z := range zones {
-				if z.contains(p) {
-					owner[si] = zi
-					break
-				}
-			}
-		}
-		if owner[si] >= 0 {
-			continue
-		}
-		for zi, z := range zones {
-			if z.poly == nil && s.Subdistrict != "" && (s.SubdistrictCode == z.sd.Code || s.Subdistrict == z.sd.Name) {
-				owner[si] = zi
-				break
-			}
-		}
-	}
-	return owner
-}
-
-// countSupply fills the per-status counts of zone zi (-1: unassigned).
-func countSupply(r *Row, in Input, l data.Level, owner []int, zi int) {
-	for si := range in.Sites {
-		s := &in.Sites[si]
-		if owner[si] != zi || s.Kind == data.KindCandidate {
+		if s.Kind == data.KindCandidate {
 			continue
 		}
 		seats := in.Norms.SeatsOf(s)[l]

@@ -172,17 +172,9 @@ func blendPixel(d []uint8, c color.RGBA) {
 }
 
 // chords returns the merged x-intervals where the circles cut the line y.
-func chords(cs []pxCircle, y float64) geo.Intervals {
-	var ivs [][2]float64
-	for _, c := range cs {
-		dy := y - c.y
-		if h2 := c.r*c.r - dy*dy; h2 > 0 {
-			h := math.Sqrt(h2)
-			ivs = append(ivs, [2]float64{c.x - h, c.x + h})
-		}
-	}
-	return geo.Union(ivs)
-}
+func chords(cs []pxCircle, y float64) geo.Intervals { return geo.CircleChords(cs, y, pxCircle.xyr) }
+
+func (c pxCircle) xyr() (x, y, r float64) { return c.x, c.y, c.r }
 
 // drawNearest draws the nearest-site partition of one level over the
 // overlay region (the view and its margin).
