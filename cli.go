@@ -7,12 +7,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -20,6 +19,7 @@ import (
 	"github.com/liwan-edu/schoolmap/assets"
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/export"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
@@ -33,17 +33,30 @@ const (
 )
 
 // runCLI runs a headless subcommand; handled is false when args name none.
+// An internal error (a panic) is recovered and reported in a few lines as
+// a failed run (exit 1), never as bad arguments (Go's own exit 2).
 func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 	if len(args) == 0 {
 		return false, 0
 	}
-	switch args[0] {
-	case "export":
-		return true, runExport(args[1:], stdout, stderr)
-	case "coverage":
-		return true, runCoverage(args[1:], stdout, stderr)
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(stderr, "schoolmap "+args[0]+":", i18n.T("robust.cli.internal", r))
+			fmt.Fprintln(stderr, shortStack(debug.Stack(), 12))
+			handled, code = true, exitError
+		}
+	}()
+	run, ok := commands[args[0]]
+	if !ok {
+		return false, 0
 	}
-	return false, 0
+	return true, run(args[1:], stdout, stderr)
+}
+
+// commands are the headless subcommands by name.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"export":   runExport,
+	"coverage": runCoverage,
 }
 
 type exportFlags struct {
@@ -209,17 +222,13 @@ func newTileStore(src tile.Source, online bool) *tile.Store {
 }
 
 // explainWriteError says what went wrong with the output file and what to
-// do about it.
-func explainWriteError(path string, err error) string {
-	switch {
-	case errors.Is(err, syscall.ENOSPC):
-		return fmt.Sprintf("the disk is full while writing %s; nothing was written. Free some space or choose another folder.", path)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Sprintf("no permission to write %s; choose a folder you can write to.", path)
-	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
-		return fmt.Sprintf("cannot create %s: its folder does not exist (or is a file).", path)
-	}
-	return err.Error()
+// do about it, in the current language.
+func explainWriteError(path string, err error) string { return data.ExplainWriteError(path, err) }
+
+// shortStack keeps the first lines of a stack trace: enough for a report.
+func shortStack(stack []byte, lines int) string {
+	ls := strings.Split(strings.TrimSpace(string(stack)), "\n")
+	return strings.Join(ls[:min(lines, len(ls))], "\n")
 }
 
 // options turns the flags into export options.

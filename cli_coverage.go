@@ -11,6 +11,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/crs"
@@ -47,7 +48,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap coverage:", err)
 		return exitError
 	}
-	subs, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, stderr)
+	subs, read, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, stderr)
 	if err != nil {
 		if errors.Is(err, crs.ErrUnknownCRS) {
 			return usage(err.Error())
@@ -68,10 +69,13 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 	}
-	if _, _, hint := data.OffsetCheck(subs, sites); hint != "" {
+	if _, _, hint := data.OffsetCheck(subs, sites, read); hint != "" {
 		fmt.Fprintln(stderr, "warning:", hint)
 	}
 	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sites, Norms: p.Norms, Year: *year})
+	for _, u := range res.Uncertain {
+		fmt.Fprintln(stderr, i18n.T("robust.subdistricts.maybe", u.SiteName, u.SiteID, u.In, strings.Join(u.MayBe, "、")))
+	}
 	write := coverage.WriteCSV
 	if ext == ".xlsx" {
 		write = coverage.WriteXLSX
@@ -84,20 +88,32 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	return exitOK
 }
 
-func loadBoundaries(path, crsName, nameF, codeF, popF string, stderr io.Writer) ([]data.Subdistrict, error) {
+func loadBoundaries(path, crsName, nameF, codeF, popF string, stderr io.Writer) ([]data.Subdistrict, crs.CRS, error) {
+	subs, read, err := readBoundaries(path, crsName, nameF, codeF, popF, stderr)
+	if err != nil {
+		return nil, read, err
+	}
+	merged, added := data.MergeSubdistrictsReport(data.LiwanSubdistricts(), subs)
+	if len(added) > 0 {
+		fmt.Fprintln(stderr, i18n.T("robust.subdistricts.added", strings.Join(added, "、")))
+	}
+	return merged, read, nil
+}
+
+func readBoundaries(path, crsName, nameF, codeF, popF string, stderr io.Writer) ([]data.Subdistrict, crs.CRS, error) {
 	set, err := vector.Open(path, "", "auto")
 	if err != nil {
-		return nil, err
+		return nil, crs.Unknown, err
 	}
 	m := data.GuessBoundaryMapping(set.Fields)
 	m.CRS = set.CRS
 	if crsName != "" {
 		if m.CRS, err = crs.Parse(crsName); err != nil {
-			return nil, err
+			return nil, m.CRS, err
 		}
 	}
 	if m.CRS == crs.Unknown {
-		return nil, fmt.Errorf("%w: %s does not say its coordinate system; give --crs", crs.ErrUnknownCRS, filepath.Base(path))
+		return nil, m.CRS, fmt.Errorf("%w: %s does not say its coordinate system; give --crs", crs.ErrUnknownCRS, filepath.Base(path))
 	}
 	for _, f := range []struct {
 		dst     *string
@@ -105,7 +121,7 @@ func loadBoundaries(path, crsName, nameF, codeF, popF string, stderr io.Writer) 
 	}{{&m.Name, nameF, "name"}, {&m.Code, codeF, "code"}, {&m.Population, popF, "population"}} {
 		if f.v != "" {
 			if !contains(set.Fields, f.v) {
-				return nil, fmt.Errorf("%s has no field %q for the %s (fields: %s)", filepath.Base(path), f.v, f.what, strings.Join(set.Fields, ", "))
+				return nil, m.CRS, fmt.Errorf("%s has no field %q for the %s (fields: %s)", filepath.Base(path), f.v, f.what, strings.Join(set.Fields, ", "))
 			}
 			*f.dst = f.v
 		}
@@ -115,9 +131,9 @@ func loadBoundaries(path, crsName, nameF, codeF, popF string, stderr io.Writer) 
 		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
 	}
 	if len(subs) == 0 {
-		return nil, fmt.Errorf("no usable boundary in %s", filepath.Base(path))
+		return nil, m.CRS, fmt.Errorf("no usable boundary in %s", filepath.Base(path))
 	}
-	return data.MergeSubdistricts(data.LiwanSubdistricts(), subs), nil
+	return subs, m.CRS, nil
 }
 
 func contains(list []string, s string) bool {
@@ -158,12 +174,7 @@ func addExisting(sites []data.Site, path string, stderr io.Writer) ([]data.Site,
 	if set.CRS != crs.Unknown {
 		m.CRS = set.CRS
 	}
-	ed := data.NewEditor(sites)
-	found, probs := data.ExistingSchools(set, m, func() string {
-		id := ed.NextID("EX")
-		ed.Add("", data.Site{ID: id, Name: id, Level: data.Kindergarten})
-		return id
-	})
+	found, probs := data.ExistingSchools(set, m, data.NewIDs(sites, "EX"))
 	for _, p := range probs {
 		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
 	}
