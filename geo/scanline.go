@@ -92,10 +92,11 @@ func (s *Scanline) Chords(y float64) Intervals {
 }
 
 // CircleChords returns the union of the chords that circles cut from line
-// y; circle gives a circle's centre and radius. Coverage (metres) and the
-// renderer (pixels) both use it.
-func CircleChords[C any](cs []C, y float64, circle func(C) (cx, cy, r float64)) Intervals {
-	var ivs [][2]float64
+// y; circle gives a circle's centre and radius. The result is built in
+// dst's storage (nil allocates). Coverage (metres) and the renderer
+// (pixels) both use it.
+func CircleChords[C any](dst [][2]float64, cs []C, y float64, circle func(C) (cx, cy, r float64)) Intervals {
+	ivs := dst[:0]
 	for _, c := range cs {
 		cx, cy, r := circle(c)
 		if h2 := r*r - (y-cy)*(y-cy); h2 > 0 {

@@ -81,11 +81,11 @@ func TestScanlineMatchesBruteForce(t *testing.T) {
 
 func TestCircleChords(t *testing.T) {
 	cs := [][3]float64{{0, 0, 5}, {6, 0, 2}, {20, 0, 1}, {0, 50, 3}}
-	got := CircleChords(cs, 0, func(c [3]float64) (float64, float64, float64) { return c[0], c[1], c[2] })
+	got := CircleChords(nil, cs, 0, func(c [3]float64) (float64, float64, float64) { return c[0], c[1], c[2] })
 	if len(got) != 2 || got[0] != [2]float64{-5, 8} || got[1] != [2]float64{19, 21} {
 		t.Errorf("chords %v", got)
 	}
-	if got := CircleChords(cs, 5, func(c [3]float64) (float64, float64, float64) { return c[0], c[1], c[2] }); len(got) != 0 {
+	if got := CircleChords(nil, cs, 5, func(c [3]float64) (float64, float64, float64) { return c[0], c[1], c[2] }); len(got) != 0 {
 		t.Errorf("tangent line: %v, want none", got)
 	}
 }

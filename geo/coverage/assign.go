@@ -5,7 +5,6 @@ import (
 	"slices"
 
 	"github.com/paulmach/orb"
-	"github.com/paulmach/orb/planar"
 
 	"github.com/liwan-edu/schoolmap/geo"
 )
@@ -166,7 +165,7 @@ func byAttribute(byCode, byName map[string]int, code, name string) int {
 // locate returns the first zone whose polygon holds projected p, or -1.
 func (ix *zoneIndex) locate(p orb.Point) int {
 	for _, zi := range ix.candidates(p) {
-		if planar.MultiPolygonContains(ix.zones[zi].poly, p) {
+		if ix.zones[zi].edges().contains(p) {
 			return zi
 		}
 	}
@@ -216,6 +215,12 @@ func uncertain(in Input, zones []*zone, ix *zoneIndex, owner []int, a geo.Albers
 }
 
 // reaches reports whether the circle (p, r) overlaps the zone.
-func reaches(z *zone, p orb.Point, r float64) bool {
-	return planar.MultiPolygonContains(z.poly, p) || planar.DistanceFrom(z.poly, p) < r
+func reaches(z *zone, p orb.Point, r float64) bool { return z.edges().reaches(p, r) }
+
+// edges is the zone's edge band, built on first use.
+func (z *zone) edges() *band {
+	if z.band == nil {
+		z.band = newBand(z.poly)
+	}
+	return z.band
 }

@@ -199,6 +199,7 @@ type zone struct {
 	poly orb.MultiPolygon // projected metres; nil without a boundary
 	bb   orb.Bound
 	area float64
+	band *band // edges for point tests; see edges
 }
 
 func newZone(sd *data.Subdistrict, a geo.Albers) *zone {

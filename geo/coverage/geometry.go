@@ -1,7 +1,9 @@
 package coverage
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/paulmach/orb"
@@ -95,14 +97,21 @@ func (z *zone) integrate(near [][]*site, share []float64) {
 	n := rowsFor(z.bb.Max[1] - z.bb.Min[1])
 	dy := (z.bb.Max[1] - z.bb.Min[1]) / float64(n)
 	sc := geo.NewScanline(z.poly)
+	sweeps := make([]*sweep, len(near))
+	for li, ns := range near {
+		sweeps[li] = newSweep(ns)
+	}
 	inside, covered := 0.0, make([]float64, len(near))
+	var buf [][2]float64
 	for k := 0; k < n; k++ {
 		y := z.bb.Min[1] + (float64(k)+0.5)*dy
 		pc := sc.Chords(y)
 		inside += pc.Length()
-		for li, ns := range near {
-			if len(ns) > 0 && len(pc) > 0 {
-				covered[li] += pc.Intersect(geo.CircleChords(ns, y, circle)).Length()
+		for li, sw := range sweeps {
+			if cs := sw.at(y); len(cs) > 0 && len(pc) > 0 {
+				cc := geo.CircleChords(buf, cs, y, circle)
+				covered[li] += pc.Intersect(cc).Length()
+				buf = cc
 			}
 		}
 	}
@@ -112,6 +121,36 @@ func (z *zone) integrate(near [][]*site, share []float64) {
 			share[li] = math.NaN()
 		}
 	}
+}
+
+// sweep follows an upward line through circles: sorted by their lowest y,
+// with the list of circles the line is in, so each line tests only those.
+type sweep struct {
+	cs     []*site
+	next   int
+	active []*site
+}
+
+func newSweep(cs []*site) *sweep {
+	s := &sweep{cs: slices.Clone(cs)}
+	slices.SortFunc(s.cs, func(a, b *site) int { return cmp.Compare(a.at[1]-a.r, b.at[1]-b.r) })
+	return s
+}
+
+// at returns the circles line y crosses; y must not decrease.
+func (s *sweep) at(y float64) []*site {
+	for s.next < len(s.cs) && s.cs[s.next].at[1]-s.cs[s.next].r <= y {
+		s.active = append(s.active, s.cs[s.next])
+		s.next++
+	}
+	keep := s.active[:0]
+	for _, c := range s.active {
+		if c.at[1]+c.r > y {
+			keep = append(keep, c)
+		}
+	}
+	s.active = keep
+	return keep
 }
 
 // cell is a piece of a zone's population, for the capacity-aware
@@ -292,11 +331,12 @@ func allocate(cells []*cell, sup []*site, zones []*zone, rows []Row, per float64
 		c  *cell
 		d2 float64
 	}
+	var ns []near
 	for _, s := range order {
 		s.remain = s.seats
-		var ns []near
+		ns = ns[:0]
 		g.within(s.at, s.r, func(c *cell, d2 float64) { ns = append(ns, near{c, d2}) })
-		sort.Slice(ns, func(i, j int) bool { return ns[i].d2 < ns[j].d2 })
+		slices.SortFunc(ns, func(a, b near) int { return cmp.Compare(a.d2, b.d2) })
 		for _, n := range ns {
 			if s.remain <= 0 {
 				break

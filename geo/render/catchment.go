@@ -172,7 +172,9 @@ func blendPixel(d []uint8, c color.RGBA) {
 }
 
 // chords returns the merged x-intervals where the circles cut the line y.
-func chords(cs []pxCircle, y float64) geo.Intervals { return geo.CircleChords(cs, y, pxCircle.xyr) }
+func chords(cs []pxCircle, y float64) geo.Intervals {
+	return geo.CircleChords(nil, cs, y, pxCircle.xyr)
+}
 
 func (c pxCircle) xyr() (x, y, r float64) { return c.x, c.y, c.r }
 
