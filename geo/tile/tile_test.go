@@ -116,7 +116,7 @@ func TestFetchBadResponses(t *testing.T) {
 			case <-r.Context().Done():
 			}
 			w.Write(good)
-		}, ErrNetwork},
+		}, ErrTile}, // a timeout is about this tile, not the network
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -241,6 +241,13 @@ func TestStoreOffline(t *testing.T) {
 	s := NewStore(src, StoreOptions{Fetcher: NewFetcher(src, "test")})
 	defer s.Close()
 	s.Get(liwan)
+	waitFor(t, func() bool { _, failed := s.failedErr(liwan); return failed })
+	if off, _ := s.Offline(); off {
+		t.Error("one connection failure judged the network down")
+	}
+	for i := range DownAfter { // several in a row do
+		s.Get(maptile.Tile{X: liwan.X + 1 + uint32(i), Y: liwan.Y, Z: liwan.Z})
+	}
 	waitFor(t, func() bool { off, _ := s.Offline(); return off })
 	_, err := s.Offline()
 	if !errors.Is(err, ErrNetwork) {
