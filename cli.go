@@ -6,6 +6,7 @@ import (
 	"errors"
 	"flag"
 	"fmt"
+	"hash/crc32"
 	"io"
 	"math"
 	"path/filepath"
@@ -61,6 +62,7 @@ var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 
 type exportFlags struct {
 	out, format, paper, layers, title, subtitle, bbox, project string
+	tiles                                                      string
 	landscape, fit, offline, tables                            bool
 	dpi                                                        float64
 	width, height, year                                        int
@@ -85,6 +87,7 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.StringVar(&f.bbox, "bbox", "", "extent as minlon,minlat,maxlon,maxlat (WGS-84)")
 	fl.BoolVar(&f.fit, "fit", false, "extent: all located sites (the default without --bbox)")
 	fl.BoolVar(&f.offline, "offline", false, "fetch no tiles: cached tiles or a plain background")
+	fl.StringVar(&f.tiles, "tiles", "", "XYZ tile URL template with {z}, {x}, {y} (default: OpenStreetMap)")
 	fl.BoolVar(&f.tables, "tables", false, "PDF: add a page with the site list and per-subdistrict figures")
 	if err := fl.Parse(args); err != nil {
 		return nil, err
@@ -97,6 +100,9 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	}
 	if f.bbox != "" && f.fit {
 		return nil, errors.New("give --bbox or --fit, not both")
+	}
+	if err := checkTileTemplate(f.tiles); err != nil {
+		return nil, err
 	}
 	if f.year < 2000 || f.year > 2100 {
 		return nil, fmt.Errorf("--year %d is out of range", f.year)
@@ -131,7 +137,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
 		return exitError
 	}
-	src := tile.OSM()
+	src := tileSource(f.tiles)
 	store := newTileStore(src, !f.offline)
 	defer store.Close()
 	e := &export.Exporter{FontTTF: assets.FontTTF, Fonts: fonts, Tiles: store, MaxZoom: src.MaxZoom}
@@ -208,6 +214,33 @@ func exportData(f *exportFlags, p *data.Project, stdout, stderr io.Writer) (code
 	return exitOK, true
 }
 
+// tileTimeout is the per-tile request timeout of headless runs (tests
+// shorten it).
+var tileTimeout = 20 * time.Second
+
+// tileSource is OpenStreetMap, or the --tiles template with a cache
+// folder of its own (named by a hash of the template, so two servers
+// never share cached tiles).
+func tileSource(template string) tile.Source {
+	src := tile.OSM()
+	if template != "" {
+		src.Name = fmt.Sprintf("custom-%08x", crc32.ChecksumIEEE([]byte(template)))
+		src.URLTemplate = template
+	}
+	return src
+}
+
+func checkTileTemplate(t string) error {
+	if t == "" {
+		return nil
+	}
+	if !strings.HasPrefix(t, "http://") && !strings.HasPrefix(t, "https://") ||
+		!strings.Contains(t, "{z}") || !strings.Contains(t, "{x}") || !strings.Contains(t, "{y}") {
+		return fmt.Errorf("--tiles %q: want an http(s) URL with {z}, {x} and {y}", t)
+	}
+	return nil
+}
+
 // newTileStore is the tile store of a headless run: the same disk cache as
 // the app, and the network unless offline.
 func newTileStore(src tile.Source, online bool) *tile.Store {
@@ -217,6 +250,7 @@ func newTileStore(src tile.Source, online bool) *tile.Store {
 	}
 	if online {
 		o.Fetcher = tile.NewFetcher(src, tile.UserAgent)
+		o.Fetcher.Timeout = tileTimeout
 	}
 	return tile.NewStore(src, o)
 }
