@@ -21,7 +21,7 @@ func TestMergeSubdistrictsCodeThenName(t *testing.T) {
 	imported := []Subdistrict{
 		{Code: "440103013000", Name: "沙面", Boundary: b}, // code says 桥中, the name another row: code wins
 		{Name: "华林街道", Boundary: b},                     // name with suffix
-		{Code: "900001", Name: "测试甲", Boundary: b},       // matches nothing: added
+		{Code: "900001", Name: "测试甲", Boundary: b},      // matches nothing: added
 	}
 	got, added := MergeSubdistrictsReport(cur, imported)
 	if len(got) != 23 || len(added) != 1 || added[0] != "测试甲" {
