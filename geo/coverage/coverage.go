@@ -74,8 +74,10 @@ type Row struct {
 // of them in service in the year.
 type TargetRow struct {
 	Code, Name string
-	PublicKG   []string // site IDs, any status
-	InService  []string // of those, in service in the year
+	Official   bool // one of Liwan's 22; imported extras are not counted
+
+	PublicKG  []string // site IDs, any status
+	InService []string // of those, in service in the year
 }
 
 // Met reports whether the subdistrict gets at least one from the plan.
@@ -83,6 +85,29 @@ func (t TargetRow) Met() bool { return len(t.PublicKG) > 0 }
 
 // MetBy reports whether one is in service in the analysed year.
 func (t TargetRow) MetBy() bool { return len(t.InService) > 0 }
+
+// Tally counts the target over Liwan's 22 official subdistricts only:
+// how many have a plan kindergarten in service in the year and in the
+// plan, the names of those without one, and the imported extras, which
+// are listed apart instead of swelling the total ("0/26 街道").
+func (r Result) Tally() (inService, planned, total int, missing, extra []string) {
+	for _, t := range r.Target {
+		if !t.Official {
+			extra = append(extra, t.Name)
+			continue
+		}
+		total++
+		if t.MetBy() {
+			inService++
+		}
+		if t.Met() {
+			planned++
+		} else {
+			missing = append(missing, t.Name)
+		}
+	}
+	return inService, planned, total, missing, extra
+}
 
 // Result is an analysis for one year.
 type Result struct {
@@ -272,7 +297,7 @@ func statusIndex(s *data.Site, year int) int {
 func target(in Input, zones []*zone, owner []int) []TargetRow {
 	out := make([]TargetRow, len(zones))
 	for i, z := range zones {
-		out[i] = TargetRow{Code: z.sd.Code, Name: z.sd.Name}
+		out[i] = TargetRow{Code: z.sd.Code, Name: z.sd.Name, Official: data.IsOfficialSubdistrict(*z.sd)}
 	}
 	for si := range in.Sites {
 		s := &in.Sites[si]

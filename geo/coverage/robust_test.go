@@ -189,3 +189,17 @@ func BenchmarkPolygon2M(b *testing.B) {
 func reportCPU(b *testing.B, start float64) {
 	b.ReportMetric((cpuSeconds()-start)/float64(b.N), "cpu-s/op")
 }
+
+// TestTallyCountsTheOfficial22: imported subdistricts that match none of
+// the 22 are listed apart, never counted in the total.
+func TestTallyCountsTheOfficial22(t *testing.T) {
+	subs, added := data.MergeSubdistrictsReport(data.LiwanSubdistricts(), []data.Subdistrict{
+		{Code: "900001", Name: "测试甲", Boundary: orb.MultiPolygon{{rect(0, 0, 1000, 1000)}}},
+		{Code: "440103013000", Name: "桥中", Boundary: orb.MultiPolygon{{rect(1000, 0, 2000, 1000)}}}})
+	sites, _ := data.ParseSites(assets.SitesGeoJSON)
+	res := Analyse(Input{Subdistricts: subs, Sites: sites, Norms: data.DefaultNorms(), Year: 2025})
+	by, met, total, missing, extra := res.Tally()
+	if total != 22 || len(extra) != 1 || extra[0] != "测试甲" || len(added) != 1 || by > met || len(missing) != total-met {
+		t.Errorf("tally %d/%d of %d, missing %d, extra %v", by, met, total, len(missing), extra)
+	}
+}
