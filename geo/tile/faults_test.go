@@ -231,7 +231,7 @@ func TestOneBadTileKeepsTheBasemap(t *testing.T) {
 	}
 	waitFor(t, func() bool {
 		for _, tl := range grid[1:] {
-			if _, ok := s.Peek(tl); !ok {
+			if _, ok := s.mem.Get(tl); !ok {
 				return false
 			}
 		}

@@ -97,12 +97,6 @@ func (s *Store) Get(t maptile.Tile) (*image.RGBA, bool) {
 	return nil, false
 }
 
-// Peek returns the tile if it is in memory, queuing nothing.
-func (s *Store) Peek(t maptile.Tile) (*image.RGBA, bool) { return s.mem.Get(t) }
-
-// Put places a decoded tile in memory (tests and warm-up).
-func (s *Store) Put(t maptile.Tile, img image.Image) { s.mem.Put(t, toRGBA(img)) }
-
 // Want replaces the queue with the tiles of the current view, so tiles of
 // views already left are not fetched.
 func (s *Store) Want(tiles []maptile.Tile) {

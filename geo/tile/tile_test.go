@@ -134,7 +134,7 @@ func TestFetchBadResponses(t *testing.T) {
 			defer s.Close()
 			s.Get(liwan)
 			waitFor(t, func() bool { _, e := s.failedErr(liwan); return e })
-			if _, ok := s.Peek(liwan); ok {
+			if _, ok := s.mem.Get(liwan); ok {
 				t.Error("bad response reached the memory cache")
 			}
 			if n := countFiles(t, dir); n != 0 {
