@@ -142,39 +142,21 @@ func Analyse(in Input) Result {
 	}
 	idx := newZoneIndex(zones)
 	owner := assignSites(in, zones, idx, a)
-	bySite := sitesByZone(owner, len(zones))
-	sups := make([][]*site, len(Levels))
+	lv := &levels{in: in, zones: zones, bySite: sitesByZone(owner, len(zones)), sups: make([][]*site, len(Levels))}
 	for li, l := range Levels {
-		sups[li] = supply(in, l, a)
+		lv.sups[li] = supply(in, l, a)
 	}
-	shares := coveredShares(zones, sups)
-	cells := demandCells(zones) // one grid; each level sets its demand
+	lv.shares = coveredShares(zones, lv.sups)
+	lv.cells = demandCells(zones) // one grid; each level sets its demand
 	nl := len(Levels)
 	res.Rows = make([]Row, len(zones)*nl)
-	unassigned := &zone{sd: &data.Subdistrict{Name: Unassigned}}
-	for li, l := range Levels {
-		per := in.Norms.Per1000[l].Value
-		rows := make([]Row, len(zones))
-		for i, z := range zones {
-			rows[i] = z.baseRow(l, per)
-			countSupply(&rows[i], in, l, bySite[i])
-			if z.poly != nil {
-				rows[i].AreaKm2 = z.area / 1e6
-				rows[i].AreaCovered, rows[i].PopCovered = shares[i][li], shares[i][li]
-			}
-		}
-		for _, c := range cells {
-			c.demand = c.share * per / 1000
-		}
-		twoStep(cells, sups[li], zones, rows)
-		allocate(cells, sups[li], zones, rows, per)
+	for li := range Levels {
+		rows, unassigned := lv.rows(li)
 		for i := range rows {
 			res.Rows[i*nl+li] = rows[i]
 		}
-		ur := unassigned.baseRow(l, per)
-		countSupply(&ur, in, l, bySite[len(zones)])
-		if ur.Sites != [3]int{} {
-			res.Rows = append(res.Rows, ur)
+		if unassigned.Sites != [3]int{} {
+			res.Rows = append(res.Rows, unassigned)
 		}
 	}
 	res.Target = target(in, zones, owner)
@@ -185,6 +167,40 @@ func Analyse(in Input) Result {
 		}
 	}
 	return res
+}
+
+// levels holds what every level's rows are computed from.
+type levels struct {
+	in     Input
+	zones  []*zone
+	bySite [][]int     // sites per zone; the last list is the unassigned
+	sups   [][]*site   // supply per level
+	shares [][]float64 // covered share per zone and level
+	cells  []*cell
+}
+
+// rows computes level li's row of every zone and of the unassigned sites.
+func (lv *levels) rows(li int) ([]Row, Row) {
+	l := Levels[li]
+	per := lv.in.Norms.Per1000[l].Value
+	rows := make([]Row, len(lv.zones))
+	for i, z := range lv.zones {
+		rows[i] = z.baseRow(l, per)
+		countSupply(&rows[i], lv.in, l, lv.bySite[i])
+		if z.poly != nil {
+			rows[i].AreaKm2 = z.area / 1e6
+			rows[i].AreaCovered, rows[i].PopCovered = lv.shares[i][li], lv.shares[i][li]
+		}
+	}
+	for _, c := range lv.cells {
+		c.demand = c.share * per / 1000
+	}
+	twoStep(lv.cells, lv.sups[li], lv.zones, rows)
+	allocate(lv.cells, lv.sups[li], lv.zones, rows, per)
+	unassigned := &zone{sd: &data.Subdistrict{Name: Unassigned}}
+	ur := unassigned.baseRow(l, per)
+	countSupply(&ur, lv.in, l, lv.bySite[len(lv.zones)])
+	return rows, ur
 }
 
 // projector is an Albers projection with standard parallels around the
