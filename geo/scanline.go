@@ -30,7 +30,7 @@ type scanEdge struct {
 
 // NewScanline builds the edge table of mp.
 func NewScanline(mp orb.MultiPolygon) *Scanline {
-	s := &Scanline{lastY: math.Inf(-1)}
+	s := &Scanline{lastY: math.Inf(-1), edges: make([]scanEdge, 0, vertices(mp))}
 	for _, poly := range mp {
 		for _, r := range poly {
 			s.addRing(r)
@@ -38,6 +38,17 @@ func NewScanline(mp orb.MultiPolygon) *Scanline {
 	}
 	slices.SortFunc(s.edges, func(a, b scanEdge) int { return cmp.Compare(a.y0, b.y0) })
 	return s
+}
+
+// vertices counts the points of mp (its edges, within one per ring).
+func vertices(mp orb.MultiPolygon) int {
+	n := 0
+	for _, poly := range mp {
+		for _, r := range poly {
+			n += len(r)
+		}
+	}
+	return n
 }
 
 func (s *Scanline) addRing(r orb.Ring) {

@@ -22,7 +22,13 @@ type band struct {
 type seg struct{ x0, y0, x1, y1 float64 } // y0 <= y1
 
 func newBand(mp orb.MultiPolygon) *band {
-	b := &band{}
+	n := 0
+	for _, poly := range mp {
+		for _, r := range poly {
+			n += len(r)
+		}
+	}
+	b := &band{segs: make([]seg, 0, n)}
 	for _, poly := range mp {
 		for _, r := range poly {
 			n := len(r)
