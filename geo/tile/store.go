@@ -184,7 +184,10 @@ func (s *Store) load(t maptile.Tile) bool {
 	if shown && stale == nil {
 		return true
 	}
-	return s.fromNetwork(t, stale) || shown
+	if shown && s.onReady != nil {
+		s.onReady(t) // draw the stale copy now, not after revalidation
+	}
+	return s.fromNetwork(t, stale)
 }
 
 // loadNow is load for a job that must not wait on revalidation (an

@@ -222,7 +222,12 @@ func TestStoreCachesAndRevalidates(t *testing.T) {
 	disk.Put(liwan, data, m)
 	s3 := NewStore(src, StoreOptions{Fetcher: NewFetcher(src, "test"), Disk: disk, OnReady: func(t maptile.Tile) { ready <- t }})
 	s3.Get(liwan)
-	<-ready
+	<-ready // the stale copy is drawn at once…
+	if _, ok := s3.mem.Get(liwan); !ok {
+		t.Fatal("stale tile not in memory when reported ready")
+	}
+	waitFor(t, func() bool { return notModified.Load() == 1 }) // …and revalidated
+	waitFor(t, func() bool { _, m, _ := disk.Get(liwan); return m.Fresh(time.Now()) })
 	s3.Close()
 	if notModified.Load() != 1 {
 		t.Fatalf("stale tile not revalidated (304s: %d)", notModified.Load())
