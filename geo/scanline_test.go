@@ -105,7 +105,11 @@ func boundaryRing(rng *rand.Rand, n int) orb.Ring {
 // BenchmarkScanline2M walks 2000 lines through a 2-million-vertex polygon
 // (the 50–110 s case), building the edge table included.
 func BenchmarkScanline2M(b *testing.B) {
-	mp := orb.MultiPolygon{{boundaryRing(rand.New(rand.NewPCG(3, 4)), 2_000_000)}}
+	n := 2_000_000
+	if raceEnabled {
+		n /= 100
+	}
+	mp := orb.MultiPolygon{{boundaryRing(rand.New(rand.NewPCG(3, 4)), n)}}
 	b.ResetTimer()
 	for b.Loop() {
 		s := NewScanline(mp)

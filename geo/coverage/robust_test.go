@@ -123,7 +123,11 @@ func TestUncertainSites(t *testing.T) {
 func BenchmarkExisting100k(b *testing.B) {
 	rng := rand.New(rand.NewSource(3))
 	set := &vector.Set{Path: "schools.csv", Fields: []string{"name", "lon", "lat", "level"}}
-	for i := range 100_000 {
+	n := 100_000
+	if raceEnabled {
+		n /= 100
+	}
+	for i := range n {
 		p := fx.Inverse(orb.Point{(rng.Float64() - 0.5) * 20000, (rng.Float64() - 0.5) * 20000})
 		set.Features = append(set.Features, vector.Feature{Where: "line " + strconv.Itoa(i+2), Props: map[string]string{
 			"name": fmt.Sprintf("学校%d", i), "lon": strconv.FormatFloat(p[0], 'f', 6, 64), "lat": strconv.FormatFloat(p[1], 'f', 6, 64), "level": "小学"}})
@@ -136,7 +140,7 @@ func BenchmarkExisting100k(b *testing.B) {
 	defer reportCPU(b, cpuSeconds())
 	for b.Loop() {
 		found, probs := data.ExistingSchools(set, m, data.NewIDs(sites, "EX"))
-		if len(found) != 100_000 {
+		if len(found) != n {
 			b.Fatalf("%d found, %v", len(found), probs[:min(3, len(probs))])
 		}
 		Analyse(Input{Subdistricts: zones, Sites: append(sites[:len(sites):len(sites)], found...), Norms: data.DefaultNorms(), Year: 2025})
@@ -148,7 +152,11 @@ func BenchmarkExisting100k(b *testing.B) {
 func BenchmarkBoundaries20000(b *testing.B) {
 	rng := rand.New(rand.NewSource(4))
 	set := &vector.Set{Path: "b.geojson", Fields: []string{"name", "code", "pop"}}
-	for i, z := range gridZones(200, 100, 150, rng) {
+	nx, ny := 200, 100
+	if raceEnabled {
+		nx, ny = 20, 10
+	}
+	for i, z := range gridZones(nx, ny, 150, rng) {
 		set.Features = append(set.Features, vector.Feature{Geometry: z.Boundary, Where: "feature " + strconv.Itoa(i+1),
 			Props: map[string]string{"name": z.Name, "code": strconv.Itoa(900000 + i), "pop": strconv.Itoa(z.Population)}})
 	}
@@ -160,7 +168,7 @@ func BenchmarkBoundaries20000(b *testing.B) {
 	for b.Loop() {
 		subs, probs := data.Subdistricts(set, m)
 		merged, added := data.MergeSubdistrictsReport(data.LiwanSubdistricts(), subs)
-		if len(probs) > 0 || len(added) != 20000 {
+		if len(probs) > 0 || len(added) != nx*ny {
 			b.Fatalf("%d added, %v", len(added), probs)
 		}
 		Analyse(Input{Subdistricts: merged, Sites: sites, Norms: data.DefaultNorms(), Year: 2025})
@@ -169,10 +177,13 @@ func BenchmarkBoundaries20000(b *testing.B) {
 
 // BenchmarkPolygon2M analyses one zone with a 2-million-vertex boundary.
 func BenchmarkPolygon2M(b *testing.B) {
-	const n = 2_000_000
+	n := 2_000_000
+	if raceEnabled {
+		n /= 100
+	}
 	r := make(orb.Ring, 0, n+1)
 	for k := range n {
-		a := 2 * math.Pi * float64(k) / n
+		a := 2 * math.Pi * float64(k) / float64(n)
 		d := 3000 + 300*math.Sin(17*a)
 		r = append(r, fx.Inverse(orb.Point{d * math.Cos(a), d * math.Sin(a)}))
 	}

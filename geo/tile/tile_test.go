@@ -153,10 +153,10 @@ func (s *Store) failedErr(t maptile.Tile) (time.Time, bool) {
 
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(20 * time.Second) // a bound, not the usual time
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatal("condition not reached in 5 s")
+			t.Fatal("condition not reached in 20 s")
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
