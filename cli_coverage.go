@@ -73,6 +73,12 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "warning:", hint)
 	}
 	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sites, Norms: p.Norms, Year: *year})
+	return writeCoverage(res, *out, ext, stdout, stderr)
+}
+
+// writeCoverage reports the sites that may belong to another subdistrict
+// and writes the table (CSV or XLSX by ext).
+func writeCoverage(res coverage.Result, out, ext string, stdout, stderr io.Writer) int {
 	for _, u := range res.Uncertain {
 		fmt.Fprintln(stderr, i18n.T("robust.subdistricts.maybe", u.SiteName, u.SiteID, u.In, strings.Join(u.MayBe, "、")))
 	}
@@ -80,11 +86,11 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	if ext == ".xlsx" {
 		write = coverage.WriteXLSX
 	}
-	if err := atomicfile.WriteFile(*out, func(w io.Writer) error { return write(w, res) }); err != nil {
-		fmt.Fprintln(stderr, "schoolmap coverage:", explainWriteError(*out, err))
+	if err := atomicfile.WriteFile(out, func(w io.Writer) error { return write(w, res) }); err != nil {
+		fmt.Fprintln(stderr, "schoolmap coverage:", explainWriteError(out, err))
 		return exitError
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d rows)\n", *out, len(res.Rows))
+	fmt.Fprintf(stdout, "wrote %s (%d rows)\n", out, len(res.Rows))
 	return exitOK
 }
 
