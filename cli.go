@@ -6,12 +6,11 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"io/fs"
 	"math"
 	"path/filepath"
+	"runtime/debug"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"github.com/paulmach/orb"
@@ -19,6 +18,7 @@ import (
 	"github.com/liwan-edu/schoolmap/assets"
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/export"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
@@ -32,21 +32,35 @@ const (
 )
 
 // runCLI runs a headless subcommand; handled is false when args name none.
+// An internal error (a panic) is recovered and reported in a few lines as
+// a failed run (exit 1), never as bad arguments (Go's own exit 2).
 func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 	if len(args) == 0 {
 		return false, 0
 	}
-	switch args[0] {
-	case "export":
-		return true, runExport(args[1:], stdout, stderr)
-	case "coverage":
-		return true, runCoverage(args[1:], stdout, stderr)
+	defer func() {
+		if r := recover(); r != nil {
+			fmt.Fprintln(stderr, "schoolmap "+args[0]+":", i18n.T("robust.cli.internal", r))
+			fmt.Fprintln(stderr, shortStack(debug.Stack(), 12))
+			handled, code = true, exitError
+		}
+	}()
+	run, ok := commands[args[0]]
+	if !ok {
+		return false, 0
 	}
-	return false, 0
+	return true, run(args[1:], stdout, stderr)
+}
+
+// commands are the headless subcommands by name.
+var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
+	"export":   runExport,
+	"coverage": runCoverage,
 }
 
 type exportFlags struct {
 	out, format, paper, layers, title, subtitle, bbox, project string
+	tiles                                                      string
 	landscape, fit, offline, tables                            bool
 	dpi                                                        float64
 	width, height, year                                        int
@@ -73,6 +87,7 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.StringVar(&f.bbox, "bbox", "", "extent as minlon,minlat,maxlon,maxlat (WGS-84)")
 	fl.BoolVar(&f.fit, "fit", false, "extent: all located sites (the default without --bbox)")
 	fl.BoolVar(&f.offline, "offline", false, "fetch no tiles: cached tiles or a plain background")
+	fl.StringVar(&f.tiles, "tiles", "", "XYZ tile URL template with {z}, {x}, {y} (default: OpenStreetMap)")
 	fl.BoolVar(&f.tables, "tables", false, "PDF: add a page with the site list and per-subdistrict figures")
 	f.bm.register(fl)
 	fl.Var(&f.refs, "reference", "reference layer FILE[:layer][,stroke=#rrggbb,fill=#rrggbb,width=W,opacity=O,label=FIELD] (repeatable; drawn in order, under the sites)")
@@ -87,6 +102,15 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	}
 	if f.bbox != "" && f.fit {
 		return nil, errors.New("give --bbox or --fit, not both")
+	}
+	if err := checkTileTemplate(f.tiles); err != nil {
+		return nil, err
+	}
+	if f.tiles != "" { // --tiles is --basemap with an XYZ template
+		if f.bm.basemap != "" {
+			return nil, errors.New("give --tiles or --basemap, not both")
+		}
+		f.bm.basemap = f.tiles
 	}
 	if f.year < 2000 || f.year > 2100 {
 		return nil, fmt.Errorf("--year %d is out of range", f.year)
@@ -202,31 +226,29 @@ func exportData(f *exportFlags, p *data.Project, stdout, stderr io.Writer) (code
 	return exitOK, true
 }
 
-// newTileStore is the tile store of a headless run: the same disk cache as
-// the app, and the network unless offline.
-func newTileStore(src tile.Source, online bool) *tile.Store {
-	o := tile.StoreOptions{}
-	if dir := tile.DefaultCacheDir(src); dir != "" {
-		o.Disk = &tile.DiskCache{Dir: dir}
+// tileTimeout is the per-tile request timeout of headless runs (tests
+// shorten it).
+var tileTimeout = 20 * time.Second
+
+func checkTileTemplate(t string) error {
+	if t == "" {
+		return nil
 	}
-	if online {
-		o.Fetcher = tile.NewFetcher(src, tile.UserAgent)
+	if !strings.HasPrefix(t, "http://") && !strings.HasPrefix(t, "https://") ||
+		!strings.Contains(t, "{z}") || !strings.Contains(t, "{x}") || !strings.Contains(t, "{y}") {
+		return fmt.Errorf("--tiles %q: want an http(s) URL with {z}, {x} and {y}", t)
 	}
-	return tile.NewStore(src, o)
+	return nil
 }
 
 // explainWriteError says what went wrong with the output file and what to
-// do about it.
-func explainWriteError(path string, err error) string {
-	switch {
-	case errors.Is(err, syscall.ENOSPC):
-		return fmt.Sprintf("the disk is full while writing %s; nothing was written. Free some space or choose another folder.", path)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Sprintf("no permission to write %s; choose a folder you can write to.", path)
-	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):
-		return fmt.Sprintf("cannot create %s: its folder does not exist (or is a file).", path)
-	}
-	return err.Error()
+// do about it, in the current language.
+func explainWriteError(path string, err error) string { return data.ExplainWriteError(path, err) }
+
+// shortStack keeps the first lines of a stack trace: enough for a report.
+func shortStack(stack []byte, lines int) string {
+	ls := strings.Split(strings.TrimSpace(string(stack)), "\n")
+	return strings.Join(ls[:min(lines, len(ls))], "\n")
 }
 
 // options turns the flags into export options.

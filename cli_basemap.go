@@ -63,7 +63,7 @@ func (b *basemapFlags) open(saved data.BasemapChoice, online bool) (*tile.Basema
 	if key == "" {
 		key = os.Getenv("TIANDITU_KEY")
 	}
-	bm, err := tile.Open(sp, tile.BasemapOptions{Online: online, Key: key})
+	bm, err := tile.Open(sp, tile.BasemapOptions{Online: online, Key: key, Timeout: tileTimeout})
 	if err != nil {
 		if msg := tile.Message(err); msg != "" {
 			return nil, errors.New(msg)

@@ -52,7 +52,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap coverage:", err)
 		return exitError
 	}
-	subs, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
+	subs, read, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
 	if err != nil {
 		if errors.Is(err, crs.ErrUnknownCRS) {
 			return usage(err.Error())
@@ -73,19 +73,28 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 			return exitError
 		}
 	}
-	if _, _, hint := data.OffsetCheck(subs, sites); hint != "" {
+	if _, _, hint := data.OffsetCheck(subs, sites, read); hint != "" {
 		fmt.Fprintln(stderr, "warning:", hint)
 	}
 	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sites, Norms: p.Norms, Year: *year})
+	return writeCoverage(res, *out, ext, stdout, stderr)
+}
+
+// writeCoverage reports the sites that may belong to another subdistrict
+// and writes the table (CSV or XLSX by ext).
+func writeCoverage(res coverage.Result, out, ext string, stdout, stderr io.Writer) int {
+	for _, u := range res.Uncertain {
+		fmt.Fprintln(stderr, i18n.T("robust.subdistricts.maybe", u.SiteName, u.SiteID, u.In, strings.Join(u.MayBe, "、")))
+	}
 	write := coverage.WriteCSV
 	if ext == ".xlsx" {
 		write = coverage.WriteXLSX
 	}
-	if err := atomicfile.WriteFile(*out, func(w io.Writer) error { return write(w, res) }); err != nil {
-		fmt.Fprintln(stderr, "schoolmap coverage:", explainWriteError(*out, err))
+	if err := atomicfile.WriteFile(out, func(w io.Writer) error { return write(w, res) }); err != nil {
+		fmt.Fprintln(stderr, "schoolmap coverage:", explainWriteError(out, err))
 		return exitError
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d rows)\n", *out, len(res.Rows))
+	fmt.Fprintf(stdout, "wrote %s (%d rows)\n", out, len(res.Rows))
 	return exitOK
 }
 
@@ -117,23 +126,35 @@ func openInput(path string, o vector.Options, layerFlag string, stderr io.Writer
 	return set, nil
 }
 
-func loadBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stderr io.Writer) ([]data.Subdistrict, error) {
+func loadBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stderr io.Writer) ([]data.Subdistrict, crs.CRS, error) {
+	subs, read, err := readBoundaries(path, crsName, nameF, codeF, popF, rd, stderr)
+	if err != nil {
+		return nil, read, err
+	}
+	merged, added := data.MergeSubdistrictsReport(data.LiwanSubdistricts(), subs)
+	if len(added) > 0 {
+		fmt.Fprintln(stderr, i18n.T("robust.subdistricts.added", strings.Join(added, "、")))
+	}
+	return merged, read, nil
+}
+
+func readBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stderr io.Writer) ([]data.Subdistrict, crs.CRS, error) {
 	set, err := openInput(path, vector.Options{Layer: rd.layer, Want: vector.WantPolygon, Encoding: rd.encoding}, "--layer", stderr)
 	if err != nil {
-		return nil, err
+		return nil, crs.Unknown, err
 	}
 	m := data.GuessBoundaryMapping(set.Fields)
 	m.CRS = set.CRS
 	if crsName != "" {
 		if m.CRS, err = crs.Parse(crsName); err != nil {
-			return nil, err
+			return nil, m.CRS, err
 		}
 	}
 	if m.CRS == crs.Unknown && set.CRSError != nil {
-		return nil, errors.New(i18n.T("files.cli.crs_unsupported", filepath.Base(path), set.CRSError))
+		return nil, m.CRS, errors.New(i18n.T("files.cli.crs_unsupported", filepath.Base(path), set.CRSError))
 	}
 	if m.CRS == crs.Unknown {
-		return nil, fmt.Errorf("%w: %s does not say its coordinate system; give --crs", crs.ErrUnknownCRS, filepath.Base(path))
+		return nil, m.CRS, fmt.Errorf("%w: %s does not say its coordinate system; give --crs", crs.ErrUnknownCRS, filepath.Base(path))
 	}
 	for _, f := range []struct {
 		dst     *string
@@ -141,7 +162,7 @@ func loadBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 	}{{&m.Name, nameF, "name"}, {&m.Code, codeF, "code"}, {&m.Population, popF, "population"}} {
 		if f.v != "" {
 			if !contains(set.Fields, f.v) {
-				return nil, fmt.Errorf("%s has no field %q for the %s (fields: %s)", filepath.Base(path), f.v, f.what, strings.Join(set.Fields, ", "))
+				return nil, m.CRS, fmt.Errorf("%s has no field %q for the %s (fields: %s)", filepath.Base(path), f.v, f.what, strings.Join(set.Fields, ", "))
 			}
 			*f.dst = f.v
 		}
@@ -151,9 +172,9 @@ func loadBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
 	}
 	if len(subs) == 0 {
-		return nil, fmt.Errorf("no usable boundary in %s", filepath.Base(path))
+		return nil, m.CRS, fmt.Errorf("no usable boundary in %s", filepath.Base(path))
 	}
-	return data.MergeSubdistricts(data.LiwanSubdistricts(), subs), nil
+	return subs, m.CRS, nil
 }
 
 func contains(list []string, s string) bool {

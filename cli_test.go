@@ -71,8 +71,8 @@ func TestCLIExportErrors(t *testing.T) {
 		{"bad layer", []string{"export", "--out", filepath.Join(dir, "x.png"), "--layers", "sites,roads"}, exitUsage, `unknown layer "roads"`},
 		{"bbox and fit", []string{"export", "--out", filepath.Join(dir, "x.png"), "--fit", "--bbox", "1,2,3,4"}, exitUsage, "not both"},
 		{"unknown flag", []string{"export", "--colour", "red"}, exitUsage, "flag provided but not defined"},
-		{"folder is a file", []string{"export", "--out", filepath.Join(file, "x.png"), "--offline", "--dpi", "40"}, exitError, "is a file"},
-		{"no such folder", []string{"export", "--out", filepath.Join(dir, "typo", "x.png"), "--offline", "--dpi", "40"}, exitError, "folder does not exist"},
+		{"folder is a file", []string{"export", "--out", filepath.Join(file, "x.png"), "--offline", "--dpi", "40"}, exitError, "文件夹不存在（或是一个文件）"},
+		{"no such folder", []string{"export", "--out", filepath.Join(dir, "typo", "x.png"), "--offline", "--dpi", "40"}, exitError, "文件夹不存在"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

@@ -7,11 +7,9 @@ import (
 	"fmt"
 	"image/png"
 	"io"
-	"io/fs"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -20,6 +18,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
 	"github.com/liwan-edu/schoolmap/geo/export"
 	"github.com/liwan-edu/schoolmap/geo/render"
@@ -132,15 +131,15 @@ func (d *exportDialog) exportTo(ctx context.Context, path string, o export.Optio
 	return atomicfile.WriteFile(path, func(w io.Writer) error { return e.Write(ctx, w, o, progress) })
 }
 
-// explainExportError words a failed export for the planner.
+// explainExportError words a failed export for the planner: a full disk
+// or a read-only folder names the folder chosen (data.ExplainWriteError),
+// never a temporary file.
 func explainExportError(path string, err error) string {
-	switch {
-	case errors.Is(err, context.Canceled):
+	if errors.Is(err, context.Canceled) {
 		return "导出已取消 Export cancelled; nothing was written."
-	case errors.Is(err, syscall.ENOSPC):
-		return fmt.Sprintf("磁盘已满 The disk is full while writing %s; nothing was written. Free some space or choose another folder.", path)
-	case errors.Is(err, fs.ErrPermission):
-		return fmt.Sprintf("没有写入权限 No permission to write %s; choose a folder you can write to.", path)
+	}
+	if msg := data.ExplainWriteError(path, err); msg != err.Error() {
+		return msg
 	}
 	return fmt.Sprintf("导出失败 Export of %s failed: %v", path, err)
 }

@@ -12,7 +12,9 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
+	"github.com/liwan-edu/schoolmap/geo/crs"
 )
 
 // boundaries reads a boundary file and asks for its fields and
@@ -50,14 +52,17 @@ func (d *importDialogs) showBoundaryMapping(set *vector.Set) {
 			}
 			mm := data.BoundaryMapping{Name: col(name), Code: col(code), Population: col(pop), CRS: systems[sys.SelectedIndex()]}
 			subs, probs := data.Subdistricts(set, mm)
-			d.confirmBoundaries(set, subs, probs)
+			d.confirmBoundaries(set, subs, probs, mm.CRS)
 		}, d.sh.win)
 }
 
-func (d *importDialogs) confirmBoundaries(set *vector.Set, subs []data.Subdistrict, probs []data.Problem) {
-	merged := data.MergeSubdistricts(d.sh.st.subdistricts, subs)
-	inside, located, hint := data.OffsetCheck(subs, d.sh.st.scene.Sites)
+func (d *importDialogs) confirmBoundaries(set *vector.Set, subs []data.Subdistrict, probs []data.Problem, read crs.CRS) {
+	merged, added := data.MergeSubdistrictsReport(d.sh.st.subdistricts, subs)
+	inside, located, hint := data.OffsetCheck(subs, d.sh.st.scene.Sites, read)
 	var lines []string
+	if len(added) > 0 {
+		lines = append(lines, i18n.T("robust.subdistricts.added", strings.Join(added, "、")))
+	}
 	for _, p := range probs {
 		lines = append(lines, p.String())
 	}

@@ -103,7 +103,7 @@ func (f *projectFile) Save(then func()) {
 	}
 	f.saveTo(f.path, func(err error) {
 		if err != nil {
-			f.sh.showError(fmt.Errorf("保存失败 Save failed: %v. Your work is still here and in the recovery copy; try another folder", err))
+			f.sh.showError(fmt.Errorf("保存失败 Save failed: %s Your work is still here and in the recovery copy; try another folder", data.ExplainWriteError(f.path, err)))
 			return
 		}
 		f.sh.status.SetText("已保存 Saved " + f.path)

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"math"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -10,6 +11,7 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 )
 
@@ -59,17 +61,29 @@ func zoneDetails(st *state, code, name string) (string, [][2]string) {
 	return fmt.Sprintf("街道 %s (%s) · %d年", name, code, st.scene.Year), rows
 }
 
-// zoneSites are the sites in a subdistrict, by their record or location.
+// zoneSites are the sites in a subdistrict, counted as the table counts
+// them: with boundaries by the polygon a site falls in, without by its
+// subdistrict record; then the sites whose location's precision circle
+// reaches into it from another ("可能属于 may belong to").
 func zoneSites(st *state, name string) []string {
+	bounded := false
+	for _, s := range st.subdistricts {
+		bounded = bounded || len(s.Boundary) > 0
+	}
 	var ids []string
 	for _, s := range st.scene.Sites {
-		in := s.Subdistrict == name
-		if !in && s.Located {
+		in := !bounded && s.Subdistrict == name
+		if bounded && s.Located {
 			z := zoneAt(st.subdistricts, s.Location)
 			in = z != nil && z.Name == name
 		}
 		if in {
 			ids = append(ids, fmt.Sprintf("%s %s", s.ID, s.ShortName))
+		}
+	}
+	for _, u := range st.coverage.Uncertain {
+		if u.In == name || slices.Contains(u.MayBe, name) {
+			ids = append(ids, i18n.T("robust.subdistricts.maybe", u.SiteName, u.SiteID, u.In, strings.Join(u.MayBe, "、")))
 		}
 	}
 	return ids

@@ -201,7 +201,7 @@ func (p *zonePanel) choropleth(res coverage.Result, level data.Level, m coverage
 	if len(zones) == 0 {
 		return nil, nil
 	}
-	labels := coverage.ClassLabels(breaks)
+	labels := coverage.ClassLabels(values, breaks)
 	classes := make([]render.ZoneClass, len(pal))
 	for k := range pal {
 		classes[k] = render.ZoneClass{Fill: pal[k], Label: labels[k]}

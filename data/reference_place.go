@@ -7,6 +7,7 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+	"github.com/paulmach/orb/project"
 
 	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo"
@@ -24,7 +25,7 @@ func PlaceOnPlot(s *Site, f RefFeature, idField string) error {
 	if len(mp) == 0 {
 		return ErrNotPlot
 	}
-	area := geo.LiwanAlbers.AreaM2(mp)
+	area := math.Abs(planar.Area(project.Geometry(mp.Clone(), geo.LiwanAlbers.Forward)))
 	id := f.Props[idField]
 	s.Location, s.Located = InteriorPoint(largest(mp)), true
 	s.Confidence, s.PrecisionM = ConfidenceHigh, math.Max(10, math.Round(math.Sqrt(area/math.Pi)))

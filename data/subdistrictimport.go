@@ -2,6 +2,7 @@ package data
 
 import (
 	"fmt"
+	"math"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -86,6 +87,10 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 			continue
 		}
 		s.Boundary = g.(orb.MultiPolygon)
+		if err := CheckExtent(s); err != nil {
+			bad("geometry", "%v", err)
+			continue
+		}
 		out = append(out, s)
 	}
 	return out, probs
@@ -115,13 +120,26 @@ func cloneMP(mp orb.MultiPolygon) orb.MultiPolygon {
 }
 
 // MergeSubdistricts puts imported boundaries (and populations) onto the
-// current list: a match by code or name updates it, others are added.
+// current list: see MergeSubdistrictsReport.
 func MergeSubdistricts(cur, imported []Subdistrict) []Subdistrict {
-	out := append([]Subdistrict(nil), cur...)
+	out, _ := MergeSubdistrictsReport(cur, imported)
+	return out
+}
+
+// MergeSubdistrictsReport puts imported boundaries (and populations) onto
+// the current list: an import replaces the row with its code, else the row
+// with its name (a trailing 街道 ignored); the others are added at the end
+// and their names returned as added. Lookups go through maps, so n imports
+// cost O(n).
+func MergeSubdistrictsReport(cur, imported []Subdistrict) (out []Subdistrict, added []string) {
+	out = append([]Subdistrict(nil), cur...)
+	ix := newSubdistrictIndex(out)
 	for _, s := range imported {
-		i := findSubdistrict(out, s.Code, s.Name)
+		i := ix.find(s.Code, s.Name)
 		if i < 0 {
+			ix.add(s, len(out))
 			out = append(out, s)
+			added = append(added, s.Name)
 			continue
 		}
 		out[i].Boundary, out[i].Source = s.Boundary, s.Source
@@ -129,26 +147,91 @@ func MergeSubdistricts(cur, imported []Subdistrict) []Subdistrict {
 			out[i].Population, out[i].PopKnown = s.Population, true
 		}
 	}
-	return out
+	return out, added
 }
 
-func findSubdistrict(subs []Subdistrict, code, name string) int {
+// subdistrictIndex finds a row by code, then by name: the first row
+// holding either.
+type subdistrictIndex struct{ byCode, byName map[string]int }
+
+func newSubdistrictIndex(subs []Subdistrict) *subdistrictIndex {
+	ix := &subdistrictIndex{map[string]int{}, map[string]int{}}
 	for i, s := range subs {
-		if (code != "" && s.Code == code) || (name != "" && s.Name == strings.TrimSuffix(name, "街道")) {
-			return i
-		}
+		ix.add(s, i)
+	}
+	return ix
+}
+
+func (ix *subdistrictIndex) add(s Subdistrict, i int) {
+	if _, ok := ix.byCode[s.Code]; !ok && s.Code != "" {
+		ix.byCode[s.Code] = i
+	}
+	if _, ok := ix.byName[s.Name]; !ok && s.Name != "" {
+		ix.byName[s.Name] = i
+	}
+}
+
+func (ix *subdistrictIndex) find(code, name string) int {
+	if i, ok := ix.byCode[code]; ok && code != "" {
+		return i
+	}
+	if i, ok := ix.byName[strings.TrimSuffix(name, "街道")]; ok && name != "" {
+		return i
 	}
 	return -1
+}
+
+// IsOfficialSubdistrict reports whether s is one of Liwan's 22 (by code):
+// the plan's targets count these; imported extras are listed apart.
+func IsOfficialSubdistrict(s Subdistrict) bool {
+	for _, o := range LiwanSubdistricts() {
+		if o.Code == s.Code {
+			return true
+		}
+	}
+	return false
+}
+
+// MaxExtentKm is the widest boundary accepted for one subdistrict: wider
+// than any district (区) of China, so a wider one is a wrong coordinate
+// system or a wrong file, and would only exhaust memory in the analysis.
+const MaxExtentKm = 500
+
+// ExtentError is a boundary wider than MaxExtentKm.
+type ExtentError struct {
+	Code, Name        string
+	WidthKm, HeightKm float64
+}
+
+func (e *ExtentError) Error() string {
+	return fmt.Sprintf("data: subdistrict %s (%s) spans %.0f × %.0f km, wider than any district (limit %d km): wrong file or coordinate system?",
+		e.Name, e.Code, e.WidthKm, e.HeightKm, MaxExtentKm)
+}
+
+// CheckExtent refuses a boundary wider or taller than MaxExtentKm.
+func CheckExtent(s Subdistrict) error {
+	if len(s.Boundary) == 0 {
+		return nil
+	}
+	b := s.Boundary.Bound()
+	const kmPerDeg = 111.32
+	w := (b.Max[0] - b.Min[0]) * kmPerDeg * math.Cos(b.Center()[1]*math.Pi/180)
+	h := (b.Max[1] - b.Min[1]) * kmPerDeg
+	if !(w <= MaxExtentKm && h <= MaxExtentKm) {
+		return &ExtentError{Code: s.Code, Name: s.Name, WidthKm: w, HeightKm: h}
+	}
+	return nil
 }
 
 // ApplyPopulation reads populations from a table keyed by subdistrict code
 // or name (UTF-8 or GBK CSV).
 func ApplyPopulation(subs []Subdistrict, set *vector.Set, keyField, popField string) ([]Subdistrict, []Problem) {
 	out := append([]Subdistrict(nil), subs...)
+	ix := newSubdistrictIndex(out)
 	var probs []Problem
 	for _, f := range set.Features {
 		key := strings.TrimSpace(f.Props[keyField])
-		i := findSubdistrict(out, key, key)
+		i := ix.find(key, key)
 		if i < 0 {
 			probs = append(probs, Problem{f.Where, keyField, fmt.Sprintf("%q matches no subdistrict code or name", key)})
 			continue
@@ -170,7 +253,14 @@ func ApplyPopulation(subs []Subdistrict, set *vector.Set, keyField, popField str
 // boundaries by the GCJ-02 offset (one way or the other) would fit better,
 // which is the usual sign of a GCJ-02 file declared as WGS-84 or the
 // reverse. hint is empty when nothing looks wrong.
-func OffsetCheck(subs []Subdistrict, sites []Site) (inside, located int, hint string) {
+//
+// declared is the coordinate system the file was read in, when known: the
+// advice never names the one it was read in already.
+func OffsetCheck(subs []Subdistrict, sites []Site, declared ...crs.CRS) (inside, located int, hint string) {
+	read := crs.Unknown
+	if len(declared) > 0 {
+		read = declared[0]
+	}
 	count := func(shift func(orb.Point) orb.Point) int {
 		n := 0
 		for _, s := range sites {
@@ -199,11 +289,11 @@ func OffsetCheck(subs []Subdistrict, sites []Site) (inside, located int, hint st
 	asWGS := count(geo.GCJ02ToWGS84)
 	switch {
 	case located == 0:
-	case asGCJ > inside+located/10:
+	case asGCJ > inside+located/10 && read != crs.GCJ02:
 		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries, but %d would if the file were GCJ-02: re-import it with the coordinate system set to GCJ-02", inside, located, asGCJ)
-	case asWGS > inside+located/10:
+	case asWGS > inside+located/10 && read != crs.WGS84 && read != crs.CGCS2000:
 		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries, but %d would if the file were WGS-84: re-import it with the coordinate system set to WGS-84", inside, located, asWGS)
-	case inside*2 < located:
+	case inside*2 < located, asGCJ > inside+located/10, asWGS > inside+located/10:
 		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries: check the file's coordinate system", inside, located)
 	}
 	return inside, located, hint

@@ -52,49 +52,6 @@ func (a Albers) Forward(p orb.Point) orb.Point {
 	return orb.Point{rho * math.Sin(theta), a.rho0 - rho*math.Cos(theta)}
 }
 
-// ProjectMultiPolygon returns a copy of mp in the projection.
-func (a Albers) ProjectMultiPolygon(mp orb.MultiPolygon) orb.MultiPolygon {
-	out := make(orb.MultiPolygon, len(mp))
-	for i, poly := range mp {
-		out[i] = make(orb.Polygon, len(poly))
-		for j, r := range poly {
-			out[i][j] = make(orb.Ring, len(r))
-			for k, p := range r {
-				out[i][j][k] = a.Forward(p)
-			}
-		}
-	}
-	return out
-}
-
-// AreaM2 is the ellipsoidal area of a WGS-84 multipolygon in square metres
-// (outer rings minus holes, whatever their winding).
-func (a Albers) AreaM2(mp orb.MultiPolygon) float64 {
-	total := 0.0
-	for _, poly := range a.ProjectMultiPolygon(mp) {
-		for j, r := range poly {
-			ar := math.Abs(shoelace(r))
-			if j == 0 {
-				total += ar
-			} else {
-				total -= ar
-			}
-		}
-	}
-	return total
-}
-
-func shoelace(r orb.Ring) float64 {
-	s := 0.0
-	for i := 0; i+1 < len(r); i++ {
-		s += r[i][0]*r[i+1][1] - r[i+1][0]*r[i][1]
-	}
-	if n := len(r); n > 0 && r[0] != r[n-1] {
-		s += r[n-1][0]*r[0][1] - r[0][0]*r[n-1][1]
-	}
-	return s / 2
-}
-
 // Inverse returns the WGS-84 point of projected metres (latitude by
 // fixed-point iteration, Snyder eq. 3-16).
 func (a Albers) Inverse(p orb.Point) orb.Point {

@@ -53,9 +53,3 @@ func (a Intervals) Length() float64 {
 	}
 	return l
 }
-
-// Contains reports whether x lies in the set.
-func (a Intervals) Contains(x float64) bool {
-	i, _ := slices.BinarySearchFunc(a, x, func(iv [2]float64, x float64) int { return cmp.Compare(iv[1], x) })
-	return i < len(a) && a[i][0] <= x
-}

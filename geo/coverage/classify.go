@@ -3,7 +3,9 @@ package coverage
 import (
 	"image/color"
 	"math"
+	"slices"
 	"sort"
+	"strconv"
 )
 
 // Measure is what a choropleth shows.
@@ -65,32 +67,127 @@ const (
 // ClassingLabels name the methods.
 var ClassingLabels = []string{"分位数 quantiles", "等间距 equal interval", "固定断点 fixed breaks"}
 
-// Breaks returns k-1 inner class breaks for the values (NaNs ignored);
-// Fixed uses fixed as given.
+// Breaks returns the inner class breaks for the values (NaNs ignored,
+// infinities in the end classes); Fixed uses fixed, sorted. The result
+// is strictly increasing and every class holds at least one value: at
+// most k classes, and no more than there are distinct values (a class
+// that would be empty is merged into its neighbour). A value equal to a
+// break is in the upper class.
 func Breaks(values []float64, c Classing, k int, fixed []float64) []float64 {
-	if c == Fixed {
-		return append([]float64(nil), fixed...)
-	}
 	var v []float64
 	for _, x := range values {
 		if !math.IsNaN(x) {
 			v = append(v, x)
 		}
 	}
-	if len(v) == 0 || k < 2 {
+	sort.Float64s(v)
+	var cand []float64
+	if c == Fixed {
+		cand = slices.Compact(slices.Sorted(slices.Values(fixed)))
+	} else {
+		cand = candidates(v, c, min(k, distinct(v)))
+	}
+	return prune(v, cand)
+}
+
+// distinct counts the distinct finite values of sorted v.
+func distinct(v []float64) int {
+	n := 0
+	for i, x := range v {
+		if !math.IsInf(x, 0) && (i == 0 || x != v[i-1]) {
+			n++
+		}
+	}
+	return n
+}
+
+// candidates are the quantile or equal-interval breaks of sorted v for
+// k classes.
+func candidates(v []float64, c Classing, k int) []float64 {
+	lo := sort.Search(len(v), func(i int) bool { return !math.IsInf(v[i], -1) })
+	hi := sort.Search(len(v), func(i int) bool { return math.IsInf(v[i], 1) })
+	f := v[lo:hi] // the finite values
+	if len(f) == 0 || k < 2 {
 		return nil
 	}
-	sort.Float64s(v)
 	out := make([]float64, 0, k-1)
 	for i := 1; i < k; i++ {
-		var b float64
 		if c == EqualInterval {
-			b = v[0] + (v[len(v)-1]-v[0])*float64(i)/float64(k)
-		} else {
-			b = v[min(len(v)-1, int(float64(len(v))*float64(i)/float64(k)))]
-		}
-		if len(out) == 0 || b > out[len(out)-1] {
+			out = append(out, f[0]+(f[len(f)-1]-f[0])*float64(i)/float64(k))
+		} else if b, ok := nextAbove(f, min(len(f)-1, int(float64(len(f))*float64(i)/float64(k))), out); ok {
 			out = append(out, b)
+		}
+	}
+	return out
+}
+
+// nextAbove is f[i], or the first value after it above the smallest value
+// and the breaks so far: ties at a quantile would otherwise leave a class
+// empty.
+func nextAbove(f []float64, i int, prev []float64) (float64, bool) {
+	floor := f[0]
+	if len(prev) > 0 {
+		floor = prev[len(prev)-1]
+	}
+	for ; i < len(f); i++ {
+		if f[i] > floor {
+			return f[i], true
+		}
+	}
+	return 0, false
+}
+
+// prune keeps the breaks, in order, that leave a value below them (above
+// the last kept) and a value at or above them: no empty class.
+func prune(v, breaks []float64) []float64 {
+	var out []float64
+	from := 0 // first value of the class being built
+	for _, b := range breaks {
+		if len(out) > 0 && b <= out[len(out)-1] {
+			continue
+		}
+		at := from
+		for at < len(v) && Class(v[at], []float64{b}) == 0 {
+			at++
+		}
+		if at > from && at < len(v) {
+			out = append(out, b)
+			from = at
+		}
+	}
+	return out
+}
+
+// ClassLabels names each class by the range of the values in it ("3 – 8"),
+// so no value appears under two labels; a class of one value shows it
+// alone.
+func ClassLabels(values, breaks []float64) []string {
+	lo := make([]float64, len(breaks)+1)
+	hi := make([]float64, len(breaks)+1)
+	seen := make([]bool, len(breaks)+1)
+	for _, x := range values {
+		k := Class(x, breaks)
+		if k < 0 {
+			continue
+		}
+		if !seen[k] || x < lo[k] {
+			lo[k] = x
+		}
+		if !seen[k] || x > hi[k] {
+			hi[k] = x
+		}
+		seen[k] = true
+	}
+	out := make([]string, len(lo))
+	for k := range out {
+		f := func(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
+		switch {
+		case !seen[k]:
+			out[k] = "–"
+		case lo[k] == hi[k]:
+			out[k] = f(lo[k])
+		default:
+			out[k] = f(lo[k]) + " – " + f(hi[k])
 		}
 	}
 	return out
@@ -101,7 +198,9 @@ func Class(x float64, breaks []float64) int {
 	if math.IsNaN(x) {
 		return -1
 	}
-	return sort.SearchFloat64s(breaks, x+1e-12*math.Abs(x)) // x equal to a break falls in the upper class
+	// The number of breaks at or below x: x equal to a break (to rounding)
+	// falls in the upper class.
+	return sort.Search(len(breaks), func(i int) bool { return breaks[i] > x+1e-12*math.Abs(x) })
 }
 
 // Palette returns n colours for a measure: for the gap a diverging

@@ -15,7 +15,7 @@ func TestBreaksAndClasses(t *testing.T) {
 	if len(e) != 2 || e[0] != 4 || e[1] != 7 {
 		t.Errorf("equal breaks %v", e)
 	}
-	if f := Breaks(v, Fixed, 0, []float64{0, 100}); len(f) != 2 || f[1] != 100 {
+	if f := Breaks(v, Fixed, 0, []float64{100, 0, 5}); len(f) != 1 || f[0] != 5 { // the empty classes < 0 and ≥ 100 merge
 		t.Errorf("fixed %v", f)
 	}
 	for x, want := range map[float64]int{0: 0, 3: 1, 3.5: 1, 9: 4, 100: 4} {

@@ -19,10 +19,10 @@ package coverage
 
 import (
 	"math"
-	"sort"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
+	"github.com/paulmach/orb/project"
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/geo"
@@ -76,8 +76,10 @@ type Row struct {
 // of them in service in the year.
 type TargetRow struct {
 	Code, Name string
-	PublicKG   []string // site IDs, any status
-	InService  []string // of those, in service in the year
+	Official   bool // one of Liwan's 22; imported extras are not counted
+
+	PublicKG  []string // site IDs, any status
+	InService []string // of those, in service in the year
 }
 
 // Met reports whether the subdistrict gets at least one from the plan.
@@ -86,18 +88,53 @@ func (t TargetRow) Met() bool { return len(t.PublicKG) > 0 }
 // MetBy reports whether one is in service in the analysed year.
 func (t TargetRow) MetBy() bool { return len(t.InService) > 0 }
 
+// Tally counts the target over Liwan's 22 official subdistricts only:
+// how many have a plan kindergarten in service in the year and in the
+// plan, the names of those without one, and the imported extras, which
+// are listed apart instead of swelling the total ("0/26 街道").
+func (r Result) Tally() (inService, planned, total int, missing, extra []string) {
+	for _, t := range r.Target {
+		if !t.Official {
+			extra = append(extra, t.Name)
+			continue
+		}
+		total++
+		if t.MetBy() {
+			inService++
+		}
+		if t.Met() {
+			planned++
+		} else {
+			missing = append(missing, t.Name)
+		}
+	}
+	return inService, planned, total, missing, extra
+}
+
 // Result is an analysis for one year.
 type Result struct {
 	Year       int
 	Rows       []Row // subdistricts in input order, each with the Levels; then unassigned sites
 	Target     []TargetRow
 	PopEntered int // sum of the populations given
+	// Uncertain lists the sites whose precision circle reaches into
+	// another subdistrict than the one they are counted in (with
+	// boundaries only): "可能属于 may belong to …".
+	Uncertain []Uncertain
+}
+
+// Uncertain is a site that may belong to other subdistricts.
+type Uncertain struct {
+	SiteID, SiteName string
+	In               string   // subdistrict counted in, or Unassigned
+	MayBe            []string // names of the others its precision circle reaches
 }
 
 // Unassigned names the pseudo-subdistrict of sites in none.
 const Unassigned = "待核实 unassigned"
 
-// Analyse runs the whole analysis.
+// Analyse runs the whole analysis. Rows come zone by zone in input order,
+// each with the Levels, then the unassigned sites' rows.
 func Analyse(in Input) Result {
 	res := Result{Year: in.Year}
 	a := projector(in)
@@ -105,35 +142,27 @@ func Analyse(in Input) Result {
 	for i := range in.Subdistricts {
 		zones[i] = newZone(&in.Subdistricts[i], a)
 	}
-	owner := assignSites(in, zones, a)
-	cells := demandCells(zones) // one grid; each level sets its demand
-	unassigned := &zone{sd: &data.Subdistrict{Name: Unassigned}}
-	for _, l := range Levels {
-		per := in.Norms.Per1000[l].Value
-		sup := supply(in, l, a)
-		for i, z := range zones {
-			row := z.baseRow(l, per)
-			countSupply(&row, in, l, owner, i)
-			if z.poly != nil {
-				row.AreaKm2 = z.area / 1e6
-				row.AreaCovered = z.coveredShare(sup)
-				row.PopCovered = row.AreaCovered
-			}
-			res.Rows = append(res.Rows, row)
+	idx := newZoneIndex(zones)
+	owner := assignSites(in, zones, idx, a)
+	lv := &levels{in: in, zones: zones, bySite: sitesByZone(owner, len(zones)), sups: make([][]*site, len(Levels))}
+	for li, l := range Levels {
+		lv.sups[li] = supply(in, l, a)
+	}
+	lv.shares = coveredShares(zones, lv.sups)
+	lv.cells = demandCells(zones) // one grid; each level sets its demand
+	nl := len(Levels)
+	res.Rows = make([]Row, len(zones)*nl)
+	for li := range Levels {
+		rows, unassigned := lv.rows(li)
+		for i := range rows {
+			res.Rows[i*nl+li] = rows[i]
 		}
-		for _, c := range cells {
-			c.demand = c.share * per / 1000
-		}
-		twoStep(cells, sup, zones, res.Rows[len(res.Rows)-len(zones):])
-		allocate(cells, sup, zones, res.Rows[len(res.Rows)-len(zones):], per)
-		ur := unassigned.baseRow(l, per)
-		countSupply(&ur, in, l, owner, -1)
-		if ur.Sites != [3]int{} {
-			res.Rows = append(res.Rows, ur)
+		if unassigned.Sites != [3]int{} {
+			res.Rows = append(res.Rows, unassigned)
 		}
 	}
-	sort.SliceStable(res.Rows, func(i, j int) bool { return zoneOrder(res.Rows[i], zones) < zoneOrder(res.Rows[j], zones) })
 	res.Target = target(in, zones, owner)
+	res.Uncertain = uncertain(in, zones, idx, owner, a)
 	for _, z := range zones {
 		if z.sd.PopKnown {
 			res.PopEntered += z.sd.Population
@@ -142,13 +171,38 @@ func Analyse(in Input) Result {
 	return res
 }
 
-func zoneOrder(r Row, zones []*zone) int {
-	for i, z := range zones {
-		if z.sd.Code == r.Code && z.sd.Name == r.Name {
-			return i
+// levels holds what every level's rows are computed from.
+type levels struct {
+	in     Input
+	zones  []*zone
+	bySite [][]int     // sites per zone; the last list is the unassigned
+	sups   [][]*site   // supply per level
+	shares [][]float64 // covered share per zone and level
+	cells  []*cell
+}
+
+// rows computes level li's row of every zone and of the unassigned sites.
+func (lv *levels) rows(li int) ([]Row, Row) {
+	l := Levels[li]
+	per := lv.in.Norms.Per1000[l].Value
+	rows := make([]Row, len(lv.zones))
+	for i, z := range lv.zones {
+		rows[i] = z.baseRow(l, per)
+		countSupply(&rows[i], lv.in, l, lv.bySite[i])
+		if z.poly != nil {
+			rows[i].AreaKm2 = z.area / 1e6
+			rows[i].AreaCovered, rows[i].PopCovered = lv.shares[i][li], lv.shares[i][li]
 		}
 	}
-	return len(zones)
+	for _, c := range lv.cells {
+		c.demand = c.share * per / 1000
+	}
+	twoStep(lv.cells, lv.sups[li], lv.zones, rows)
+	allocate(lv.cells, lv.sups[li], lv.zones, rows, per)
+	unassigned := &zone{sd: &data.Subdistrict{Name: Unassigned}}
+	ur := unassigned.baseRow(l, per)
+	countSupply(&ur, lv.in, l, lv.bySite[len(lv.zones)])
+	return rows, ur
 }
 
 // projector is an Albers projection with standard parallels around the
@@ -188,12 +242,13 @@ type zone struct {
 	poly orb.MultiPolygon // projected metres; nil without a boundary
 	bb   orb.Bound
 	area float64
+	band *band // edges for point tests; see edges
 }
 
 func newZone(sd *data.Subdistrict, a geo.Albers) *zone {
 	z := &zone{sd: sd}
 	if len(sd.Boundary) > 0 {
-		z.poly = a.ProjectMultiPolygon(sd.Boundary)
+		z.poly = project.MultiPolygon(sd.Boundary.Clone(), a.Forward)
 		z.bb = z.poly.Bound()
 		z.area = planar.Area(z.poly)
 	}
@@ -212,49 +267,11 @@ func (z *zone) baseRow(l data.Level, per float64) Row {
 	return r
 }
 
-// contains reports whether projected point p is in the zone (boundary
-// points count for the first zone that claims them).
-func (z *zone) contains(p orb.Point) bool {
-	if z.poly == nil || !z.bb.Contains(p) {
-		return false
-	}
-	return planar.MultiPolygonContains(z.poly, p)
-}
-
-// assignSites gives each site the index of its subdistrict (-1 none): by
-// boundary when boundaries exist, else by the site's subdistrict attribute.
-func assignSites(in Input, zones []*zone, a geo.Albers) []int {
-	owner := make([]int, len(in.Sites))
-	for si := range in.Sites {
-		owner[si] = -1
+// countSupply fills the per-status counts from the zone's sites.
+func countSupply(r *Row, in Input, l data.Level, sites []int) {
+	for _, si := range sites {
 		s := &in.Sites[si]
-		if s.Located {
-			p := a.Forward(s.Location)
-			for zi, z := range zones {
-				if z.contains(p) {
-					owner[si] = zi
-					break
-				}
-			}
-		}
-		if owner[si] >= 0 {
-			continue
-		}
-		for zi, z := range zones {
-			if z.poly == nil && s.Subdistrict != "" && (s.SubdistrictCode == z.sd.Code || s.Subdistrict == z.sd.Name) {
-				owner[si] = zi
-				break
-			}
-		}
-	}
-	return owner
-}
-
-// countSupply fills the per-status counts of zone zi (-1: unassigned).
-func countSupply(r *Row, in Input, l data.Level, owner []int, zi int) {
-	for si := range in.Sites {
-		s := &in.Sites[si]
-		if owner[si] != zi || s.Kind == data.KindCandidate {
+		if s.Kind == data.KindCandidate {
 			continue
 		}
 		seats := in.Norms.SeatsOf(s)[l]
@@ -298,7 +315,7 @@ func statusIndex(s *data.Site, year int) int {
 func target(in Input, zones []*zone, owner []int) []TargetRow {
 	out := make([]TargetRow, len(zones))
 	for i, z := range zones {
-		out[i] = TargetRow{Code: z.sd.Code, Name: z.sd.Name}
+		out[i] = TargetRow{Code: z.sd.Code, Name: z.sd.Name, Official: data.IsOfficialSubdistrict(*z.sd)}
 	}
 	for si := range in.Sites {
 		s := &in.Sites[si]

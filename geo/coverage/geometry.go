@@ -1,7 +1,9 @@
 package coverage
 
 import (
+	"cmp"
 	"math"
+	"slices"
 	"sort"
 
 	"github.com/paulmach/orb"
@@ -44,70 +46,111 @@ func rowsFor(height float64) int {
 	return int(math.Min(2000, math.Max(200, math.Ceil(height/5))))
 }
 
-// polyChords returns where the horizontal line y crosses inside the
-// projected multipolygon (even–odd over all rings, so holes are out).
-func polyChords(mp orb.MultiPolygon, y float64) geo.Intervals {
-	var xs []float64
-	for _, poly := range mp {
-		for _, r := range poly {
-			for i := 0; i+1 < len(r); i++ {
-				a, b := r[i], r[i+1]
-				if (a[1] <= y) != (b[1] <= y) {
-					xs = append(xs, a[0]+(y-a[1])/(b[1]-a[1])*(b[0]-a[0]))
-				}
-			}
+// circle gives a catchment's centre and radius to geo.CircleChords.
+func circle(s *site) (x, y, r float64) { return s.at[0], s.at[1], s.r }
+
+// coveredShares is, per zone and level, the share of the zone's area
+// inside the union of the level's catchments (NaN for no area). Each
+// zone's scanlines are walked once for all levels.
+func coveredShares(zones []*zone, sups [][]*site) [][]float64 {
+	out := make([][]float64, len(zones))
+	for zi, z := range zones {
+		out[zi] = make([]float64, len(sups))
+		if z.poly == nil {
+			continue
 		}
-	}
-	sort.Float64s(xs)
-	out := make(geo.Intervals, 0, len(xs)/2)
-	for i := 0; i+1 < len(xs); i += 2 {
-		if xs[i+1] > xs[i] {
-			out = append(out, [2]float64{xs[i], xs[i+1]})
+		near := make([][]*site, len(sups))
+		any := false
+		for li, sup := range sups {
+			near[li] = z.near(sup)
+			any = any || len(near[li]) > 0
+		}
+		if z.area <= 0 {
+			fillNaN(out[zi])
+		} else if any {
+			z.integrate(near, out[zi])
 		}
 	}
 	return out
 }
 
-// circleChords returns the union of the circles' chords on line y.
-func circleChords(cs []*site, y float64) geo.Intervals {
-	var ivs [][2]float64
-	for _, c := range cs {
-		if dy := y - c.at[1]; dy*dy < c.r*c.r {
-			h := math.Sqrt(c.r*c.r - dy*dy)
-			ivs = append(ivs, [2]float64{c.at[0] - h, c.at[0] + h})
-		}
+func fillNaN(v []float64) {
+	for i := range v {
+		v[i] = math.NaN()
 	}
-	return geo.Union(ivs)
 }
 
-// coveredShare is the share of the zone's area inside the union of the
-// catchments.
-func (z *zone) coveredShare(sup []*site) float64 {
-	if z.area <= 0 {
-		return math.NaN()
-	}
-	var near []*site
+// near lists the sites whose catchment box meets the zone's box.
+func (z *zone) near(sup []*site) []*site {
+	var out []*site
 	for _, s := range sup {
 		if s.at[0]+s.r >= z.bb.Min[0] && s.at[0]-s.r <= z.bb.Max[0] && s.at[1]+s.r >= z.bb.Min[1] && s.at[1]-s.r <= z.bb.Max[1] {
-			near = append(near, s)
+			out = append(out, s)
 		}
 	}
-	if len(near) == 0 {
-		return 0
-	}
+	return out
+}
+
+// integrate sums, along the zone's scanlines, its chords and their parts
+// inside each level's catchments, and stores the shares.
+func (z *zone) integrate(near [][]*site, share []float64) {
 	n := rowsFor(z.bb.Max[1] - z.bb.Min[1])
 	dy := (z.bb.Max[1] - z.bb.Min[1]) / float64(n)
-	inside, covered := 0.0, 0.0
+	sc := geo.NewScanline(z.poly)
+	sweeps := make([]*sweep, len(near))
+	for li, ns := range near {
+		sweeps[li] = newSweep(ns)
+	}
+	inside, covered := 0.0, make([]float64, len(near))
+	var buf [][2]float64
 	for k := 0; k < n; k++ {
 		y := z.bb.Min[1] + (float64(k)+0.5)*dy
-		pc := polyChords(z.poly, y)
+		pc := sc.Chords(y)
 		inside += pc.Length()
-		covered += pc.Intersect(circleChords(near, y)).Length()
+		for li, sw := range sweeps {
+			if cs := sw.at(y); len(cs) > 0 && len(pc) > 0 {
+				cc := geo.CircleChords(buf, cs, y, circle)
+				covered[li] += pc.Intersect(cc).Length()
+				buf = cc
+			}
+		}
 	}
-	if inside == 0 {
-		return math.NaN()
+	for li := range share {
+		share[li] = covered[li] / inside
+		if inside == 0 {
+			share[li] = math.NaN()
+		}
 	}
-	return covered / inside
+}
+
+// sweep follows an upward line through circles: sorted by their lowest y,
+// with the list of circles the line is in, so each line tests only those.
+type sweep struct {
+	cs     []*site
+	next   int
+	active []*site
+}
+
+func newSweep(cs []*site) *sweep {
+	s := &sweep{cs: slices.Clone(cs)}
+	slices.SortFunc(s.cs, func(a, b *site) int { return cmp.Compare(a.at[1]-a.r, b.at[1]-b.r) })
+	return s
+}
+
+// at returns the circles line y crosses; y must not decrease.
+func (s *sweep) at(y float64) []*site {
+	for s.next < len(s.cs) && s.cs[s.next].at[1]-s.cs[s.next].r <= y {
+		s.active = append(s.active, s.cs[s.next])
+		s.next++
+	}
+	keep := s.active[:0]
+	for _, c := range s.active {
+		if c.at[1]+c.r > y {
+			keep = append(keep, c)
+		}
+	}
+	s.active = keep
+	return keep
 }
 
 // cell is a piece of a zone's population, for the capacity-aware
@@ -121,36 +164,72 @@ type cell struct {
 	left   float64 // allocation: demand not yet served
 }
 
+// Demand grid limits: about 400 cells per zone, 25–250 m across, but no
+// more than maxZoneCells in a zone and maxCells in all: a large zone gets
+// larger cells, never an exhausted memory.
+const (
+	maxCells     = 500_000
+	maxZoneCells = 20_000
+	minZoneCells = 50
+)
+
+// cellSize is the demand cell side for a zone of area m² when n zones
+// have population.
+func cellSize(area float64, n int) float64 {
+	budget := min(maxZoneCells, max(minZoneCells, maxCells/max(n, 1)))
+	size := math.Min(250, math.Max(25, math.Sqrt(area/400)))
+	return math.Max(size, math.Sqrt(area/float64(budget)))
+}
+
 // demandCells spreads each zone's population uniformly over square cells
-// of about 1/400 of its area (25–250 m across) whose centres lie inside
-// it. Zones without population or boundary give none.
+// (see cellSize) whose centres lie inside it. Zones without population or
+// boundary give none.
 func demandCells(zones []*zone) []*cell {
+	n := 0
+	for _, z := range zones {
+		if z.poly != nil && z.sd.PopKnown && z.area > 0 {
+			n++
+		}
+	}
 	var out []*cell
 	for zi, z := range zones {
-		if z.poly == nil || !z.sd.PopKnown || z.area <= 0 {
-			continue
+		if z.poly != nil && z.sd.PopKnown && z.area > 0 {
+			out = append(out, z.cells(zi, cellSize(z.area, n))...)
 		}
-		size := math.Min(250, math.Max(25, math.Sqrt(z.area/400)))
-		var mine []*cell
-		for y := z.bb.Min[1] + size/2; y < z.bb.Max[1]; y += size {
-			pc := polyChords(z.poly, y)
-			for _, iv := range pc {
-				for x := math.Ceil((iv[0]-z.bb.Min[0])/size-0.5)*size + z.bb.Min[0] + size/2; x < iv[1]; x += size {
-					if x >= iv[0] {
-						mine = append(mine, &cell{at: orb.Point{x, y}, zone: zi})
-					}
+	}
+	return out
+}
+
+func (z *zone) cells(zi int, size float64) []*cell {
+	var mine []*cell
+	sc := geo.NewScanline(z.poly)
+	for y := z.bb.Min[1] + size/2; y < z.bb.Max[1]; y += size {
+		for _, iv := range sc.Chords(y) {
+			for x := math.Ceil((iv[0]-z.bb.Min[0])/size-0.5)*size + z.bb.Min[0] + size/2; x < iv[1]; x += size {
+				if x >= iv[0] {
+					mine = append(mine, &cell{at: orb.Point{x, y}, zone: zi})
 				}
 			}
 		}
-		if len(mine) == 0 { // a sliver smaller than a cell: one cell at a vertex
-			mine = append(mine, &cell{at: z.poly[0][0][0], zone: zi})
-		}
-		for _, c := range mine {
-			c.share = float64(z.sd.Population) / float64(len(mine))
-		}
-		out = append(out, mine...)
 	}
-	return out
+	if len(mine) == 0 { // a sliver smaller than a cell: one cell at a vertex
+		mine = append(mine, &cell{at: firstVertex(z.poly), zone: zi})
+	}
+	for _, c := range mine {
+		c.share = float64(z.sd.Population) / float64(len(mine))
+	}
+	return mine
+}
+
+func firstVertex(mp orb.MultiPolygon) orb.Point {
+	for _, p := range mp {
+		for _, r := range p {
+			if len(r) > 0 {
+				return r[0]
+			}
+		}
+	}
+	return orb.Point{}
 }
 
 // grid is a spatial hash of cells for "cells within r of a point".
@@ -169,17 +248,29 @@ func newGrid(cells []*cell, size float64) *grid {
 }
 
 // within calls f for every cell within r of p.
+// A radius reaching over more buckets than the grid holds (an absurd
+// radius) walks the buckets instead of the empty squares.
 func (g *grid) within(p orb.Point, r float64, f func(c *cell, d2 float64)) {
-	x0, x1 := int(math.Floor((p[0]-r)/g.size)), int(math.Floor((p[0]+r)/g.size))
-	y0, y1 := int(math.Floor((p[1]-r)/g.size)), int(math.Floor((p[1]+r)/g.size))
-	for gx := x0; gx <= x1; gx++ {
-		for gy := y0; gy <= y1; gy++ {
-			for _, c := range g.cells[[2]int{gx, gy}] {
-				dx, dy := c.at[0]-p[0], c.at[1]-p[1]
-				if d2 := dx*dx + dy*dy; d2 <= r*r {
-					f(c, d2)
-				}
-			}
+	x0, x1 := math.Floor((p[0]-r)/g.size), math.Floor((p[0]+r)/g.size)
+	y0, y1 := math.Floor((p[1]-r)/g.size), math.Floor((p[1]+r)/g.size)
+	if !((x1-x0+1)*(y1-y0+1) <= float64(len(g.cells))) {
+		for _, cs := range g.cells {
+			g.test(cs, p, r, f)
+		}
+		return
+	}
+	for gx := int(x0); gx <= int(x1); gx++ {
+		for gy := int(y0); gy <= int(y1); gy++ {
+			g.test(g.cells[[2]int{gx, gy}], p, r, f)
+		}
+	}
+}
+
+func (g *grid) test(cs []*cell, p orb.Point, r float64, f func(c *cell, d2 float64)) {
+	for _, c := range cs {
+		dx, dy := c.at[0]-p[0], c.at[1]-p[1]
+		if d2 := dx*dx + dy*dy; d2 <= r*r {
+			f(c, d2)
 		}
 	}
 }
@@ -240,11 +331,12 @@ func allocate(cells []*cell, sup []*site, zones []*zone, rows []Row, per float64
 		c  *cell
 		d2 float64
 	}
+	var ns []near
 	for _, s := range order {
 		s.remain = s.seats
-		var ns []near
+		ns = ns[:0]
 		g.within(s.at, s.r, func(c *cell, d2 float64) { ns = append(ns, near{c, d2}) })
-		sort.Slice(ns, func(i, j int) bool { return ns[i].d2 < ns[j].d2 })
+		slices.SortFunc(ns, func(a, b near) int { return cmp.Compare(a.d2, b.d2) })
 		for _, n := range ns {
 			if s.remain <= 0 {
 				break

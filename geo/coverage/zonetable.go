@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // ZoneColumn is one column of the on-screen subdistrict table: its title,
@@ -124,47 +125,18 @@ func ParseBreaks(text string) []float64 {
 	return out
 }
 
-// ClassLabels names the len(breaks)+1 classes: "< b0", "b0 – b1", …,
-// "≥ bn".
-func ClassLabels(breaks []float64) []string {
-	out := make([]string, len(breaks)+1)
-	for k := range out {
-		lo, hi := "", ""
-		if k > 0 {
-			lo = strconv.FormatFloat(breaks[k-1], 'g', 4, 64)
-		}
-		if k < len(breaks) {
-			hi = strconv.FormatFloat(breaks[k], 'g', 4, 64)
-		}
-		switch {
-		case lo == "":
-			out[k] = "< " + hi
-		case hi == "":
-			out[k] = "≥ " + lo
-		default:
-			out[k] = lo + " – " + hi
-		}
-	}
-	return out
-}
-
 // TargetText words the plan's kindergarten target check and how much of
 // the census population is entered.
+// Only Liwan's 22 official subdistricts are counted; imported extras are
+// named apart (see Tally).
 func (res Result) TargetText() string {
-	met, by := 0, 0
-	var missing []string
-	for _, t := range res.Target {
-		if t.Met() {
-			met++
-		} else {
-			missing = append(missing, t.Name)
-		}
-		if t.MetBy() {
-			by++
-		}
+	by, met, total, missing, extra := res.Tally()
+	more := ""
+	if len(extra) > 0 {
+		more = "\n" + i18n.T("robust.target.extra", strings.Join(extra, "、"))
 	}
 	return fmt.Sprintf("“每个街道至少办一所公办幼儿园”: %d / %d 街道 %d年已有规划的政府投资幼儿园建成 have a government-funded plan kindergarten in service in %d; %d / %d 在规划中 in the plan. 未达到 Not met: %s\n"+
 		"人口 Population: 已输入 entered %d, 全区 2020 年普查 district census 1,238,305 (%.0f%%).",
-		by, len(res.Target), res.Year, res.Year, met, len(res.Target), strings.Join(missing, "、"),
-		res.PopEntered, 100*float64(res.PopEntered)/float64(data.LiwanPopulation2020))
+		by, total, res.Year, res.Year, met, total, strings.Join(missing, "、"),
+		res.PopEntered, 100*float64(res.PopEntered)/float64(data.LiwanPopulation2020)) + more
 }

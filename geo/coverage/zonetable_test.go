@@ -70,29 +70,17 @@ func TestBreakLabels(t *testing.T) {
 	if got := ParseBreaks(" 500, x,-500,0 ,"); !slices.Equal(got, []float64{-500, 0, 500}) {
 		t.Errorf("ParseBreaks: %v", got)
 	}
-	tests := []struct {
-		breaks []float64
-		want   []string
-	}{
-		{nil, []string{"< "}},
-		{[]float64{0}, []string{"< 0", "≥ 0"}},
-		{[]float64{-500, 0, 1234.5678}, []string{"< -500", "-500 – 0", "0 – 1235", "≥ 1235"}},
-	}
-	for _, tt := range tests {
-		if got := ClassLabels(tt.breaks); !slices.Equal(got, tt.want) {
-			t.Errorf("ClassLabels(%v) = %q, want %q", tt.breaks, got, tt.want)
-		}
-	}
 }
 
 func TestTargetText(t *testing.T) {
 	res := Result{Year: 2024, PopEntered: data.LiwanPopulation2020 / 2, Target: []TargetRow{
-		{Name: "桥中", PublicKG: []string{"LW-21"}, InService: []string{"LW-21"}},
-		{Name: "东漖", PublicKG: []string{"LW-22"}},
-		{Name: "冲口"},
+		{Name: "桥中", Official: true, PublicKG: []string{"LW-21"}, InService: []string{"LW-21"}},
+		{Name: "东漖", Official: true, PublicKG: []string{"LW-22"}},
+		{Name: "冲口", Official: true},
+		{Name: "测试甲"}, // imported, matching none of the 22
 	}}
 	got := res.TargetText()
-	for _, want := range []string{"1 / 3 街道 2024年", "2 / 3 在规划中", "未达到 Not met: 冲口", "entered 619152", "(50%)"} {
+	for _, want := range []string{"1 / 3 街道 2024年", "2 / 3 在规划中", "未达到 Not met: 冲口", "entered 619152", "(50%)", "测试甲"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("target text lacks %q:\n%s", want, got)
 		}

@@ -169,13 +169,7 @@ func dashGap(cs []pxCircle, x, y, dash float64) bool {
 
 // chords returns the merged x-intervals where the circles cut the line y.
 func chords(cs []pxCircle, y float64) geo.Intervals {
-	var ivs [][2]float64
-	for _, c := range cs {
-		dy := y - c.y
-		if h2 := c.r*c.r - dy*dy; h2 > 0 {
-			h := math.Sqrt(h2)
-			ivs = append(ivs, [2]float64{c.x - h, c.x + h})
-		}
-	}
-	return geo.Union(ivs)
+	return geo.CircleChords(nil, cs, y, pxCircle.xyr)
 }
+
+func (c pxCircle) xyr() (x, y, r float64) { return c.x, c.y, c.r }

@@ -7,6 +7,7 @@ import (
 	"io"
 	"net/http"
 	"sync"
+	"time"
 
 	"github.com/paulmach/orb/maptile"
 	xdraw "golang.org/x/image/draw"
@@ -44,6 +45,7 @@ type BasemapOptions struct {
 	CacheFor  func(Source) string // when set, a source's cache folder ("" = none)
 	Client    *http.Client        // nil = a default client; tests point it at httptest
 	OnReady   func(maptile.Tile)  // from a worker goroutine
+	Timeout   time.Duration       // per-tile request timeout (0 = the fetcher's default)
 }
 
 // Open builds the basemap a Spec names. KindNone returns nil, nil.
@@ -77,6 +79,9 @@ func NewBasemap(srcs []Source, o BasemapOptions) *Basemap {
 		if o.Online {
 			so.Fetcher = NewFetcher(s, UserAgent)
 			so.Fetcher.Client = &http.Client{Transport: rt}
+			if o.Timeout > 0 {
+				so.Fetcher.Timeout = o.Timeout
+			}
 		}
 		if dir := cacheDir(s, o); dir != "" {
 			so.Disk = &DiskCache{Dir: dir}

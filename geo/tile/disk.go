@@ -5,6 +5,7 @@ import (
 	"encoding/binary"
 	"encoding/json"
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -32,24 +33,64 @@ func (c *DiskCache) path(t maptile.Tile) string {
 		strconv.FormatUint(uint64(t.Y), 10)+".tile")
 }
 
+// maxEntry caps a cache file read back: a tile (1 MiB at most, as
+// fetched) and its meta. A larger file, or anything but a regular file
+// (a FIFO, a link to a device), is corrupt.
+const maxEntry = 1<<20 + 64<<10
+
 // Get returns the cached bytes and meta; os.ErrNotExist when absent.
+// A corrupt entry is removed and reported as ErrCorrupt.
 func (c *DiskCache) Get(t maptile.Tile) ([]byte, Meta, error) {
-	b, err := os.ReadFile(c.path(t))
-	if err != nil {
-		return nil, Meta{}, err
+	b, err := readEntry(c.path(t))
+	if err == nil {
+		var img []byte
+		var m Meta
+		if img, m, err = decodeEntry(b); err == nil {
+			return img, m, nil
+		}
 	}
-	if len(b) < 8 || string(b[:4]) != diskMagic {
+	if errors.Is(err, ErrCorrupt) {
 		os.Remove(c.path(t))
+	}
+	return nil, Meta{}, err
+}
+
+// readEntry reads a regular file of at most maxEntry bytes.
+func readEntry(path string) ([]byte, error) {
+	st, err := os.Lstat(path)
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() || st.Size() > maxEntry {
+		return nil, ErrCorrupt
+	}
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	b, err := io.ReadAll(io.LimitReader(f, maxEntry+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(b) > maxEntry {
+		return nil, ErrCorrupt
+	}
+	return b, nil
+}
+
+// decodeEntry splits a cache entry (magic, meta length, meta JSON, image
+// bytes) into the image bytes and the meta.
+func decodeEntry(b []byte) ([]byte, Meta, error) {
+	if len(b) < 8 || string(b[:4]) != diskMagic {
 		return nil, Meta{}, ErrCorrupt
 	}
-	n := int(binary.BigEndian.Uint32(b[4:8]))
-	if 8+n > len(b) {
-		os.Remove(c.path(t))
+	n := uint64(binary.BigEndian.Uint32(b[4:8]))
+	if 8+n > uint64(len(b)) {
 		return nil, Meta{}, ErrCorrupt
 	}
 	var m Meta
 	if err := json.Unmarshal(b[8:8+n], &m); err != nil {
-		os.Remove(c.path(t))
 		return nil, Meta{}, ErrCorrupt
 	}
 	return b[8+n:], m, nil

@@ -9,26 +9,33 @@ import (
 	_ "image/jpeg" // tile servers send PNG or JPEG
 	_ "image/png"
 	"io"
+	"net"
 	"net/http"
-	"net/url"
 	"sync"
 	"time"
 
 	"github.com/paulmach/orb/maptile"
 )
 
-// Errors of a fetch; test with errors.Is.
+// Errors of a fetch; test with errors.Is. Only ErrNetwork says the
+// network may be down; the others are about one tile or one host.
 var (
 	ErrStatus   = errors.New("tile: server refused the tile")
 	ErrTooLarge = errors.New("tile: response larger than the size cap")
 	ErrNotImage = errors.New("tile: response is not a decodable image")
 	ErrNetwork  = errors.New("tile: network unavailable")
+	ErrTile     = errors.New("tile: this tile failed (timeout, redirect loop or cut-off response)")
+	ErrBackoff  = errors.New("tile: server asked to wait (Retry-After) or is failing; backing off")
 )
 
-// Fetcher downloads tiles over HTTP with at most PerHost requests in flight
-// to any one host, a timeout per request and a cap on the response size.
+// Fetcher downloads tiles over HTTP with at most PerHost connections to
+// any one host, a timeout per request and a cap on the response size.
 // Responses are decoded before they are returned, so garbage never reaches
-// a cache.
+// a cache. Error bodies are drained so connections are reused. A host
+// answering 429 or 503 is left alone for its Retry-After (or a doubling
+// back-off when it gives none), and so is a host after Strikes timeouts,
+// cut-off or oversized answers in a row: its tiles then fail at once
+// instead of each waiting a timeout.
 type Fetcher struct {
 	Source    Source
 	Client    *http.Client
@@ -36,17 +43,36 @@ type Fetcher struct {
 	MaxBytes  int64
 	Timeout   time.Duration
 	PerHost   int
+	Strikes   int           // consecutive timeouts before a host is backed off; default 3
+	MaxWait   time.Duration // longest back-off honoured; default 10 min
 
 	mu    sync.Mutex
-	hosts map[string]chan struct{}
+	hosts map[string]*host
+}
+
+// host is the state of one tile server.
+type host struct {
+	sem     chan struct{}
+	until   time.Time // no requests before
+	strikes int       // consecutive failures of the kind that back off
 }
 
 // NewFetcher returns a fetcher with the defaults the OSM policy expects:
-// 2 connections per host, 20 s timeout, 1 MiB cap.
+// 2 connections per host, 20 s timeout, 1 MiB cap, at most 5 redirects.
 func NewFetcher(src Source, userAgent string) *Fetcher {
-	return &Fetcher{Source: src, Client: &http.Client{}, UserAgent: userAgent,
+	tr := http.DefaultTransport.(*http.Transport).Clone()
+	tr.MaxConnsPerHost, tr.MaxIdleConnsPerHost = 2, 2
+	client := &http.Client{Transport: tr, CheckRedirect: func(req *http.Request, via []*http.Request) error {
+		if len(via) >= 5 {
+			return errRedirects
+		}
+		return nil
+	}}
+	return &Fetcher{Source: src, Client: client, UserAgent: userAgent,
 		MaxBytes: 1 << 20, Timeout: 20 * time.Second, PerHost: 2}
 }
+
+var errRedirects = errors.New("too many redirects")
 
 // Result is a fetched tile. NotModified means the server confirmed the
 // cached copy (ETag/Last-Modified); Data and Image are then nil.
@@ -61,14 +87,14 @@ type Result struct {
 // If-Modified-Since).
 func (f *Fetcher) Fetch(ctx context.Context, t maptile.Tile, prev *Meta) (Result, error) {
 	u := f.Source.URL(t)
-	release, err := f.acquire(ctx, u)
+	h, release, err := f.acquire(ctx, u)
 	if err != nil {
-		return Result{}, err
+		return Result{}, fmt.Errorf("%s: %w", Name(t), err)
 	}
 	defer release()
-	ctx, cancel := context.WithTimeout(ctx, f.Timeout)
+	rctx, cancel := context.WithTimeout(ctx, f.Timeout)
 	defer cancel()
-	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u, nil)
+	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u, nil)
 	if err != nil {
 		return Result{}, fmt.Errorf("tile: %w", err)
 	}
@@ -83,11 +109,23 @@ func (f *Fetcher) Fetch(ctx context.Context, t maptile.Tile, prev *Meta) (Result
 	}
 	resp, err := f.Client.Do(req)
 	if err != nil {
-		return Result{}, fmt.Errorf("%w: %s: %v", ErrNetwork, Name(t), err)
+		return Result{}, f.requestError(ctx, h, t, err)
 	}
 	defer resp.Body.Close()
+	res, err := f.read(resp, h, t, prev)
+	if err != nil && ctx.Err() == nil && (errors.Is(err, ErrTile) || errors.Is(err, ErrTooLarge)) {
+		f.strike(h, 0)
+	} else if err == nil {
+		f.clear(h)
+	}
+	return res, err
+}
+
+// read turns a response into a Result.
+func (f *Fetcher) read(resp *http.Response, h *host, t maptile.Tile, prev *Meta) (Result, error) {
 	now := time.Now()
-	if resp.StatusCode == http.StatusNotModified && prev != nil {
+	switch {
+	case resp.StatusCode == http.StatusNotModified && prev != nil:
 		m := metaFrom(resp.Header, now)
 		if m.ETag == "" {
 			m.ETag = prev.ETag
@@ -96,13 +134,17 @@ func (f *Fetcher) Fetch(ctx context.Context, t maptile.Tile, prev *Meta) (Result
 			m.LastModified = prev.LastModified
 		}
 		return Result{Meta: m, NotModified: true}, nil
-	}
-	if resp.StatusCode != http.StatusOK {
+	case resp.StatusCode == http.StatusTooManyRequests || resp.StatusCode == http.StatusServiceUnavailable:
+		drain(resp.Body)
+		wait := f.backoffFor(h, resp.Header.Get("Retry-After"), now)
+		return Result{}, fmt.Errorf("%w: %s: HTTP %d, waiting %v", ErrBackoff, Name(t), resp.StatusCode, wait.Round(time.Second))
+	case resp.StatusCode != http.StatusOK:
+		drain(resp.Body)
 		return Result{}, fmt.Errorf("%w: %s: HTTP %d", ErrStatus, Name(t), resp.StatusCode)
 	}
 	data, err := io.ReadAll(io.LimitReader(resp.Body, f.MaxBytes+1))
 	if err != nil {
-		return Result{}, fmt.Errorf("%w: %s: %v", ErrNetwork, Name(t), err)
+		return Result{}, fmt.Errorf("%w: %s: %v", ErrTile, Name(t), err)
 	}
 	if int64(len(data)) > f.MaxBytes {
 		return Result{}, fmt.Errorf("%w: %s", ErrTooLarge, Name(t))
@@ -112,6 +154,26 @@ func (f *Fetcher) Fetch(ctx context.Context, t maptile.Tile, prev *Meta) (Result
 		return Result{}, fmt.Errorf("%s: %w", Name(t), err)
 	}
 	return Result{Data: data, Image: img, Meta: metaFrom(resp.Header, now)}, nil
+}
+
+// drain reads what is left of a small error body so the connection can be
+// reused; a large one is cut off (the connection is then closed).
+func drain(r io.Reader) { io.Copy(io.Discard, io.LimitReader(r, 64<<10)) }
+
+// requestError classifies a failed request: a connection that could not be
+// made is ErrNetwork; a timeout, a redirect loop or a cut-off answer is
+// about this tile (ErrTile), and counts a strike against the host.
+func (f *Fetcher) requestError(ctx context.Context, h *host, t maptile.Tile, err error) error {
+	if ctx.Err() != nil {
+		return ctx.Err()
+	}
+	var op *net.OpError
+	var dns *net.DNSError
+	if (errors.As(err, &op) && op.Op == "dial") || errors.As(err, &dns) {
+		return fmt.Errorf("%w: %s: %v", ErrNetwork, Name(t), err)
+	}
+	f.strike(h, 0)
+	return fmt.Errorf("%w: %s: %v", ErrTile, Name(t), err)
 }
 
 // Name is the tile as z/x/y, for messages.
@@ -132,32 +194,4 @@ func decode(data []byte, size int) (image.Image, error) {
 		return nil, fmt.Errorf("%w: %v", ErrNotImage, err)
 	}
 	return img, nil
-}
-
-// acquire takes one of the PerHost slots of the URL's host.
-func (f *Fetcher) acquire(ctx context.Context, rawURL string) (func(), error) {
-	u, err := url.Parse(rawURL)
-	if err != nil {
-		return nil, fmt.Errorf("tile: bad URL %q: %w", rawURL, err)
-	}
-	f.mu.Lock()
-	if f.hosts == nil {
-		f.hosts = map[string]chan struct{}{}
-	}
-	sem, ok := f.hosts[u.Host]
-	if !ok {
-		n := f.PerHost
-		if n < 1 {
-			n = 1
-		}
-		sem = make(chan struct{}, n)
-		f.hosts[u.Host] = sem
-	}
-	f.mu.Unlock()
-	select {
-	case sem <- struct{}{}:
-		return func() { <-sem }, nil
-	case <-ctx.Done():
-		return nil, ctx.Err()
-	}
 }

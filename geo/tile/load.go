@@ -48,7 +48,7 @@ func (s *Store) Load(ctx context.Context, tiles []maptile.Tile, progress func(do
 			defer wg.Done()
 			for t := range work {
 				img, ok := s.mem.Get(t)
-				if !ok && s.load(t) {
+				if !ok && s.loadNow(t) {
 					img, ok = s.mem.Get(t)
 				}
 				mu.Lock()

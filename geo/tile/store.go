@@ -28,6 +28,9 @@ type Store struct {
 	queued   map[maptile.Tile]bool
 	failed   map[maptile.Tile]time.Time
 	offUntil time.Time // network considered down until then
+	connFail int       // connection failures in a row
+	retry    time.Duration
+	downAt   int
 	lastErr  error
 	wake     chan struct{}
 	ctx      context.Context
@@ -36,8 +39,12 @@ type Store struct {
 }
 
 // RetryAfter is how long a failed tile, or a network found down, is left
-// alone before it is tried again.
+// alone before it is tried again (StoreOptions.RetryFailed changes it).
 const RetryAfter = 30 * time.Second
+
+// DownAfter is how many connection failures in a row make the network
+// count as down; a timeout or a bad answer is about one tile only.
+const DownAfter = 3
 
 // StoreOptions configure a Store. Fetcher nil means offline: cached tiles
 // only. Disk nil means no disk cache.
@@ -47,6 +54,9 @@ type StoreOptions struct {
 	MemTiles int                // LRU size; default 384
 	Workers  int                // default 4 (network use is capped by the Fetcher)
 	OnReady  func(maptile.Tile) // called from a worker goroutine
+	// RetryFailed is how long a failed tile waits before it is tried
+	// again; default RetryAfter.
+	RetryFailed time.Duration
 }
 
 // NewStore starts the workers; Close stops them.
@@ -57,10 +67,13 @@ func NewStore(src Source, o StoreOptions) *Store {
 	if o.Workers <= 0 {
 		o.Workers = 4
 	}
+	if o.RetryFailed <= 0 {
+		o.RetryFailed = RetryAfter
+	}
 	ctx, cancel := context.WithCancel(context.Background())
 	s := &Store{Source: src, fetch: o.Fetcher, disk: o.Disk, mem: NewLRU(o.MemTiles), onReady: o.OnReady,
 		queued: map[maptile.Tile]bool{}, failed: map[maptile.Tile]time.Time{},
-		wake: make(chan struct{}, 1), ctx: ctx, stop: cancel}
+		wake: make(chan struct{}, 1), ctx: ctx, stop: cancel, retry: o.RetryFailed, downAt: DownAfter}
 	for i := 0; i < o.Workers; i++ {
 		s.wg.Add(1)
 		go s.work()
@@ -83,12 +96,6 @@ func (s *Store) Get(t maptile.Tile) (*image.RGBA, bool) {
 	s.request(t)
 	return nil, false
 }
-
-// Peek returns the tile if it is in memory, queuing nothing.
-func (s *Store) Peek(t maptile.Tile) (*image.RGBA, bool) { return s.mem.Get(t) }
-
-// Put places a decoded tile in memory (tests and warm-up).
-func (s *Store) Put(t maptile.Tile, img image.Image) { s.mem.Put(t, toRGBA(img)) }
 
 // Want replaces the queue with the tiles of the current view, so tiles of
 // views already left are not fetched.
@@ -173,37 +180,74 @@ func (s *Store) work() {
 // (conditionally when a stale copy exists); a stale copy is still shown
 // when the network fails.
 func (s *Store) load(t maptile.Tile) bool {
-	var stale *Meta
-	shown := false
-	if s.disk != nil {
-		data, m, err := s.disk.Get(t)
-		if err == nil {
-			if img, derr := decode(data, s.Source.TileSize); derr == nil {
-				s.mem.Put(t, toRGBA(img))
-				shown = true
-				if m.Fresh(time.Now()) {
-					return true
-				}
-				stale = &m
-			}
-		} else if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, ErrCorrupt) {
+	shown, stale := s.fromDisk(t)
+	if shown && stale == nil {
+		return true
+	}
+	if shown && s.onReady != nil {
+		s.onReady(t) // draw the stale copy now, not after revalidation
+	}
+	return s.fromNetwork(t, stale)
+}
+
+// loadNow is load for a job that must not wait on revalidation (an
+// export): a stale copy is used at once and revalidated in the background.
+func (s *Store) loadNow(t maptile.Tile) bool {
+	shown, stale := s.fromDisk(t)
+	if shown {
+		if stale != nil {
+			s.request(t) // the workers revalidate it
+		}
+		return true
+	}
+	return s.fromNetwork(t, nil)
+}
+
+// fromDisk puts the disk copy of t in memory; stale is its meta when it
+// needs revalidation.
+func (s *Store) fromDisk(t maptile.Tile) (shown bool, stale *Meta) {
+	if s.disk == nil {
+		return false, nil
+	}
+	data, m, err := s.disk.Get(t)
+	if err != nil {
+		if !errors.Is(err, fs.ErrNotExist) && !errors.Is(err, ErrCorrupt) {
 			s.fail(t, err, false)
 		}
+		return false, nil
 	}
+	img, derr := decode(data, s.Source.TileSize)
+	if derr != nil {
+		return false, nil
+	}
+	s.mem.Put(t, toRGBA(img))
+	if m.Fresh(time.Now()) {
+		return true, nil
+	}
+	return true, &m
+}
+
+// fromNetwork fetches t (conditionally with stale) and caches it; it
+// reports whether a new image reached memory.
+func (s *Store) fromNetwork(t maptile.Tile, stale *Meta) bool {
 	if s.fetch == nil || s.networkDown() {
-		return shown
+		return false
 	}
 	res, err := s.fetch.Fetch(s.ctx, t, stale)
 	if err != nil {
-		s.fail(t, err, errors.Is(err, ErrNetwork))
-		return shown
+		network := errors.Is(err, ErrNetwork)
+		if !network && !errors.Is(err, context.Canceled) && !errors.Is(err, ErrBackoff) {
+			s.up() // a server answered (or timed out): the network works
+		}
+		s.fail(t, err, network)
+		return false
 	}
 	s.up()
 	if res.NotModified {
 		if data, _, derr := s.disk.Get(t); derr == nil {
 			s.disk.Put(t, data, res.Meta)
 		}
-		return shown
+		return false
 	}
 	s.mem.Put(t, toRGBA(res.Image))
 	if s.disk != nil {
@@ -224,6 +268,8 @@ func (s *Store) networkDown() bool {
 	return time.Now().Before(s.offUntil)
 }
 
+// fail records a failed tile (tried again after the retry delay) and, for
+// a connection failure, counts towards judging the network down.
 func (s *Store) fail(t maptile.Tile, err error, network bool) {
 	if s.ctx.Err() != nil {
 		return
@@ -231,16 +277,22 @@ func (s *Store) fail(t maptile.Tile, err error, network bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.lastErr = err
-	s.failed[t] = time.Now().Add(RetryAfter)
-	if network {
-		s.offUntil = time.Now().Add(RetryAfter)
+	s.failed[t] = time.Now().Add(s.retry)
+	if !network {
+		return
+	}
+	s.connFail++
+	if s.connFail >= s.downAt {
+		s.offUntil = time.Now().Add(s.retry)
 	}
 }
 
+// up records that the server answered: the network works.
 func (s *Store) up() {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.offUntil = time.Time{}
+	s.connFail = 0
 }
 
 func toRGBA(img image.Image) *image.RGBA {

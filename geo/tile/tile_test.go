@@ -116,7 +116,7 @@ func TestFetchBadResponses(t *testing.T) {
 			case <-r.Context().Done():
 			}
 			w.Write(good)
-		}, ErrNetwork},
+		}, ErrTile}, // a timeout is about this tile, not the network
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
@@ -134,7 +134,7 @@ func TestFetchBadResponses(t *testing.T) {
 			defer s.Close()
 			s.Get(liwan)
 			waitFor(t, func() bool { _, e := s.failedErr(liwan); return e })
-			if _, ok := s.Peek(liwan); ok {
+			if _, ok := s.mem.Get(liwan); ok {
 				t.Error("bad response reached the memory cache")
 			}
 			if n := countFiles(t, dir); n != 0 {
@@ -153,10 +153,10 @@ func (s *Store) failedErr(t maptile.Tile) (time.Time, bool) {
 
 func waitFor(t *testing.T, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	deadline := time.Now().Add(20 * time.Second) // a bound, not the usual time
 	for !cond() {
 		if time.Now().After(deadline) {
-			t.Fatal("condition not reached in 5 s")
+			t.Fatal("condition not reached in 20 s")
 		}
 		time.Sleep(5 * time.Millisecond)
 	}
@@ -222,7 +222,12 @@ func TestStoreCachesAndRevalidates(t *testing.T) {
 	disk.Put(liwan, data, m)
 	s3 := NewStore(src, StoreOptions{Fetcher: NewFetcher(src, "test"), Disk: disk, OnReady: func(t maptile.Tile) { ready <- t }})
 	s3.Get(liwan)
-	<-ready
+	<-ready // the stale copy is drawn at once…
+	if _, ok := s3.mem.Get(liwan); !ok {
+		t.Fatal("stale tile not in memory when reported ready")
+	}
+	waitFor(t, func() bool { return notModified.Load() == 1 }) // …and revalidated
+	waitFor(t, func() bool { _, m, _ := disk.Get(liwan); return m.Fresh(time.Now()) })
 	s3.Close()
 	if notModified.Load() != 1 {
 		t.Fatalf("stale tile not revalidated (304s: %d)", notModified.Load())
@@ -241,6 +246,13 @@ func TestStoreOffline(t *testing.T) {
 	s := NewStore(src, StoreOptions{Fetcher: NewFetcher(src, "test")})
 	defer s.Close()
 	s.Get(liwan)
+	waitFor(t, func() bool { _, failed := s.failedErr(liwan); return failed })
+	if off, _ := s.Offline(); off {
+		t.Error("one connection failure judged the network down")
+	}
+	for i := range DownAfter { // several in a row do
+		s.Get(maptile.Tile{X: liwan.X + 1 + uint32(i), Y: liwan.Y, Z: liwan.Z})
+	}
 	waitFor(t, func() bool { off, _ := s.Offline(); return off })
 	_, err := s.Offline()
 	if !errors.Is(err, ErrNetwork) {
