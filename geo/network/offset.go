@@ -13,10 +13,10 @@ type Offset int
 
 // Offset findings.
 const (
-	OffsetOK      Offset = iota
-	OffsetFar            // most sites are more than FarSnap from any street
-	OffsetGCJ02          // the network fits far better shifted as if it were GCJ-02
-	OffsetWGS84          // … or as if it were WGS-84 declared GCJ-02
+	OffsetOK    Offset = iota
+	OffsetFar          // most sites are more than FarSnap from any street
+	OffsetGCJ02        // the network fits far better shifted as if it were GCJ-02
+	OffsetWGS84        // … or as if it were WGS-84 declared GCJ-02
 )
 
 // OffsetCheck compares the sites (WGS-84) with the network: the median

@@ -45,11 +45,28 @@ type PBFStats struct {
 // one pass, others two. progress, when set, gets bytes read and the file
 // size.
 func ReadPBF(ctx context.Context, path string, ext orb.Bound, progress func(done, total int64)) ([]orb.LineString, PBFStats, error) {
+	open := func() (io.ReadCloser, int64, error) {
+		f, err := os.Open(path)
+		if err != nil {
+			return nil, 0, err
+		}
+		st, err := f.Stat()
+		if err != nil {
+			f.Close()
+			return nil, 0, err
+		}
+		return f, st.Size(), nil
+	}
+	return readPBF(ctx, path, open, ext, progress)
+}
+
+// readPBF reads from whatever open gives (the file, or bytes in tests).
+func readPBF(ctx context.Context, path string, open opener, ext orb.Bound, progress func(done, total int64)) ([]orb.LineString, PBFStats, error) {
 	m := &merger2{nodes: map[int64]orb.Point{}, ext: ext}
-	err := m.pass(ctx, path, true, progress)
+	err := m.pass(ctx, open, true, progress)
 	if err == nil && m.unsorted {
 		m.lines, m.stats.Lines, m.stats.WaysKept, m.stats.Ways = nil, 0, 0, 0
-		err = m.pass(ctx, path, false, progress)
+		err = m.pass(ctx, open, false, progress)
 	}
 	if err != nil {
 		return nil, m.stats, &FileError{Path: path, Err: err}
@@ -60,6 +77,9 @@ func ReadPBF(ctx context.Context, path string, ext orb.Bound, progress func(done
 	}
 	return m.lines, m.stats, nil
 }
+
+// opener opens the input afresh for each pass and says its size.
+type opener func() (io.ReadCloser, int64, error)
 
 // merger2 gathers decoded blocks in file order.
 type merger2 struct {
@@ -77,13 +97,12 @@ type decoded struct {
 }
 
 // pass reads the file once; withNodes false decodes ways only.
-func (m *merger2) pass(ctx context.Context, path string, withNodes bool, progress func(done, total int64)) error {
-	f, err := os.Open(path)
+func (m *merger2) pass(ctx context.Context, open opener, withNodes bool, progress func(done, total int64)) error {
+	f, size, err := open()
 	if err != nil {
 		return err
 	}
 	defer f.Close()
-	st, _ := f.Stat()
 	br := &blobReader{r: bufio.NewReaderSize(f, 1<<20)}
 	if err := br.header(); err != nil {
 		return err
@@ -94,7 +113,7 @@ func (m *merger2) pass(ctx context.Context, path string, withNodes bool, progres
 		defer close(order)
 		readErr <- br.feed(ctx, order, m.ext, withNodes, func() {
 			if progress != nil {
-				progress(br.off, st.Size())
+				progress(br.off, size)
 			}
 		})
 	}()
@@ -188,12 +207,12 @@ func (br *blobReader) next() (string, []byte, error) {
 	if err != nil {
 		return "", nil, fmt.Errorf("%w: bad blob header at offset %d", ErrFormat, br.off)
 	}
-	blob := make([]byte, size)
-	if _, err := io.ReadFull(br.r, blob); err != nil {
+	var blob bytes.Buffer // grows as data arrives: a lying size costs nothing
+	if n, _ := io.CopyN(&blob, br.r, int64(size)); n != int64(size) {
 		return "", nil, ErrTruncated
 	}
 	br.off += 4 + int64(hl) + int64(size)
-	return typ, blob, nil
+	return typ, blob.Bytes(), nil
 }
 
 func parseBlobHeader(b []byte) (typ string, size int, err error) {
@@ -306,9 +325,9 @@ func inflate(blob []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: bad zlib data: %v", ErrFormat, err)
 	}
-	out := make([]byte, size)
-	if _, err := io.ReadFull(zr, out); err != nil {
-		return nil, fmt.Errorf("%w: bad zlib data: %v", ErrFormat, err)
+	out, err := io.ReadAll(io.LimitReader(zr, int64(size)+1))
+	if err != nil || len(out) != size {
+		return nil, fmt.Errorf("%w: bad zlib data (%d bytes, header says %d): %v", ErrFormat, len(out), size, err)
 	}
 	return out, nil
 }
