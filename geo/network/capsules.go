@@ -2,6 +2,7 @@ package network
 
 import (
 	"math"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -21,6 +22,7 @@ type Capsules struct {
 	bound orb.Bound
 	empty bool
 	// rows indexes the segments by horizontal bands of height band.
+	index sync.Once
 	band  float64
 	rows  [][]int32
 	ybase float64
@@ -37,16 +39,22 @@ func NewCapsules(segs []Seg, r float64) *Capsules {
 		b = b.Extend(s.A).Extend(s.B)
 	}
 	c.bound = b.Pad(r)
-	c.band = math.Max(2*r, 20)
+	return c
+}
+
+// buildIndex fills the bands on first use (many catchments are only
+// drawn or exported, never measured).
+func (c *Capsules) buildIndex() {
+	r := c.R
+	c.band = math.Max(r/2, 5)
 	c.ybase = c.bound.Min[1]
 	c.rows = make([][]int32, int((c.bound.Max[1]-c.ybase)/c.band)+1)
-	for i, s := range segs {
+	for i, s := range c.Segs {
 		lo, hi := math.Min(s.A[1], s.B[1])-r, math.Max(s.A[1], s.B[1])+r
 		for k := c.rowOf(lo); k <= c.rowOf(hi); k++ {
 			c.rows[k] = append(c.rows[k], int32(i))
 		}
 	}
-	return c
 }
 
 func (c *Capsules) rowOf(y float64) int {
@@ -61,11 +69,15 @@ func (c *Capsules) Bound() orb.Bound { return c.bound }
 func (c *Capsules) Empty() bool { return c.empty || c.R <= 0 }
 
 // Chords returns the union's intervals on the line y.
-func (c *Capsules) Chords(y float64) geo.Intervals {
+func (c *Capsules) Chords(y float64) geo.Intervals { return c.chordsInto(y, nil) }
+
+// chordsInto is Chords reusing buf's storage.
+func (c *Capsules) chordsInto(y float64, buf [][2]float64) geo.Intervals {
 	if c.Empty() || y < c.bound.Min[1] || y > c.bound.Max[1] {
 		return nil
 	}
-	var ivs [][2]float64
+	c.index.Do(c.buildIndex)
+	ivs := buf[:0]
 	for _, i := range c.rows[c.rowOf(y)] {
 		if lo, hi, ok := capsuleChord(c.Segs[i], c.R, y); ok {
 			ivs = append(ivs, [2]float64{lo, hi})
@@ -105,6 +117,7 @@ func (c *Capsules) Contains(p orb.Point) bool {
 	if c.Empty() || !c.bound.Contains(p) {
 		return false
 	}
+	c.index.Do(c.buildIndex)
 	for _, i := range c.rows[c.rowOf(p[1])] {
 		s := c.Segs[i]
 		if _, d := project(s.A, s.B, p); d <= c.R {
@@ -124,8 +137,11 @@ func (c *Capsules) Area(step float64) float64 {
 	n := int(math.Ceil(h / step))
 	dy := h / float64(n)
 	a := 0.0
+	var buf [][2]float64
 	for k := 0; k < n; k++ {
-		a += c.Chords(c.bound.Min[1] + (float64(k)+0.5)*dy).Length()
+		iv := c.chordsInto(c.bound.Min[1]+(float64(k)+0.5)*dy, buf)
+		a += iv.Length()
+		buf = iv
 	}
 	return a * dy
 }

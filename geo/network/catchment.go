@@ -2,6 +2,8 @@ package network
 
 import (
 	"math"
+	"runtime"
+	"sync"
 
 	"github.com/paulmach/orb"
 
@@ -101,4 +103,29 @@ func (c Catchment) ShareOfCircle(step float64) float64 {
 		return math.NaN()
 	}
 	return c.Shape.Area(step) / (math.Pi * c.Radius * c.Radius)
+}
+
+// SiteCatchments computes the catchments of many sites (one list of radii
+// each) on all cores, one Search per worker.
+func (g *Graph) SiteCatchments(sites []orb.Point, radii [][]float64, lateral, maxSnap float64) [][]Catchment {
+	out := make([][]Catchment, len(sites))
+	workers := min(runtime.GOMAXPROCS(0), max(1, len(sites)/4))
+	var wg sync.WaitGroup
+	next := make(chan int, len(sites))
+	for i := range sites {
+		next <- i
+	}
+	close(next)
+	for w := 0; w < workers; w++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			s := g.NewSearch()
+			for i := range next {
+				out[i] = s.Catchments(sites[i], radii[i], lateral, maxSnap)
+			}
+		}()
+	}
+	wg.Wait()
+	return out
 }
