@@ -29,6 +29,9 @@ type blockCtx struct {
 	uScratch   []uint64
 	uScratchV  []uint64
 	refScratch []int64
+	ids        []int64
+	lats       []int64
+	lons       []int64
 }
 
 func decodeBlob(blob []byte, ext orb.Bound, withNodes bool) (*block, error) {
@@ -132,7 +135,8 @@ func (bc *blockCtx) node(b []byte) error {
 
 func (bc *blockCtx) dense(b []byte) error {
 	p := pb{b: b}
-	var ids, lats, lons []int64
+	ids, lats, lons := bc.ids[:0], bc.lats[:0], bc.lons[:0]
+	defer func() { bc.ids, bc.lats, bc.lons = ids, lats, lons }()
 	for f, w, ok := p.next(); ok; f, w, ok = p.next() {
 		switch f {
 		case 1:

@@ -96,18 +96,31 @@ func (p *pb) packedU(wire int, dst []uint64) []uint64 {
 	return dst
 }
 
-// packedS appends a packed zig-zag field, undoing delta coding when
-// delta is set.
+// packedS appends a packed (or single) zig-zag field, undoing delta
+// coding when delta is set.
 func (p *pb) packedS(wire int, dst []int64, delta bool) []int64 {
-	raw := p.packedU(wire, nil)
 	var acc int64
-	for _, u := range raw {
+	add := func(u uint64) {
 		v := int64(u>>1) ^ -int64(u&1)
 		if delta {
 			acc += v
 			v = acc
 		}
 		dst = append(dst, v)
+	}
+	switch wire {
+	case 0:
+		add(p.uvarint())
+	case 2:
+		q := pb{b: p.bytes()}
+		for p.err == nil && q.err == nil && len(q.b) > 0 {
+			add(q.uvarint())
+		}
+		if q.err != nil {
+			p.err = q.err
+		}
+	default:
+		p.err = errProto
 	}
 	return dst
 }
