@@ -42,6 +42,8 @@ func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 		return true, runExport(args[1:], stdout, stderr)
 	case "coverage":
 		return true, runCoverage(args[1:], stdout, stderr)
+	case "access":
+		return true, runAccess(args[1:], stdout, stderr)
 	}
 	return false, 0
 }
