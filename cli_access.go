@@ -135,12 +135,12 @@ func locations(sites []data.Site) []orb.Point {
 }
 
 type accessFlags struct {
-	nf                                 networkFlags
+	nf                                  networkFlags
 	level, out, project, bbox, existing string
-	boundaries, bcrs, popField, popCSV string
-	year                               int
-	cell, maxOffset, speed             float64
-	minutes                            bool
+	boundaries, bcrs, popField, popCSV  string
+	year                                int
+	cell, maxOffset, speed              float64
+	minutes                             bool
 }
 
 func parseAccessFlags(args []string, stderr io.Writer) (*accessFlags, error) {
