@@ -30,6 +30,9 @@ type Project struct {
 	View         View
 	// Origin is the project file an autosaved recovery copy belongs to.
 	Origin string
+	// Streets is the walkable street network (WGS-84) and the file it came from.
+	Streets       []orb.LineString
+	StreetsSource string
 }
 
 // ErrNotProject is returned for a GeoPackage that is not a project of this
@@ -68,7 +71,7 @@ func SaveProject(path string, p *Project) error {
 		subdistrictLayer(p.Subdistricts),
 		settings,
 	}
-	return gpkg.Write(path, layers)
+	return gpkg.Write(path, append(layers, streetLayers(p.Streets, p.StreetsSource)...))
 }
 
 // OpenProject reads a project saved by SaveProject. A damaged file, a
@@ -122,6 +125,7 @@ func OpenProject(path string) (*Project, error) {
 	if p.Subdistricts, err = subdistrictsFromLayer(l); err != nil {
 		return nil, fmt.Errorf("%s: layer %s: %w", path, layerSubdistricts, err)
 	}
+	p.Streets, p.StreetsSource = streetsFromFile(f)
 	return p, nil
 }
 

@@ -18,6 +18,7 @@ type site struct {
 	seats  float64
 	ratio  float64 // 2SFCA: seats per demand within reach
 	remain float64 // allocation: seats not yet given
+	shape  Shape   // nil: the circle of radius r
 }
 
 // supply lists the sites in service in the year that serve level l, with
@@ -33,7 +34,7 @@ func supply(in Input, l data.Level, a geo.Albers) []*site {
 		if r <= 0 {
 			continue
 		}
-		out = append(out, &site{at: a.Forward(s.Location), r: r, seats: float64(in.Norms.SeatsOf(s)[l])})
+		out = append(out, &site{at: a.Forward(s.Location), r: r, seats: float64(in.Norms.SeatsOf(s)[l]), shape: shapeOf(in, s, l, a)})
 	}
 	return out
 }
@@ -72,10 +73,7 @@ func polyChords(mp orb.MultiPolygon, y float64) geo.Intervals {
 func circleChords(cs []*site, y float64) geo.Intervals {
 	var ivs [][2]float64
 	for _, c := range cs {
-		if dy := y - c.at[1]; dy*dy < c.r*c.r {
-			h := math.Sqrt(c.r*c.r - dy*dy)
-			ivs = append(ivs, [2]float64{c.at[0] - h, c.at[0] + h})
-		}
+		ivs = c.chordsAt(y, ivs)
 	}
 	return geo.Union(ivs)
 }
@@ -88,7 +86,7 @@ func (z *zone) coveredShare(sup []*site) float64 {
 	}
 	var near []*site
 	for _, s := range sup {
-		if s.at[0]+s.r >= z.bb.Min[0] && s.at[0]-s.r <= z.bb.Max[0] && s.at[1]+s.r >= z.bb.Min[1] && s.at[1]-s.r <= z.bb.Max[1] {
+		if s.overlaps(z.bb) {
 			near = append(near, s)
 		}
 	}
@@ -196,7 +194,7 @@ func twoStep(cells []*cell, sup []*site, zones []*zone, rows []Row) {
 	g := newGrid(cells, 500)
 	for _, s := range sup {
 		sum := 0.0
-		g.within(s.at, s.r, func(c *cell, _ float64) { sum += c.demand })
+		s.reach(g, func(c *cell, _ float64) { sum += c.demand })
 		s.ratio = 0
 		if sum > 0 {
 			s.ratio = s.seats / sum
@@ -207,7 +205,7 @@ func twoStep(cells []*cell, sup []*site, zones []*zone, rows []Row) {
 	}
 	for _, s := range sup {
 		if s.ratio > 0 {
-			g.within(s.at, s.r, func(c *cell, _ float64) { c.access += s.ratio })
+			s.reach(g, func(c *cell, _ float64) { c.access += s.ratio })
 		}
 	}
 	num := make([]float64, len(zones))
@@ -243,7 +241,7 @@ func allocate(cells []*cell, sup []*site, zones []*zone, rows []Row, per float64
 	for _, s := range order {
 		s.remain = s.seats
 		var ns []near
-		g.within(s.at, s.r, func(c *cell, d2 float64) { ns = append(ns, near{c, d2}) })
+		s.reach(g, func(c *cell, d2 float64) { ns = append(ns, near{c, d2}) })
 		sort.Slice(ns, func(i, j int) bool { return ns[i].d2 < ns[j].d2 })
 		for _, n := range ns {
 			if s.remain <= 0 {
