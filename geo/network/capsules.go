@@ -88,28 +88,7 @@ func (c *Capsules) chordsInto(y float64, buf [][2]float64) geo.Intervals {
 
 // capsuleChord is the chord of one capsule on line y.
 func capsuleChord(s Seg, r, y float64) (lo, hi float64, ok bool) {
-	lo, hi = math.Inf(1), math.Inf(-1)
-	disc := func(p orb.Point) {
-		if dy := y - p[1]; dy*dy <= r*r {
-			h := math.Sqrt(r*r - dy*dy)
-			lo, hi = math.Min(lo, p[0]-h), math.Max(hi, p[0]+h)
-		}
-	}
-	disc(s.A)
-	disc(s.B)
-	dx, dy := s.B[0]-s.A[0], s.B[1]-s.A[1]
-	if l := math.Hypot(dx, dy); l > 0 {
-		nx, ny := -dy/l*r, dx/l*r
-		q := [4]orb.Point{{s.A[0] + nx, s.A[1] + ny}, {s.B[0] + nx, s.B[1] + ny}, {s.B[0] - nx, s.B[1] - ny}, {s.A[0] - nx, s.A[1] - ny}}
-		for k := 0; k < 4; k++ {
-			a, b := q[k], q[(k+1)%4]
-			if (a[1] <= y) != (b[1] <= y) {
-				x := a[0] + (y-a[1])/(b[1]-a[1])*(b[0]-a[0])
-				lo, hi = math.Min(lo, x), math.Max(hi, x)
-			}
-		}
-	}
-	return lo, hi, lo <= hi
+	return geo.CapsuleChord(s.A, s.B, r, y)
 }
 
 // Contains reports whether p lies in the union.

@@ -52,6 +52,10 @@ func (r *Renderer) drawCatchments(o *overlay, sc *Scene, v View, off [2]float64)
 			continue
 		}
 		col := StyleOf(l).Fill
+		if sc.CatchShapes != nil && sc.CatchMode == CatchCircles {
+			drawShapes(o, sc, v, off, l)
+			continue
+		}
 		if sc.CatchMode == CatchNearest {
 			drawNearest(o, v, g, off, col, op)
 			continue

@@ -92,6 +92,9 @@ func Legend(sc *Scene) []LegendItem {
 			if sc.CatchMode == CatchCircles {
 				label += fmt.Sprintf(" %g m", sc.Norms.RadiusM[l].Value)
 			}
+			if sc.CatchMode == CatchCircles && sc.CatchShapes != nil {
+				label = shapeLegend(l, sc.Norms.RadiusM[l].Value)
+			}
 			out = append(out, LegendItem{Kind: LegendCatchment, Level: l, Label: label})
 		}
 	}
