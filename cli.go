@@ -53,6 +53,7 @@ type exportFlags struct {
 	landscape, fit, offline, tables                            bool
 	dpi                                                        float64
 	width, height, year                                        int
+	nf                                                         networkFlags
 }
 
 func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
@@ -75,6 +76,8 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.BoolVar(&f.fit, "fit", false, "extent: all located sites (the default without --bbox)")
 	fl.BoolVar(&f.offline, "offline", false, "fetch no tiles: cached tiles or a plain background")
 	fl.BoolVar(&f.tables, "tables", false, "PDF: add a page with the site list and per-subdistrict figures")
+	f.nf.register(fl)
+	f.nf.registerCatch(fl)
 	if err := fl.Parse(args); err != nil {
 		return nil, err
 	}
@@ -106,6 +109,15 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
 		return exitError
 	}
+	set, code := networkSet(&f.nf, p.Sites, p.Norms, stderr)
+	if code != exitOK {
+		return code
+	}
+	if set != nil {
+		if code, handled := exportNetworkData(f, p, set, stdout, stderr); handled {
+			return code
+		}
+	}
 	if code, handled := exportData(f, p, stdout, stderr); handled {
 		return code
 	}
@@ -115,6 +127,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	o.Scene.Norms = p.Norms
+	o.Scene.CatchShapes = sceneShapes(set)
 	fonts, err := render.NewFonts(assets.FontTTF)
 	if err != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", err)

@@ -92,3 +92,55 @@ func TestCLIAccessBadNetwork(t *testing.T) {
 		t.Errorf("no --network: exit %d", code)
 	}
 }
+
+func TestCLIExportNetworkCatchments(t *testing.T) {
+	needCLITool(t, "ogrinfo")
+	dir := t.TempDir()
+	t.Setenv("XDG_CACHE_HOME", dir)
+	net := gridGeoJSON(t, dir, 0.002)
+	gpkg := filepath.Join(dir, "sites.gpkg")
+	code, _, stderr := runCmd(t, "export", "--format", "gpkg", "--year", "2025", "--out", gpkg, "--network", net)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	out, err := exec.Command("ogrinfo", "-ro", "-al", "-so", gpkg, "catchments").CombinedOutput()
+	if err != nil || !strings.Contains(string(out), "Multi Polygon") || !strings.Contains(string(out), "share_of_circle") || !strings.Contains(string(out), "snap_m") {
+		t.Fatalf("ogrinfo: %v\n%s", err, out)
+	}
+	csvPath := filepath.Join(dir, "sites.csv")
+	if code, _, stderr := runCmd(t, "export", "--year", "2025", "--out", csvPath, "--network", net, "--catchments", "network"); code != 0 {
+		t.Fatalf("csv exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(filepath.Join(dir, "sites_catchments.csv"))
+	if !strings.Contains(string(b), ",network,") || !strings.Contains(string(b), "MULTIPOLYGON") {
+		t.Errorf("catchments csv: %.300s", b)
+	}
+	png := filepath.Join(dir, "map.png")
+	if code, _, stderr := runCmd(t, "export", "--out", png, "--width", "600", "--height", "400", "--year", "2025",
+		"--layers", "catchments,sites", "--offline", "--network", net); code != 0 {
+		t.Fatalf("png exit %d: %s", code, stderr)
+	}
+	if code, _, _ := runCmd(t, "export", "--out", png, "--catchments", "network"); code != exitUsage {
+		t.Errorf("network catchments without --network: exit %d", code)
+	}
+}
+
+func TestCLICoverageNetwork(t *testing.T) {
+	dir := t.TempDir()
+	net := gridGeoJSON(t, dir, 0.002)
+	out := filepath.Join(dir, "table.csv")
+	bounds := filepath.Join("testdata", "boundaries", "synthetic-cgcs2000-gk114.shp")
+	code, _, stderr := runCmd(t, "coverage", "--boundaries", bounds, "--year", "2025", "--out", out, "--network", net, "--catchments", "network")
+	if code != 0 || !strings.Contains(stderr, "network") {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	circle := filepath.Join(dir, "circle.csv")
+	if code, _, stderr := runCmd(t, "coverage", "--boundaries", bounds, "--year", "2025", "--out", circle); code != 0 {
+		t.Fatalf("circle exit %d: %s", code, stderr)
+	}
+	a, _ := os.ReadFile(out)
+	b, _ := os.ReadFile(circle)
+	if string(a) == string(b) {
+		t.Error("network and circle tables are identical")
+	}
+}

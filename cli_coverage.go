@@ -31,6 +31,9 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	project := fl.String("project", "", "project file (.gpkg) instead of the embedded plan data")
 	year := fl.Int("year", time.Now().Year(), "status year")
 	out := fl.String("out", "", "output table, .csv (UTF-8 with BOM) or .xlsx (required)")
+	var nf networkFlags
+	nf.register(fl)
+	nf.registerCatch(fl)
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -71,7 +74,12 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	if _, _, hint := data.OffsetCheck(subs, sites); hint != "" {
 		fmt.Fprintln(stderr, "warning:", hint)
 	}
-	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sites, Norms: p.Norms, Year: *year})
+	set, code := networkSet(&nf, sites, p.Norms, stderr)
+	if code != exitOK {
+		return code
+	}
+	fmt.Fprintln(stderr, catchMethod(set))
+	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sites, Norms: p.Norms, Year: *year, Shapes: coverageShapes(set)})
 	write := coverage.WriteCSV
 	if ext == ".xlsx" {
 		write = coverage.WriteXLSX
