@@ -107,7 +107,7 @@ func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
 	inService := widget.NewCheck("仅已建成 only sites in service in the year", func(on bool) {
 		p.update(func(sc *render.Scene) { sc.CatchInServiceOnly = on })
 	})
-	return container.NewPadded(container.NewVBox(levels, mode, inService))
+	return container.NewPadded(container.NewVBox(levels, mode, inService, networkToggle(p.sh)))
 }
 
 // withLevel is a copy of the catchment levels shown (nil = all) with l

@@ -63,6 +63,7 @@ type UI struct {
 	zones   *zonePanel
 	edit    *editPanel
 	file    *projectFile
+	net     *networkPanel
 	dlg     dialogs
 }
 
@@ -140,6 +141,7 @@ func (u *UI) buildPanels(cfg Config, fonts *render.Fonts) {
 	u.file = newProjectFile(sh, cfg.RecoveryPath)
 	u.dlg.export = &exportDialog{sh: sh, store: u.store, src: cfg.Source, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
 	u.dlg.imports = &importDialogs{sh: sh}
+	u.net = newNetworkPanel(sh, u.dlg.imports)
 	u.dlg.settings = &settingsDialog{sh: sh}
 	u.zones.on = zoneActions{u.dlg.imports.boundaries, u.dlg.imports.population, u.dlg.export.table}
 }
@@ -156,6 +158,7 @@ func (u *UI) wire() {
 	st.listen(sitesEdited, u.list.Refilter)
 	u.file.follow()
 	u.edit.follow()
+	u.net.follow()
 	u.list.OnSelect = func(id string) { st.selectSite(id); u.centreOn(id) }
 	u.Map.OnTap = u.onTap
 	u.Map.OnHover = func(p orb.Point) {

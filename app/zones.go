@@ -154,7 +154,7 @@ func (p *zonePanel) sortBy(col int) {
 func (p *zonePanel) refresh() {
 	st := p.sh.st
 	sc := st.scene
-	res := coverage.Analyse(coverage.Input{Subdistricts: st.subdistricts, Sites: sc.Sites, Norms: sc.Norms, Year: sc.Year})
+	res := coverage.Analyse(coverage.Input{Subdistricts: st.subdistricts, Sites: sc.Sites, Norms: sc.Norms, Year: sc.Year, Shapes: st.coverageShapes()})
 	st.coverage = res
 	level := coverage.Levels[max(0, p.ctl.level.SelectedIndex())]
 	m := coverage.Measures()[max(0, p.ctl.measure.SelectedIndex())]

@@ -1,0 +1,82 @@
+package app
+
+import (
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/network"
+)
+
+// liwanGrid is a street grid over Liwan, one line per block side so the
+// crossings are shared nodes.
+func liwanGrid(step float64) []orb.LineString {
+	var out []orb.LineString
+	nx, ny := int(0.15/step), int(0.16/step)
+	pt := func(i, j int) orb.Point { return orb.Point{113.15 + float64(i)*step, 23.02 + float64(j)*step} }
+	for i := 0; i <= nx; i++ {
+		for j := 0; j <= ny; j++ {
+			if j < ny {
+				out = append(out, orb.LineString{pt(i, j), pt(i, j+1)})
+			}
+			if i < nx {
+				out = append(out, orb.LineString{pt(i, j), pt(i+1, j)})
+			}
+		}
+	}
+	return out
+}
+
+func TestNetworkCatchmentsInTheApp(t *testing.T) {
+	u := newTestUI(t)
+	st := u.sh.st
+	if st.scene.CatchShapes != nil {
+		t.Fatal("circles before any network")
+	}
+	lines := liwanGrid(0.002)
+	g, err := network.Build(lines, network.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	st.setNetwork(lines, "grid.geojson", g)
+	if st.scene.CatchShapes == nil || st.net.set == nil {
+		t.Fatal("network loaded but catchments are still circles")
+	}
+	var id string
+	for _, s := range st.scene.Sites {
+		if s.Located && s.Level == data.Kindergarten {
+			id = s.ID
+			break
+		}
+	}
+	st.selectSite(id)
+	text := u.details.view.Text()
+	if !strings.Contains(text, " m") || !strings.Contains(text, "%") {
+		t.Errorf("details lack snap distance and share of circle:\n%s", text)
+	}
+	u.Map.RenderNow()
+	st.setNetworkMode(false)
+	if st.scene.CatchShapes != nil {
+		t.Error("straight-line mode still draws the network")
+	}
+	st.setNetworkMode(true)
+	path := filepath.Join(t.TempDir(), "plan.gpkg")
+	if err := data.SaveProject(path, u.file.project()); err != nil {
+		t.Fatal(err)
+	}
+	p, err := data.OpenProject(path)
+	if err != nil || len(p.Streets) != len(lines) || p.StreetsSource != "grid.geojson" {
+		t.Fatalf("network not saved in the project: %d lines, %v", len(p.Streets), err)
+	}
+	u.file.load(&data.Project{Sites: p.Sites, Norms: p.Norms}, "", false)
+	if st.net.graph != nil || st.scene.CatchShapes != nil {
+		t.Error("a project without a network kept the old one")
+	}
+	u.file.load(p, path, false)
+	if st.net.graph == nil || st.scene.CatchShapes == nil {
+		t.Error("the saved network was not restored")
+	}
+}
