@@ -106,26 +106,6 @@ func padMetres(b orb.Bound, m float64) orb.Bound {
 	return orb.Bound{Min: orb.Point{b.Min[0] - dlon, b.Min[1] - dlat}, Max: orb.Point{b.Max[0] + dlon, b.Max[1] + dlat}}
 }
 
-// serves reports whether a site provides places of level l.
-func serves(s *data.Site, l data.Level, n data.Norms) bool {
-	if s.Level == l || n.SeatsOf(s)[l] > 0 {
-		return true
-	}
-	return s.Level == data.NineYear && (l == data.Primary || l == data.Junior)
-}
-
-// inService lists the located sites in service in year that serve level l.
-func inService(sites []data.Site, l data.Level, year int, n data.Norms) []data.Site {
-	var out []data.Site
-	for i := range sites {
-		s := &sites[i]
-		if st, _ := data.StatusAt(s, year); s.Located && s.Kind != data.KindCandidate && st == data.InService && serves(s, l, n) {
-			out = append(out, *s)
-		}
-	}
-	return out
-}
-
 func locations(sites []data.Site) []orb.Point {
 	var out []orb.Point
 	for _, s := range sites {
@@ -215,7 +195,7 @@ func runAccess(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	schools := inService(sites, level, f.year, p.Norms)
+	schools := network.InService(sites, level, f.year, p.Norms)
 	if len(schools) == 0 {
 		fmt.Fprintln(stderr, i18n.T("network.cli.noschool", level.Label(), f.year))
 	}

@@ -188,5 +188,5 @@ func networkToggle(sh *shell) fyne.CanvasObject {
 			mode.SetSelected(want)
 		}
 	})
-	return container.NewVBox(mode, info)
+	return container.NewVBox(mode, info, newAccessLayer(sh).widget())
 }

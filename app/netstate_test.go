@@ -4,11 +4,13 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/geo/network"
+	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
 // liwanGrid is a street grid over Liwan, one line per block side so the
@@ -78,5 +80,37 @@ func TestNetworkCatchmentsInTheApp(t *testing.T) {
 	u.file.load(p, path, false)
 	if st.net.graph == nil || st.scene.CatchShapes == nil {
 		t.Error("the saved network was not restored")
+	}
+}
+
+func TestAccessibilityLayer(t *testing.T) {
+	u := newTestUI(t)
+	st := u.sh.st
+	a := st.access
+	if a == nil || !a.on.Disabled() {
+		t.Fatal("the accessibility switch should wait for a network")
+	}
+	lines := liwanGrid(0.002)
+	g, _ := network.Build(lines, network.Options{})
+	st.setNetwork(lines, "grid.geojson", g)
+	a.on.SetChecked(true)
+	deadline := time.Now().Add(20 * time.Second)
+	for st.scene.Access == nil && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	acc := st.scene.Access
+	if acc == nil || acc.Img.Bounds().Dx() < 100 || !strings.Contains(acc.Title, "2023") {
+		t.Fatalf("no accessibility map for 2023: %+v", acc)
+	}
+	st.update(func(sc *render.Scene) { sc.Year = 2025 })
+	for (st.scene.Access == acc || st.scene.Access == nil) && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if st.scene.Access == acc || !strings.Contains(st.scene.Access.Title, "2025") {
+		t.Error("the map did not follow the year")
+	}
+	a.on.SetChecked(false)
+	if st.scene.Access != nil {
+		t.Error("switching off left the map")
 	}
 }

@@ -37,6 +37,7 @@ type state struct {
 	editing      bool            // edit mode: markers can be dragged
 	otherDirty   bool            // unsaved changes outside the editor
 	net          netState        // the street network and catchments along it
+	access       *accessLayer    // the accessibility map's controls
 	listeners    map[event][]func()
 }
 

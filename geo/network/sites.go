@@ -105,3 +105,25 @@ func (s *SiteSet) Capsules(id string, served data.Level, to func(orb.Point) orb.
 	}
 	return NewCapsules(segs, c.Shape.R)
 }
+
+// Serves reports whether a site provides places of level l (a nine-year
+// school serves primary and junior).
+func Serves(s *data.Site, l data.Level, n data.Norms) bool {
+	if s.Level == l || n.SeatsOf(s)[l] > 0 {
+		return true
+	}
+	return s.Level == data.NineYear && (l == data.Primary || l == data.Junior)
+}
+
+// InService lists the located sites (not candidates) in service in year
+// that serve level l: the destinations of an accessibility map.
+func InService(sites []data.Site, l data.Level, year int, n data.Norms) []data.Site {
+	var out []data.Site
+	for i := range sites {
+		s := &sites[i]
+		if st, _ := data.StatusAt(s, year); s.Located && s.Kind != data.KindCandidate && st == data.InService && Serves(s, l, n) {
+			out = append(out, *s)
+		}
+	}
+	return out
+}

@@ -112,7 +112,7 @@ func Legend(sc *Scene) []LegendItem {
 			}
 		}
 	}
-	return out
+	return append(out, accessLegend(sc)...)
 }
 
 func statusLabel(st data.Status) string {

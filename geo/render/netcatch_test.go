@@ -2,6 +2,8 @@ package render
 
 import (
 	"image"
+	"image/color"
+	"math"
 	"strings"
 	"testing"
 
@@ -52,5 +54,32 @@ func TestNetworkCatchmentsDrawn(t *testing.T) {
 	}
 	if !strings.Contains(labels, "300") || !strings.Contains(labels, "路网") && !strings.Contains(labels, "network") {
 		t.Errorf("legend %q", labels)
+	}
+}
+
+func TestAccessRasterDrawn(t *testing.T) {
+	sc := NewScene(nil, 2023)
+	for _, l := range AllLayers() {
+		sc.Layers[l].On = false
+	}
+	at := orb.Point{113.2515, 23.1015}
+	mx := at[0] * math.Pi / 180 * 6378137
+	my := math.Log(math.Tan(math.Pi/4+at[1]*math.Pi/360)) * 6378137
+	img := image.NewNRGBA(image.Rect(0, 0, 2, 1))
+	img.SetNRGBA(0, 0, color.NRGBA{220, 20, 20, 255}) // cell (1, 0) stays empty
+	sc.Access = &AccessRaster{Img: img, X0: mx - 100, Y0: my + 100, Cell: 200, Title: "步行距离 walking distance",
+		Classes: []ZoneClass{{Fill: color.RGBA{220, 20, 20, 255}, Label: "0–300 m"}}}
+	v := Fit(orb.Bound{Min: orb.Point{113.245, 23.095}, Max: orb.Point{113.26, 23.108}}, 600, 500, 0, 3, 18)
+	dst := image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
+	(&Renderer{Fonts: testFonts(t)}).Render(dst, v, sc, true)
+	px := func(p orb.Point) color.RGBA { x, y := v.ToScreen(p); return dst.RGBAAt(int(x), int(y)) }
+	if c := px(at); !(int(c.R) > int(c.G)+60) {
+		t.Errorf("the classed cell is not drawn: %v", c)
+	}
+	if c := px(orb.Point{at[0] + 0.0025, at[1]}); int(c.R) > int(c.G)+20 { // about 250 m east: the empty cell
+		t.Errorf("the empty cell is painted: %v", c)
+	}
+	if items := Legend(sc); len(items) != 2 || items[1].Label != "0–300 m" {
+		t.Errorf("legend %+v", items)
 	}
 }

@@ -94,6 +94,7 @@ func (r *Renderer) draw(o *overlay, sc *Scene, v View, placed []Placed) {
 	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
 		r.drawZones(o, sc, v, off)
 	}
+	drawAccess(o, sc.Access, v, off)
 	if sc.On(Catchments) {
 		r.drawCatchments(o, sc, v, off)
 	}

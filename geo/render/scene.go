@@ -73,6 +73,8 @@ type Scene struct {
 	// CatchShapes, when set, gives walking catchments along the street
 	// network to draw instead of circles (CatchCircles mode).
 	CatchShapes CatchShapeFunc
+	// Access, when set, is an accessibility map drawn under the catchments.
+	Access *AccessRaster
 	// SizeBySeats scales marker area with seats; otherwise one size.
 	SizeBySeats bool
 	// CapacityLabels labels sites "36班 · 1800位" instead of their names.
