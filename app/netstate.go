@@ -1,12 +1,17 @@
 package app
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"math"
+	"path/filepath"
+	"strings"
 
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/atomicfile"
 	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/network"
@@ -136,4 +141,36 @@ func shareText(c network.Catchment) string {
 		return "—"
 	}
 	return fmt.Sprintf("%.0f%% · %.2f km²", 100*sh, c.Shape.Area(2)/1e6)
+}
+
+// networkSet is the catchments along the network when they are chosen
+// over circles (nil otherwise).
+func (s *state) networkSet() *network.SiteSet {
+	if !s.net.on {
+		return nil
+	}
+	return s.net.set
+}
+
+// writeDataExportNet is writeDataExport with network catchments (polygons
+// traced at 5 m cells) instead of circles when set is not nil.
+func writeDataExportNet(path string, sites []data.Site, n data.Norms, year int, set *network.SiteSet) error {
+	if set == nil {
+		return writeDataExport(path, sites, n, year)
+	}
+	shapes := set.Shapes(5)
+	switch filepath.Ext(path) {
+	case ".gpkg":
+		return data.WriteSitesGPKGShapes(path, sites, n, year, shapes)
+	case ".geojson":
+		return atomicfile.WriteFile(path, func(w io.Writer) error { return data.WriteSitesGeoJSONShapes(w, sites, n, year, shapes) })
+	}
+	var sitesBuf, catch bytes.Buffer
+	if err := data.WriteSitesCSVShapes(&sitesBuf, &catch, sites, n, year, shapes); err != nil {
+		return err
+	}
+	if err := atomicfile.WriteBytes(path, sitesBuf.Bytes()); err != nil {
+		return err
+	}
+	return atomicfile.WriteBytes(strings.TrimSuffix(path, ".csv")+"_catchments.csv", catch.Bytes())
 }

@@ -1,6 +1,7 @@
 package app
 
 import (
+	"os"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -112,5 +113,21 @@ func TestAccessibilityLayer(t *testing.T) {
 	a.on.SetChecked(false)
 	if st.scene.Access != nil {
 		t.Error("switching off left the map")
+	}
+}
+
+func TestDataExportWithNetworkCatchments(t *testing.T) {
+	u := newTestUI(t)
+	st := u.sh.st
+	lines := liwanGrid(0.002)
+	g, _ := network.Build(lines, network.Options{})
+	st.setNetwork(lines, "grid.geojson", g)
+	path := filepath.Join(t.TempDir(), "sites.geojson")
+	if err := writeDataExportNet(path, st.editor.Sites(), st.scene.Norms, 2025, st.networkSet()); err != nil {
+		t.Fatal(err)
+	}
+	b, _ := os.ReadFile(path)
+	if !strings.Contains(string(b), `"method":"network"`) || !strings.Contains(string(b), "MultiPolygon") || !strings.Contains(string(b), "share_of_circle") {
+		t.Errorf("export lacks network catchments: %.400s", b)
 	}
 }
