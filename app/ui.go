@@ -63,7 +63,6 @@ type UI struct {
 	zones   *zonePanel
 	edit    *editPanel
 	file    *projectFile
-	net     *networkPanel
 	dlg     dialogs
 }
 
@@ -72,6 +71,7 @@ type dialogs struct {
 	export   *exportDialog
 	imports  *importDialogs
 	settings *settingsDialog
+	network  *networkPanel
 }
 
 // liwanCentre is where the map opens before it is fitted to the sites.
@@ -141,7 +141,7 @@ func (u *UI) buildPanels(cfg Config, fonts *render.Fonts) {
 	u.file = newProjectFile(sh, cfg.RecoveryPath)
 	u.dlg.export = &exportDialog{sh: sh, store: u.store, src: cfg.Source, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
 	u.dlg.imports = &importDialogs{sh: sh}
-	u.net = newNetworkPanel(sh, u.dlg.imports)
+	u.dlg.network = newNetworkPanel(sh, u.dlg.imports)
 	u.dlg.settings = &settingsDialog{sh: sh}
 	u.zones.on = zoneActions{u.dlg.imports.boundaries, u.dlg.imports.population, u.dlg.export.table}
 }
@@ -158,7 +158,7 @@ func (u *UI) wire() {
 	st.listen(sitesEdited, u.list.Refilter)
 	u.file.follow()
 	u.edit.follow()
-	u.net.follow()
+	u.dlg.network.follow()
 	u.list.OnSelect = func(id string) { st.selectSite(id); u.centreOn(id) }
 	u.Map.OnTap = u.onTap
 	u.Map.OnHover = func(p orb.Point) {
