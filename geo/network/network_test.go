@@ -3,6 +3,7 @@ package network
 import (
 	"math"
 	"testing"
+	"time"
 
 	"github.com/paulmach/orb"
 
@@ -213,5 +214,19 @@ func TestMergeTolerance(t *testing.T) {
 	g, _ := Build(lines, Options{MergeTol: 0.5})
 	if len(g.Nodes) != 3 {
 		t.Errorf("0.5 m tolerance: %d nodes, want 3", len(g.Nodes))
+	}
+}
+
+// A stray line on the other side of the world must not blow up the
+// snapping grid. Case found by fuzzing (FuzzReadLines hung).
+func TestStrayLineFarAway(t *testing.T) {
+	start := time.Now()
+	lines := append(gridLines(3, 100), orb.LineString{{-170, -80}, {-169, -80}})
+	g := build(t, lines)
+	if sn := g.SnapPoint(at(100, 100), 500); !sn.OK || sn.Dist > 0.01 {
+		t.Errorf("snap %+v", sn)
+	}
+	if d := time.Since(start); d > 5*time.Second {
+		t.Errorf("took %v", d)
 	}
 }

@@ -23,6 +23,9 @@ func newEdgeGrid(g *Graph, size float64) *edgeGrid {
 	for _, p := range g.xy {
 		b = b.Extend(p)
 	}
+	// at most 1024 cells a side: a stray line far away must not make the
+	// grid huge (searches then visit more edges per cell, nothing else)
+	size = math.Max(size, math.Max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1])/1024)
 	eg := &edgeGrid{size: size, x0: b.Min[0], y0: b.Min[1]}
 	eg.nx = int((b.Max[0]-b.Min[0])/size) + 1
 	eg.ny = int((b.Max[1]-b.Min[1])/size) + 1
