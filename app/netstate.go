@@ -174,3 +174,17 @@ func writeDataExportNet(path string, sites []data.Site, n data.Norms, year int, 
 	}
 	return atomicfile.WriteBytes(strings.TrimSuffix(path, ".csv")+"_catchments.csv", catch.Bytes())
 }
+
+// networkKey changes whenever the catchments the analysis uses change.
+func (s *state) networkKey() string {
+	return fmt.Sprintf("|net %v %p", s.net.on, s.net.set)
+}
+
+// methodNote names network catchments in the analysis' titles ("" for
+// circles, the default).
+func (s *state) methodNote() string {
+	if s.networkSet() == nil {
+		return ""
+	}
+	return " · " + i18n.T("network.ui.network")
+}

@@ -131,3 +131,18 @@ func TestDataExportWithNetworkCatchments(t *testing.T) {
 		t.Errorf("export lacks network catchments: %.400s", b)
 	}
 }
+
+func TestCoverageFollowsTheCatchmentKind(t *testing.T) {
+	u := newTestUI(t)
+	st := u.sh.st
+	lines := liwanGrid(0.002)
+	g, _ := network.Build(lines, network.Options{})
+	st.setNetwork(lines, "grid.geojson", g)
+	if !strings.Contains(st.scene.ZoneTitle, "network") {
+		t.Errorf("the analysis does not say it uses the network: %q", st.scene.ZoneTitle)
+	}
+	st.setNetworkMode(false)
+	if strings.Contains(st.scene.ZoneTitle, "network") {
+		t.Errorf("straight-line analysis still says network: %q", st.scene.ZoneTitle)
+	}
+}

@@ -99,7 +99,7 @@ func (p *zonePanel) follow() {
 	st.listen(sceneChanged, func() {
 		sc := st.scene
 		key := fmt.Sprintf("%p|%p|%p|%p|%v|%d|%p", sc.Sites, sc.Norms.RadiusM, sc.Norms.PerClass, sc.Norms.Per1000,
-			sc.Norms.NineYearPrimaryShare, sc.Year, st.subdistricts)
+			sc.Norms.NineYearPrimaryShare, sc.Year, st.subdistricts) + st.networkKey()
 		if key != p.analysisKey {
 			p.analysisKey = key // before: refresh leads back here
 			p.refresh()
@@ -172,7 +172,7 @@ func (p *zonePanel) refresh() {
 	p.table.Refresh()
 	p.target.SetText(res.TargetText())
 	zones, classes := p.choropleth(res, level, m, values)
-	title := m.Label() + " · " + level.Label() + fmt.Sprintf(" (%d)", res.Year)
+	title := m.Label() + " · " + level.Label() + fmt.Sprintf(" (%d)", res.Year) + st.methodNote()
 	st.update(func(sc *render.Scene) { sc.Zones, sc.ZoneClasses, sc.ZoneTitle = zones, classes, title })
 }
 
