@@ -19,19 +19,19 @@ import (
 // accessLevels are the levels an accessibility map can be drawn for.
 var accessLevels = []data.Level{data.Kindergarten, data.Primary, data.Junior, data.Senior}
 
-// walkSpeed is the walking speed of the map's minute labels, km/h.
-const walkSpeed = 4.0
-
 // accessLayer shows walking distance to the nearest school of a level in
 // service in the map's year, recomputed off the UI goroutine when the
 // level, the year, the sites or the network change.
 type accessLayer struct {
-	sh    *shell
-	on    *widget.Check
-	level *widget.Select
-	info  *widget.Label
-	key   string // what the shown map was computed for
-	busy  bool
+	sh     *shell
+	on     *widget.Check
+	level  *widget.Select
+	speed  *widget.Select // walking speed, km/h, for minutes
+	info   *widget.Label
+	export *widget.Button
+	key    string // what the shown map was computed for
+	busy   bool
+	raster *network.Raster // the map shown, for export
 }
 
 func newAccessLayer(sh *shell) *accessLayer {
@@ -46,7 +46,12 @@ func newAccessLayer(sh *shell) *accessLayer {
 	a.level.SetSelectedIndex(0)
 	a.on = widget.NewCheck(i18n.T("network.ui.access"), nil)
 	a.on.Disable()
+	a.speed = widget.NewSelect([]string{"3 km/h", "3.5 km/h", "4 km/h", "4.5 km/h", "5 km/h"}, nil)
+	a.speed.SetSelected("4 km/h")
+	a.export = widget.NewButton(i18n.T("network.ui.accessexport"), a.exportRaster)
+	a.export.Disable()
 	a.level.OnChanged = func(string) { a.refresh() } // set last: building the panel changes nothing
+	a.speed.OnChanged = func(string) { a.refresh() }
 	a.on.OnChanged = func(bool) { a.refresh() }
 	sh.st.listen(sceneChanged, a.refresh)
 	sh.st.listen(networkChanged, func() {
@@ -63,7 +68,8 @@ func newAccessLayer(sh *shell) *accessLayer {
 }
 
 func (a *accessLayer) widget() fyne.CanvasObject {
-	return container.NewVBox(container.NewBorder(nil, nil, a.on, nil, a.level), a.info)
+	return container.NewVBox(container.NewBorder(nil, nil, a.on, nil, a.level),
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("network.ui.speed")), a.export, a.speed), a.info)
 }
 
 // refresh recomputes the map when what it shows has changed.
@@ -71,13 +77,15 @@ func (a *accessLayer) refresh() {
 	st := a.sh.st
 	if !a.on.Checked || st.net.graph == nil {
 		if st.scene.Access != nil {
-			a.key = ""
+			a.key, a.raster = "", nil
+			a.export.Disable()
 			st.update(func(sc *render.Scene) { sc.Access = nil })
 		}
 		return
 	}
 	level := accessLevels[max(0, a.level.SelectedIndex())]
-	key := fmt.Sprintf("%v|%d|%p|%p", level, st.scene.Year, st.net.graph, st.net.set)
+	speed := a.walkSpeed()
+	key := fmt.Sprintf("%v|%d|%p|%p|%v", level, st.scene.Year, st.net.graph, st.net.set, speed)
 	if key == a.key || a.busy {
 		return
 	}
@@ -93,7 +101,7 @@ func (a *accessLayer) refresh() {
 		r, _ := g.Access(pts, ext, network.AccessOptions{Cell: 25})
 		_, pop := r.ClassShares(network.DefaultBreaks, zones)
 		layer := &render.AccessRaster{Img: r.Image(network.DefaultBreaks), X0: r.X0, Y0: r.Y0, Cell: r.Cell,
-			Title: i18n.T("network.ui.accesstitle", level.Label(), year), Classes: accessClasses()}
+			Title: i18n.T("network.ui.accesstitle", level.Label(), year), Classes: accessClasses(speed)}
 		fyne.Do(func() {
 			a.busy = false
 			if a.key != key || !a.on.Checked {
@@ -101,6 +109,8 @@ func (a *accessLayer) refresh() {
 				return
 			}
 			a.info.SetText(accessInfo(len(dest), pop, len(zones) > 0))
+			a.raster = r
+			a.export.Enable()
 			st.update(func(sc *render.Scene) { sc.Access = layer })
 		})
 	}()
@@ -131,15 +141,23 @@ func accessExtent(st *state) (orb.Bound, []network.Zone) {
 	return b, zones
 }
 
-// accessClasses are the legend entries of the distance classes.
-func accessClasses() []render.ZoneClass {
+// walkSpeed is the chosen walking speed, km/h.
+func (a *accessLayer) walkSpeed() float64 {
+	v := 4.0
+	fmt.Sscanf(a.speed.Selected, "%f", &v)
+	return v
+}
+
+// accessClasses are the legend entries of the distance classes, with
+// minutes at speed km/h.
+func accessClasses(speed float64) []render.ZoneClass {
 	var out []render.ZoneClass
 	lo := 0.0
 	for i, c := range network.ClassColors {
 		label := ""
 		if i < len(network.DefaultBreaks) {
 			hi := network.DefaultBreaks[i]
-			label = fmt.Sprintf("%.0f–%.0f m (≤ %.0f min)", lo, hi, math.Ceil(hi/(walkSpeed*1000/60)))
+			label = fmt.Sprintf("%.0f–%.0f m (≤ %.0f min)", lo, hi, math.Ceil(hi/(speed*1000/60)))
 			lo = hi
 		} else {
 			label = fmt.Sprintf("> %.0f m", lo)

@@ -188,5 +188,13 @@ func networkToggle(sh *shell) fyne.CanvasObject {
 			mode.SetSelected(want)
 		}
 	})
-	return container.NewVBox(mode, info, newAccessLayer(sh).widget())
+	lateral := widget.NewSelect([]string{"25 m", "50 m", "75 m", "100 m"}, nil)
+	lateral.SetSelected(fmt.Sprintf("%.0f m", network.DefaultLateral))
+	lateral.OnChanged = func(v string) {
+		var m float64
+		fmt.Sscanf(v, "%f", &m)
+		sh.st.setLateral(m)
+	}
+	buffer := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("network.ui.lateral")), nil, lateral)
+	return container.NewVBox(mode, buffer, info, newAccessLayer(sh).widget())
 }

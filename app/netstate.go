@@ -35,7 +35,11 @@ type netState struct {
 
 // setNetwork keeps a newly built network and switches catchments to it.
 func (s *state) setNetwork(lines []orb.LineString, source string, g *network.Graph) {
-	s.net = netState{lines: lines, source: source, graph: g, on: g != nil, lateral: network.DefaultLateral}
+	lateral := s.net.lateral
+	if lateral <= 0 {
+		lateral = network.DefaultLateral
+	}
+	s.net = netState{lines: lines, source: source, graph: g, on: g != nil, lateral: lateral}
 	s.recomputeNetwork()
 	s.notify(networkChanged)
 }
@@ -54,6 +58,14 @@ func (s *state) setNetworkMode(on bool) {
 	s.net.on = on && s.net.graph != nil
 	s.recomputeNetwork()
 	s.notify(networkChanged)
+}
+
+// setLateral changes the buffer around reachable streets (metres).
+func (s *state) setLateral(m float64) {
+	s.net.lateral = m
+	if s.net.graph != nil {
+		s.recomputeNetwork()
+	}
 }
 
 // recomputeNetwork recomputes the catchments (after edits or norm

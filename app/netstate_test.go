@@ -146,3 +146,49 @@ func TestCoverageFollowsTheCatchmentKind(t *testing.T) {
 		t.Errorf("straight-line analysis still says network: %q", st.scene.ZoneTitle)
 	}
 }
+
+func TestLateralSpeedAndAccessExport(t *testing.T) {
+	u := newTestUI(t)
+	st := u.sh.st
+	lines := liwanGrid(0.002)
+	g, _ := network.Build(lines, network.Options{})
+	st.setNetwork(lines, "grid.geojson", g)
+	st.setLateral(100)
+	for _, c := range st.net.set.By {
+		if c.Shape.R != 100 {
+			t.Fatalf("buffer %v after choosing 100 m", c.Shape.R)
+		}
+	}
+	a := st.access
+	a.on.SetChecked(true)
+	a.speed.SetSelected("5 km/h")
+	deadline := time.Now().Add(20 * time.Second)
+	for (a.raster == nil || !strings.Contains(sceneLegend(st.scene), "≤ 4 min")) && time.Now().Before(deadline) {
+		time.Sleep(20 * time.Millisecond)
+	}
+	if !strings.Contains(sceneLegend(st.scene), "≤ 4 min") { // 300 m at 5 km/h = 3.6 min
+		t.Fatalf("legend minutes do not follow the speed: %s", sceneLegend(st.scene))
+	}
+	dir := t.TempDir()
+	for k, name := range []string{"m.tif", "min.tif", "a.png"} {
+		path := filepath.Join(dir, name)
+		if err := writeAccess(path, a.raster, k, 5); err != nil {
+			t.Fatal(err)
+		}
+		b, _ := os.ReadFile(path)
+		if len(b) < 100 || (k < 2 && string(b[:4]) != "II*\x00") || (k == 2 && string(b[1:4]) != "PNG") {
+			t.Errorf("%s: %q…", name, b[:min(8, len(b))])
+		}
+	}
+	if _, err := os.Stat(filepath.Join(dir, "a.pgw")); err != nil {
+		t.Error("no world file beside the PNG")
+	}
+}
+
+func sceneLegend(sc *render.Scene) string {
+	var b strings.Builder
+	for _, it := range render.Legend(sc) {
+		b.WriteString(it.Label + "|")
+	}
+	return b.String()
+}
