@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"github.com/liwan-edu/schoolmap/data/gpkg"
 	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/crs"
@@ -44,7 +45,8 @@ func (p *networkPanel) follow() {
 }
 
 // importNetwork asks for a street file: a .osm.pbf is read at once, a
-// line layer first asks which field marks roads pedestrians cannot use.
+// line layer first asks which layer (GeoPackages with several) and which
+// field marks roads pedestrians cannot use.
 func (p *networkPanel) importNetwork() {
 	p.imports.openFile([]string{".pbf", ".shp", ".gpkg", ".geojson", ".json"}, func(path string) {
 		if strings.HasSuffix(strings.ToLower(path), ".pbf") {
@@ -52,16 +54,56 @@ func (p *networkPanel) importNetwork() {
 			return
 		}
 		go func() {
-			set, err := vector.Open(path, "", "auto")
+			names := lineLayers(path)
 			fyne.Do(func() {
-				if err != nil {
-					p.sh.showError(explainNetwork(path, fmt.Errorf("%w: %w", network.ErrFormat, err)))
+				if len(names) < 2 {
+					p.readLayer(path, "")
 					return
 				}
-				p.askLayerOptions(set)
+				pick := widget.NewSelect(names, nil)
+				pick.SetSelectedIndex(0)
+				p.sh.confirmForm(i18n.T("network.ui.import"), "OK", widget.NewForm(widget.NewFormItem(i18n.T("network.ui.layer"), pick)),
+					func(ok bool) {
+						if ok {
+							p.readLayer(path, pick.Selected)
+						}
+					})
 			})
 		}()
 	})
+}
+
+// lineLayers lists a GeoPackage's line layers (none for other files).
+func lineLayers(path string) []string {
+	if !strings.HasSuffix(strings.ToLower(path), ".gpkg") {
+		return nil
+	}
+	f, err := gpkg.Read(path)
+	if err != nil {
+		return nil
+	}
+	var out []string
+	for _, l := range f.Layers {
+		if strings.Contains(strings.ToUpper(l.GeomType), "LINE") {
+			out = append(out, l.Name)
+		}
+	}
+	return out
+}
+
+// readLayer reads a line layer off the UI goroutine, then asks for its
+// options.
+func (p *networkPanel) readLayer(path, layer string) {
+	go func() {
+		set, err := vector.Open(path, layer, "auto")
+		fyne.Do(func() {
+			if err != nil {
+				p.sh.showError(explainNetwork(path, fmt.Errorf("%w: %w", network.ErrFormat, err)))
+				return
+			}
+			p.askLayerOptions(set)
+		})
+	}()
 }
 
 // askLayerOptions lets the planner pick the no-walk field and, when the

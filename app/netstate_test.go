@@ -192,3 +192,17 @@ func sceneLegend(sc *render.Scene) string {
 	}
 	return b.String()
 }
+
+func TestLineLayersOfAGeoPackage(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "p.gpkg")
+	p := &data.Project{Norms: data.DefaultNorms(), Streets: liwanGrid(0.05), StreetsSource: "x"}
+	if err := data.SaveProject(path, p); err != nil {
+		t.Fatal(err)
+	}
+	if got := lineLayers(path); len(got) != 1 || got[0] != "street_network" {
+		t.Errorf("line layers %v", got)
+	}
+	if got := lineLayers("roads.shp"); got != nil {
+		t.Errorf("shapefile: %v", got)
+	}
+}
