@@ -62,7 +62,7 @@ func ReadPBF(ctx context.Context, path string, ext orb.Bound, progress func(done
 
 // readPBF reads from whatever open gives (the file, or bytes in tests).
 func readPBF(ctx context.Context, path string, open opener, ext orb.Bound, progress func(done, total int64)) ([]orb.LineString, PBFStats, error) {
-	m := &merger2{nodes: map[int64]orb.Point{}, ext: ext}
+	m := &merger2{nodes: map[int64]orb.Point{}, ext: ext, seen: make([]uint64, seenWords)}
 	err := m.pass(ctx, open, true, progress)
 	if err == nil && m.unsorted {
 		m.lines, m.stats.Lines, m.stats.WaysKept, m.stats.Ways = nil, 0, 0, 0
@@ -78,6 +78,12 @@ func readPBF(ctx context.Context, path string, open opener, ext orb.Bound, progr
 	return m.lines, m.stats, nil
 }
 
+// seenWords sizes the id filter: 2^26 bits (8 MB).
+const seenWords = 1 << 20
+
+// idHash spreads node ids over the filter's bits.
+func idHash(id int64) uint64 { return (uint64(id) * 0x9E3779B97F4A7C15) >> 38 }
+
 // opener opens the input afresh for each pass and says its size.
 type opener func() (io.ReadCloser, int64, error)
 
@@ -85,6 +91,7 @@ type opener func() (io.ReadCloser, int64, error)
 type merger2 struct {
 	ext      orb.Bound
 	nodes    map[int64]orb.Point
+	seen     []uint64 // bit per id hash: most refs outside the extent skip the map
 	lines    []orb.LineString
 	sawWays  bool
 	unsorted bool
@@ -103,7 +110,7 @@ func (m *merger2) pass(ctx context.Context, open opener, withNodes bool, progres
 		return err
 	}
 	defer f.Close()
-	br := &blobReader{r: bufio.NewReaderSize(f, 1<<20)}
+	br := &blobReader{r: bufio.NewReaderSize(f, 1<<20), size: size}
 	if err := br.header(); err != nil {
 		return err
 	}
@@ -143,6 +150,8 @@ func (m *merger2) add(b *block, withNodes bool) {
 		}
 		for i, id := range b.nodeIDs {
 			m.nodes[id] = b.nodeXY[i]
+			h := idHash(id)
+			m.seen[h>>6] |= 1 << (h & 63)
 		}
 		m.stats.NodesKept = len(m.nodes)
 	}
@@ -163,7 +172,11 @@ func (m *merger2) add(b *block, withNodes bool) {
 func (m *merger2) cut(refs []int64, out []orb.LineString) []orb.LineString {
 	var cur orb.LineString
 	for _, id := range refs {
-		p, ok := m.nodes[id]
+		var p orb.Point
+		ok := false
+		if h := idHash(id); m.seen[h>>6]&(1<<(h&63)) != 0 {
+			p, ok = m.nodes[id]
+		}
 		if ok {
 			cur = append(cur, p)
 			continue
@@ -181,8 +194,9 @@ func (m *merger2) cut(refs []int64, out []orb.LineString) []orb.LineString {
 
 // blobReader reads the length-prefixed blobs of a PBF file.
 type blobReader struct {
-	r   *bufio.Reader
-	off int64
+	r    *bufio.Reader
+	off  int64
+	size int64 // of the input: a blob claiming more than is left is truncated
 }
 
 // next returns the type and Blob message of the next blob; io.EOF at a
@@ -207,12 +221,15 @@ func (br *blobReader) next() (string, []byte, error) {
 	if err != nil {
 		return "", nil, fmt.Errorf("%w: bad blob header at offset %d", ErrFormat, br.off)
 	}
-	var blob bytes.Buffer // grows as data arrives: a lying size costs nothing
-	if n, _ := io.CopyN(&blob, br.r, int64(size)); n != int64(size) {
+	if br.off+4+int64(hl)+int64(size) > br.size {
+		return "", nil, ErrTruncated
+	}
+	blob := make([]byte, size)
+	if _, err := io.ReadFull(br.r, blob); err != nil {
 		return "", nil, ErrTruncated
 	}
 	br.off += 4 + int64(hl) + int64(size)
-	return typ, blob.Bytes(), nil
+	return typ, blob, nil
 }
 
 func parseBlobHeader(b []byte) (typ string, size int, err error) {
@@ -325,9 +342,12 @@ func inflate(blob []byte) ([]byte, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: bad zlib data: %v", ErrFormat, err)
 	}
-	out, err := io.ReadAll(io.LimitReader(zr, int64(size)+1))
-	if err != nil || len(out) != size {
-		return nil, fmt.Errorf("%w: bad zlib data (%d bytes, header says %d): %v", ErrFormat, len(out), size, err)
+	if size > 1032*len(z)+64 { // beyond deflate's largest ratio: a lying size
+		return nil, fmt.Errorf("%w: blob claims %d bytes from %d compressed", ErrFormat, size, len(z))
+	}
+	out := make([]byte, size)
+	if _, err := io.ReadFull(zr, out); err != nil {
+		return nil, fmt.Errorf("%w: bad zlib data: %v", ErrFormat, err)
 	}
 	return out, nil
 }
