@@ -108,6 +108,9 @@ func BenchmarkAccessDistrict25m(b *testing.B) {
 // City: 708×708 nodes at 50 m: 1,001,112 edges over 35 km × 35 km, 5,000
 // sites at three radii each.
 func BenchmarkCatchmentsCity(b *testing.B) {
+	if raceBuild {
+		b.Skip("measured without -race")
+	}
 	const n = 708
 	g, _ := Build(districtLines(n, districtS), Options{})
 	pts, radii := sitesIn(5000, n*districtS)
