@@ -56,6 +56,7 @@ func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 var commands = map[string]func(args []string, stdout, stderr io.Writer) int{
 	"export":   runExport,
 	"coverage": runCoverage,
+	"access":   runAccess,
 }
 
 type exportFlags struct {
@@ -66,6 +67,7 @@ type exportFlags struct {
 	width, height, year                                        int
 	bm                                                         basemapFlags
 	refs                                                       refFlags
+	nf                                                         networkFlags
 }
 
 func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
@@ -91,6 +93,8 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.BoolVar(&f.tables, "tables", false, "PDF: add a page with the site list and per-subdistrict figures")
 	f.bm.register(fl)
 	fl.Var(&f.refs, "reference", "reference layer FILE[:layer][,stroke=#rrggbb,fill=#rrggbb,width=W,opacity=O,label=FIELD] (repeatable; drawn in order, under the sites)")
+	f.nf.register(fl)
+	f.nf.registerCatch(fl)
 	if err := fl.Parse(args); err != nil {
 		return nil, err
 	}
@@ -131,6 +135,15 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
 		return exitError
 	}
+	set, code := networkSet(&f.nf, p.Sites, p.Norms, stderr)
+	if code != exitOK {
+		return code
+	}
+	if set != nil {
+		if code, handled := exportNetworkData(f, p, set, stdout, stderr); handled {
+			return code
+		}
+	}
 	if code, handled := exportData(f, p, stdout, stderr); handled {
 		return code
 	}
@@ -144,6 +157,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
 		return exitUsage
 	}
+	o.Scene.CatchShapes = sceneShapes(set)
 	fonts, err := render.NewFonts(assets.FontTTF)
 	if err != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", err)

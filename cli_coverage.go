@@ -36,6 +36,9 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&rd.encoding, "encoding", "auto", i18n.T("files.cli.flag_encoding"))
 	year := fl.Int("year", time.Now().Year(), "status year")
 	out := fl.String("out", "", "output table, .csv (UTF-8 with BOM) or .xlsx (required)")
+	var nf networkFlags
+	nf.register(fl)
+	nf.registerCatch(fl)
 	if err := fl.Parse(args); err != nil {
 		return exitUsage
 	}
@@ -76,7 +79,12 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	if _, _, hint := data.OffsetCheck(subs, sites, read); hint != "" {
 		fmt.Fprintln(stderr, "warning:", hint)
 	}
-	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sites, Norms: p.Norms, Year: *year})
+	set, code := networkSet(&nf, sites, p.Norms, stderr)
+	if code != exitOK {
+		return code
+	}
+	fmt.Fprintln(stderr, catchMethod(set))
+	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sites, Norms: p.Norms, Year: *year, Shapes: coverageShapes(set)})
 	return writeCoverage(res, *out, ext, stdout, stderr)
 }
 

@@ -38,6 +38,7 @@ var floorOf = map[string]int{
 	"geo/render":        floorFeatures,
 	"geo/coverage":      floorFeatures,
 	"geo/export":        floorFeatures,
+	"geo/network":       floorFeatures,
 	"app":               floorTop,
 	".":                 floorTop,
 	"scripts/codestats": floorTools,

@@ -39,6 +39,7 @@ func (p *detailsPanel) refresh() {
 		return
 	}
 	p.view.ShowSite(s, st.scene.Norms, st.scene.Year)
+	p.view.addRows(networkRows(st, s))
 	if s == nil {
 		p.view.SetActions()
 		return

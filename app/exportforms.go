@@ -150,8 +150,9 @@ func (d *exportDialog) data() {
 				return
 			}
 			sites, norms, year := st.editor.Sites(), st.scene.Norms.Clone(), st.scene.Year
+			netSet := st.networkSet()
 			go func() {
-				err := writeDataExport(path, sites, norms, year)
+				err := writeDataExportNet(path, sites, norms, year, netSet)
 				fyne.Do(func() { d.done(path, err) })
 			}()
 		})

@@ -120,7 +120,7 @@ func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
 		p.update(func(sc *render.Scene) { sc.CatchInServiceOnly = on })
 	})
 	return container.NewPadded(container.NewVBox(levels, mode,
-		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("behave.layers.nearest_level")), nil, nearest), inService))
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("behave.layers.nearest_level")), nil, nearest), inService, networkToggle(p.sh)))
 }
 
 // nearestLevel chooses the one level whose nearest-site areas show (the

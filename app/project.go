@@ -61,7 +61,8 @@ func (f *projectFile) project() *data.Project {
 	st, v := f.sh.st, f.sh.m.View()
 	return &data.Project{Sites: st.editor.Sites(), Subdistricts: st.subdistricts, Norms: st.scene.Norms.Clone(),
 		View: data.View{Center: v.Center, Zoom: v.Zoom, Year: st.scene.Year}, Origin: f.path, References: refsOf(st.scene),
-		Basemap: data.BasemapChoice{Value: f.sh.prefs.String(prefBasemap), Datum: f.sh.prefs.String(prefBasemapDatum)}}
+		Basemap: data.BasemapChoice{Value: f.sh.prefs.String(prefBasemap), Datum: f.sh.prefs.String(prefBasemapDatum)},
+		Streets: st.net.lines, StreetsSource: st.net.source}
 }
 
 // saveTo writes the project to path off the UI goroutine; done runs on
@@ -201,6 +202,7 @@ func (f *projectFile) load(p *data.Project, path string, recovered bool) {
 	if p.View.Zoom > 0 {
 		f.sh.m.SetView(render.View{Center: p.View.Center, Zoom: p.View.Zoom})
 	}
+	st.loadNetwork(p.Streets, p.StreetsSource)
 	st.notify(sitesEdited)
 	f.sh.status.SetText("已打开 Opened " + path)
 	if f.sh.useBasemap != nil && p.Basemap.Value != "" {

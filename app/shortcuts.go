@@ -46,6 +46,7 @@ func (u *UI) actions() []action {
 		{"file.save", "保存 Save", keys(ctrl, fyne.KeyS), func() { u.file.Save(nil) }},
 		{"file.saveas", "另存为 Save as…", keys(ctrlShift, fyne.KeyS), func() { u.file.SaveAs(nil) }},
 		{"file.import", "导入现有学校 Import existing schools…", nil, u.dlg.imports.schools},
+		{"file.importnet", i18n.T("network.ui.import") + "…", nil, func() { u.dlg.network.importNetwork() }},
 		{"file.export", "导出地图 Export map…", keys(ctrl, fyne.KeyE), u.dlg.export.show},
 		{"file.exportdata", "导出项目与服务范围 Export sites and catchments…", nil, u.dlg.export.data},
 		{"file.copy", "复制地图图像 Copy map image", keys(ctrlShift, fyne.KeyC), u.dlg.export.copyMapImage},
@@ -73,7 +74,7 @@ var menus = []struct {
 	title string
 	ids   []string
 }{
-	{"文件 File", []string{"file.open", "file.save", "file.saveas", "", "file.import", "", "file.export", "file.exportdata", "file.copy"}},
+	{"文件 File", []string{"file.open", "file.save", "file.saveas", "", "file.import", "file.importnet", "", "file.export", "file.exportdata", "file.copy"}},
 	{"编辑 Edit", []string{"edit.undo", "edit.redo", "", "edit.mode", "edit.add"}},
 	{"视图 View", []string{"view.zoomin", "view.zoomout", "view.fit", "view.search"}},
 	{"设置 Settings", []string{"settings.norms", "settings.tiandituKey", "settings.offlineBasemap"}},

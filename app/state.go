@@ -36,6 +36,8 @@ type state struct {
 	zoneShown    [2]string       // code and name of the subdistrict in the details panel
 	editing      bool            // edit mode: markers can be dragged
 	otherDirty   bool            // unsaved changes outside the editor
+	net          netState        // the street network and catchments along it
+	access       *accessLayer    // the accessibility map's controls
 	listeners    map[event][]func()
 }
 

@@ -79,6 +79,7 @@ type dialogs struct {
 	export   *exportDialog
 	imports  *importDialogs
 	settings *settingsDialog
+	network  *networkPanel
 }
 
 // liwanCentre is where the map opens before it is fitted to the sites.
@@ -165,6 +166,7 @@ func (u *UI) buildPanels(cfg Config, fonts *render.Fonts, live *liveBasemap) {
 	u.file = newProjectFile(sh, cfg.RecoveryPath)
 	u.dlg.export = &exportDialog{sh: sh, live: live, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
 	u.dlg.imports = &importDialogs{sh: sh}
+	u.dlg.network = newNetworkPanel(sh, u.dlg.imports)
 	u.dlg.settings = &settingsDialog{sh: sh}
 	u.zones.on = zoneActions{u.dlg.imports.boundaries, u.dlg.imports.population, u.dlg.export.table}
 }
@@ -187,6 +189,7 @@ func (u *UI) wire() {
 	})
 	u.file.follow()
 	u.edit.follow()
+	u.dlg.network.follow()
 	u.list.OnSelect = func(id string) { st.selectSite(id); u.centreOn(id) }
 	u.Map.OnTap = u.onTap
 	u.Map.OnHover = func(p orb.Point) {

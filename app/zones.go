@@ -99,7 +99,7 @@ func (p *zonePanel) follow() {
 	st.listen(sceneChanged, func() {
 		sc := st.scene
 		key := fmt.Sprintf("%p|%p|%p|%p|%v|%d|%p", sc.Sites, sc.Norms.RadiusM, sc.Norms.PerClass, sc.Norms.Per1000,
-			sc.Norms.NineYearPrimaryShare, sc.Year, st.subdistricts)
+			sc.Norms.NineYearPrimaryShare, sc.Year, st.subdistricts) + st.networkKey()
 		if key != p.analysisKey {
 			p.analysisKey = key // before: refresh leads back here
 			p.refresh()
@@ -154,7 +154,7 @@ func (p *zonePanel) sortBy(col int) {
 func (p *zonePanel) refresh() {
 	st := p.sh.st
 	sc := st.scene
-	res := coverage.Analyse(coverage.Input{Subdistricts: st.subdistricts, Sites: sc.Sites, Norms: sc.Norms, Year: sc.Year})
+	res := coverage.Analyse(coverage.Input{Subdistricts: st.subdistricts, Sites: sc.Sites, Norms: sc.Norms, Year: sc.Year, Shapes: st.coverageShapes()})
 	st.coverage = res
 	level := coverage.Levels[max(0, p.ctl.level.SelectedIndex())]
 	m := coverage.Measures()[max(0, p.ctl.measure.SelectedIndex())]
@@ -172,7 +172,7 @@ func (p *zonePanel) refresh() {
 	p.table.Refresh()
 	p.target.SetText(res.TargetText())
 	zones, classes := p.choropleth(res, level, m, values)
-	title := m.Label() + " · " + level.Label() + fmt.Sprintf(" (%d)", res.Year)
+	title := m.Label() + " · " + level.Label() + fmt.Sprintf(" (%d)", res.Year) + st.methodNote()
 	st.update(func(sc *render.Scene) { sc.Zones, sc.ZoneClasses, sc.ZoneTitle = zones, classes, title })
 }
 

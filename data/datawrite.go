@@ -144,6 +144,16 @@ func csvText(v any) string {
 // WriteSitesGPKG writes a GeoPackage with a "sites" point layer and a
 // "catchments" polygon layer, for the status year.
 func WriteSitesGPKG(path string, sites []Site, n Norms, year int) error {
+	cl := &gpkg.Layer{Name: "catchments", GeomType: "POLYGON", Description: "walking service areas (geodesic circles)",
+		Fields: []gpkg.Field{{Name: "site_id", Type: gpkg.Text}, {Name: "served_level", Type: gpkg.Text}, {Name: "radius_m", Type: gpkg.Real}}}
+	for _, c := range Catchments(sites, n) {
+		cl.Features = append(cl.Features, gpkg.Feature{Geometry: orb.Polygon{c.Ring}, Values: []any{c.SiteID, c.Served.String(), c.RadiusM}})
+	}
+	return gpkg.Write(path, []*gpkg.Layer{sitesLayer(sites, n, year), cl})
+}
+
+// sitesLayer is the "sites" point layer of the GeoPackage exports.
+func sitesLayer(sites []Site, n Norms, year int) *gpkg.Layer {
 	fields := make([]gpkg.Field, len(siteColumns))
 	for i, c := range siteColumns {
 		t, ok := siteColumnTypes[c]
@@ -160,12 +170,7 @@ func WriteSitesGPKG(path string, sites []Site, n Norms, year int) error {
 		}
 		sl.Features = append(sl.Features, f)
 	}
-	cl := &gpkg.Layer{Name: "catchments", GeomType: "POLYGON", Description: "walking service areas (geodesic circles)",
-		Fields: []gpkg.Field{{Name: "site_id", Type: gpkg.Text}, {Name: "served_level", Type: gpkg.Text}, {Name: "radius_m", Type: gpkg.Real}}}
-	for _, c := range Catchments(sites, n) {
-		cl.Features = append(cl.Features, gpkg.Feature{Geometry: orb.Polygon{c.Ring}, Values: []any{c.SiteID, c.Served.String(), c.RadiusM}})
-	}
-	return gpkg.Write(path, []*gpkg.Layer{sl, cl})
+	return sl
 }
 
 // CatchmentsPath is the file the catchments of a sites export go to:

@@ -36,6 +36,9 @@ type Project struct {
 	// feature without an id given one, a seats value kept as an override.
 	// The app lists them with the project's changes.
 	Notes []string
+	// Streets is the walkable street network (WGS-84) and the file it came from.
+	Streets       []orb.LineString
+	StreetsSource string
 }
 
 // ErrNotProject is returned for a GeoPackage that is not a project of this
@@ -74,7 +77,8 @@ func SaveProject(path string, p *Project) error {
 		subdistrictLayer(p.Subdistricts),
 		settings,
 	}
-	return gpkg.Write(path, append(layers, p.referenceTables()...))
+	layers = append(layers, p.referenceTables()...)
+	return gpkg.Write(path, append(layers, streetLayers(p.Streets, p.StreetsSource)...))
 }
 
 // OpenProject reads a project saved by SaveProject. A damaged file, a
@@ -132,6 +136,7 @@ func OpenProject(path string) (*Project, error) {
 	if p.Subdistricts, err = subdistrictsFromLayer(l); err != nil {
 		return nil, fmt.Errorf("%s: layer %s: %w", path, layerSubdistricts, err)
 	}
+	p.Streets, p.StreetsSource = streetsFromFile(f)
 	return p, nil
 }
 

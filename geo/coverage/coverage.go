@@ -39,6 +39,7 @@ type Input struct {
 	Sites        []data.Site
 	Norms        data.Norms
 	Year         int
+	Shapes       ShapeFunc // catchments other than circles (nil: circles)
 }
 
 // Status indices of the per-status counts.

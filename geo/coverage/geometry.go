@@ -20,6 +20,7 @@ type site struct {
 	seats  float64
 	ratio  float64 // 2SFCA: seats per demand within reach
 	remain float64 // allocation: seats not yet given
+	shape  Shape   // nil: the circle of radius r
 }
 
 // supply lists the sites in service in the year that serve level l, with
@@ -35,7 +36,7 @@ func supply(in Input, l data.Level, a geo.Albers) []*site {
 		if r <= 0 {
 			continue
 		}
-		out = append(out, &site{at: a.Forward(s.Location), r: r, seats: float64(in.Norms.SeatsOf(s)[l])})
+		out = append(out, &site{at: a.Forward(s.Location), r: r, seats: float64(in.Norms.SeatsOf(s)[l]), shape: shapeOf(in, s, l, a)})
 	}
 	return out
 }
@@ -84,7 +85,7 @@ func fillNaN(v []float64) {
 func (z *zone) near(sup []*site) []*site {
 	var out []*site
 	for _, s := range sup {
-		if s.at[0]+s.r >= z.bb.Min[0] && s.at[0]-s.r <= z.bb.Max[0] && s.at[1]+s.r >= z.bb.Min[1] && s.at[1]-s.r <= z.bb.Max[1] {
+		if s.overlaps(z.bb) {
 			out = append(out, s)
 		}
 	}
@@ -109,7 +110,7 @@ func (z *zone) integrate(near [][]*site, share []float64) {
 		inside += pc.Length()
 		for li, sw := range sweeps {
 			if cs := sw.at(y); len(cs) > 0 && len(pc) > 0 {
-				cc := geo.CircleChords(buf, cs, y, circle)
+				cc := chordsOf(buf, cs, y)
 				covered[li] += pc.Intersect(cc).Length()
 				buf = cc
 			}
@@ -133,19 +134,19 @@ type sweep struct {
 
 func newSweep(cs []*site) *sweep {
 	s := &sweep{cs: slices.Clone(cs)}
-	slices.SortFunc(s.cs, func(a, b *site) int { return cmp.Compare(a.at[1]-a.r, b.at[1]-b.r) })
+	slices.SortFunc(s.cs, func(a, b *site) int { return cmp.Compare(a.yspan()[0], b.yspan()[0]) })
 	return s
 }
 
 // at returns the circles line y crosses; y must not decrease.
 func (s *sweep) at(y float64) []*site {
-	for s.next < len(s.cs) && s.cs[s.next].at[1]-s.cs[s.next].r <= y {
+	for s.next < len(s.cs) && s.cs[s.next].yspan()[0] <= y {
 		s.active = append(s.active, s.cs[s.next])
 		s.next++
 	}
 	keep := s.active[:0]
 	for _, c := range s.active {
-		if c.at[1]+c.r > y {
+		if c.yspan()[1] > y {
 			keep = append(keep, c)
 		}
 	}
@@ -287,7 +288,7 @@ func twoStep(cells []*cell, sup []*site, zones []*zone, rows []Row) {
 	g := newGrid(cells, 500)
 	for _, s := range sup {
 		sum := 0.0
-		g.within(s.at, s.r, func(c *cell, _ float64) { sum += c.demand })
+		s.reach(g, func(c *cell, _ float64) { sum += c.demand })
 		s.ratio = 0
 		if sum > 0 {
 			s.ratio = s.seats / sum
@@ -298,7 +299,7 @@ func twoStep(cells []*cell, sup []*site, zones []*zone, rows []Row) {
 	}
 	for _, s := range sup {
 		if s.ratio > 0 {
-			g.within(s.at, s.r, func(c *cell, _ float64) { c.access += s.ratio })
+			s.reach(g, func(c *cell, _ float64) { c.access += s.ratio })
 		}
 	}
 	num := make([]float64, len(zones))
@@ -335,7 +336,7 @@ func allocate(cells []*cell, sup []*site, zones []*zone, rows []Row, per float64
 	for _, s := range order {
 		s.remain = s.seats
 		ns = ns[:0]
-		g.within(s.at, s.r, func(c *cell, d2 float64) { ns = append(ns, near{c, d2}) })
+		s.reach(g, func(c *cell, d2 float64) { ns = append(ns, near{c, d2}) })
 		slices.SortFunc(ns, func(a, b near) int { return cmp.Compare(a.d2, b.d2) })
 		for _, n := range ns {
 			if s.remain <= 0 {

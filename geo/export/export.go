@@ -193,7 +193,7 @@ func (e *Exporter) writePDF(ctx context.Context, w io.Writer, p *pdfPage, o Opti
 	f.paintMap = func() {
 		mb := g.mapBox
 		p.pdf.ClipRect(mb.x, mb.y, mb.w, mb.h, false)
-		vp := &pdfPainter{pdf: p.pdf, x0: mb.x, y0: mb.y, k: mb.w / float64(v.Width), fonts: e.Fonts}
+		vp := &pdfPainter{pdf: p.pdf, x0: mb.x, y0: mb.y, k: mb.w / float64(v.Width), fonts: e.Fonts, page: p, w: v.Width, h: v.Height}
 		(&render.Renderer{Fonts: e.Fonts}).Paint(vp, v, o.Scene)
 		p.pdf.ClipEnd()
 		p.pdf.SetAlpha(1, "Normal")

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"image"
 	"image/color"
 	"math"
 
@@ -16,6 +17,10 @@ type pdfPainter struct {
 	x0, y0 float64
 	k      float64 // millimetres per painter pixel
 	fonts  *render.Fonts
+	// page and w×h (painter pixels) let raster layers be embedded as
+	// images; without a page they are left out (legend swatches).
+	page *pdfPage
+	w, h int
 }
 
 var _ render.Painter = (*pdfPainter)(nil)
@@ -232,4 +237,21 @@ func (p *pdfPainter) Text(x, y, size float64, s string, ink, halo color.RGBA) {
 	p.pdf.SetAlpha(float64(ink.A)/255, "Normal")
 	p.pdf.Text(bx, by, s)
 	p.pdf.SetAlpha(1, "Normal")
+}
+
+// Capsules embeds the union of the capsules as a lossless image over the
+// frame: a union's edge (the outline of a walking catchment) cannot be
+// stroked as paths without stroking the inner edges too.
+func (p *pdfPainter) Capsules(cs []render.PxCapsule, fill, line color.RGBA, w float64) {
+	p.Pixels(p.w, p.h, func(dst *image.RGBA) { render.RasterCapsules(dst, cs, fill, line, w) })
+}
+
+// Pixels embeds what paint draws as a lossless image over the frame.
+func (p *pdfPainter) Pixels(w, h int, paint func(dst *image.RGBA)) {
+	if p.page == nil || w <= 0 || h <= 0 {
+		return
+	}
+	img := image.NewRGBA(image.Rect(0, 0, w, h))
+	paint(img)
+	p.page.Image(p.x0, p.y0, float64(w)*p.k, float64(h)*p.k, img, false)
 }

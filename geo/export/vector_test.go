@@ -1,6 +1,7 @@
 package export
 
 import (
+	"image"
 	"image/color"
 	"os"
 	"os/exec"
@@ -32,6 +33,8 @@ func (nopPainter) Stroke(color.RGBA, float64, bool, [][2]float64)               
 func (nopPainter) Hatch(color.RGBA, color.RGBA, float64, [][2]float64)               {}
 func (nopPainter) Circles([]render.Circle, color.RGBA, color.RGBA, float64, float64) {}
 func (nopPainter) Text(float64, float64, float64, string, color.RGBA, color.RGBA)    {}
+func (nopPainter) Capsules([]render.PxCapsule, color.RGBA, color.RGBA, float64)      {}
+func (nopPainter) Pixels(int, int, func(*image.RGBA))                                {}
 
 // TestPDFMapIsVector: site labels are real text, overlays are paths, and
 // the only raster on the map page is the basemap.

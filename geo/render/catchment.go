@@ -59,6 +59,10 @@ func drawCatchments(p Painter, sc *Scene, v View, off, size [2]float64) {
 	w := math.Max(1, math.Round(1.5*v.sym()))
 	for _, l := range catchOrder {
 		col := StyleOf(l).Fill
+		if sc.CatchShapes != nil {
+			drawShapes(p, sc, v, off, l, w)
+			continue
+		}
 		open, coming := catchCircles(v, groups[l], off)
 		if len(open) > 0 {
 			p.Circles(open, fade(withAlpha(col, 56), op), fade(withAlpha(col, 220), op), w, 0)

@@ -55,6 +55,7 @@ func Legend(sc *Scene) []LegendItem {
 	if sc.On(Catchments) {
 		out = append(out, catchLegend(sc)...)
 	}
+	out = append(out, accessLegend(sc)...)
 	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
 		out = append(out, zoneLegend(sc)...)
 	}
@@ -120,6 +121,9 @@ func catchLegend(sc *Scene) []LegendItem {
 			out = append(out, LegendItem{Kind: LegendHeading, Label: tr("legend.radius")})
 		}
 		label := l.Label() + fmt.Sprintf(" %g m", sc.Norms.RadiusM[l].Value)
+		if sc.CatchShapes != nil {
+			label = shapeLegend(l, sc.Norms.RadiusM[l].Value)
+		}
 		out = append(out, LegendItem{Kind: LegendCatchment, Level: l, Status: data.InService, Label: label})
 		for _, c := range groups[l] {
 			coming = coming || !c.open

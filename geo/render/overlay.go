@@ -125,6 +125,7 @@ func (r *Renderer) paint(p Painter, sc *Scene, v View, placed []Placed, off, siz
 	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
 		zoneBoxes = r.drawZones(p, sc, v, off)
 	}
+	drawAccess(p, sc.Access, v, off, size)
 	// Halos go under the catchments: a halo is often larger than a
 	// kindergarten's 300 m catchment and must never veil it.
 	if sc.On(Halos) {

@@ -29,6 +29,13 @@ type Painter interface {
 	// Text writes s with its box's top-left at (x, y), size in pixels,
 	// ringed by halo unless it is transparent.
 	Text(x, y, size float64, s string, ink, halo color.RGBA)
+	// Capsules fills the union of the capsules once and outlines its edge
+	// (vector output may fill only); a transparent fill outlines alone.
+	Capsules(cs []PxCapsule, fill, line color.RGBA, width float64)
+	// Pixels has paint draw an image of w×h painter pixels (a raster
+	// layer such as the accessibility map) onto the painter's area, its
+	// pixel (0, 0) at painter (0, 0).
+	Pixels(w, h int, paint func(dst *image.RGBA))
 }
 
 // Circle is a circle in painter pixels.
@@ -77,6 +84,15 @@ func (p *rasterPainter) Text(x, y, size float64, s string, ink, halo color.RGBA)
 	box := img.Bounds().Add(image.Pt(int(math.Round(x)), int(math.Round(y))))
 	draw.Draw(p.o.img, box, img, image.Point{}, draw.Over)
 	p.o.mark(box)
+}
+
+func (p *rasterPainter) Capsules(cs []PxCapsule, fill, line color.RGBA, w float64) {
+	p.o.paintCapsules(cs, circleStyle{fill: fill, line: line, width: max(1, int(math.Round(w)))})
+}
+
+func (p *rasterPainter) Pixels(w, h int, paint func(dst *image.RGBA)) {
+	paint(p.o.img)
+	p.o.mark(p.o.img.Bounds())
 }
 
 // flush marks what the canvas painted, for compositing.

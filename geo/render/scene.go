@@ -75,6 +75,11 @@ type Scene struct {
 	CatchLevels map[data.Level]bool
 	// CatchInServiceOnly draws catchments only of sites in service in Year.
 	CatchInServiceOnly bool
+	// CatchShapes, when set, gives walking catchments along the street
+	// network to draw instead of circles (CatchCircles mode).
+	CatchShapes CatchShapeFunc
+	// Access, when set, is an accessibility map drawn under the catchments.
+	Access *AccessRaster
 	// SizeBySeats scales marker area with seats; otherwise one size.
 	SizeBySeats bool
 	// CapacityLabels labels sites "36班 · 1800位" instead of their names.

@@ -1,0 +1,245 @@
+package network
+
+import (
+	"math"
+	"runtime"
+	"sync"
+
+	"github.com/paulmach/orb"
+)
+
+// Raster is a north-up grid on Web Mercator (EPSG:3857): cell (i, j) has
+// its top-left corner at (X0 + i·Cell, Y0 − j·Cell) metres of the
+// projection. Values are walking distances in metres; NaN where no street
+// lies within the offset limit.
+type Raster struct {
+	X0, Y0, Cell float64
+	W, H         int
+	Val          []float32
+}
+
+// AccessOptions tune the accessibility map.
+type AccessOptions struct {
+	Cell      float64 // ground size of a cell, metres (default 25)
+	MaxOffset float64 // largest straight walk from a cell to a street, metres (default FarSnap)
+	MaxSnap   float64 // sites farther than this from any street are left out (default 5000)
+}
+
+func (o AccessOptions) withDefaults() AccessOptions {
+	if o.Cell <= 0 {
+		o.Cell = 25
+	}
+	if o.MaxOffset <= 0 {
+		o.MaxOffset = FarSnap
+	}
+	if o.MaxSnap <= 0 {
+		o.MaxSnap = 5000
+	}
+	return o
+}
+
+const mercR = 6378137.0
+
+func mercator(p orb.Point) orb.Point {
+	return orb.Point{mercR * p[0] * math.Pi / 180, mercR * math.Log(math.Tan(math.Pi/4+p[1]*math.Pi/360))}
+}
+
+// onEdge is a source lying on an edge: a site snapped at fraction t,
+// already d metres walked.
+type onEdge struct{ t, d float64 }
+
+// Access computes, for every cell of the extent (WGS-84), the walking
+// distance to the nearest of the sites: a multi-source search over the
+// graph, then per cell the minimum over streets within MaxOffset of
+// (distance to the street's nearest end or on-street site + along the
+// street + the straight offset to the cell). The grid is Web Mercator with
+// cells of Cell metres on the ground at the extent's mid-latitude; the
+// offset is measured in Mercator metres times the local ground scale
+// east and north (relative error under 1e-4 within 200 m). It returns the snaps of the sites.
+func (g *Graph) Access(sites []orb.Point, ext orb.Bound, opt AccessOptions) (*Raster, []Snap) {
+	opt = opt.withDefaults()
+	s := g.NewSearch()
+	var srcs []Source
+	snaps := make([]Snap, len(sites))
+	on := map[int32][]onEdge{}
+	for i, p := range sites {
+		snaps[i] = g.SnapPoint(p, opt.MaxSnap)
+		if sn := snaps[i]; sn.OK {
+			srcs = append(srcs, g.Sources(sn)...)
+			on[int32(sn.Edge)] = append(on[int32(sn.Edge)], onEdge{sn.T, sn.Dist})
+		}
+	}
+	s.Run(srcs, math.Inf(1))
+	r := newRaster(ext, opt.Cell)
+	bands := runtime.GOMAXPROCS(0)
+	var wg sync.WaitGroup
+	for k := 0; k < bands; k++ {
+		wg.Add(1)
+		go func() { // bands of rows are disjoint: no two goroutines write one cell
+			defer wg.Done()
+			rows := [2]int{r.H * k / bands, r.H * (k + 1) / bands}
+			for e := range g.EU {
+				g.splat(r, s, int32(e), on[int32(e)], opt.MaxOffset, rows)
+			}
+		}()
+	}
+	wg.Wait()
+	return r, snaps
+}
+
+func newRaster(ext orb.Bound, cell float64) *Raster {
+	lat := (ext.Min[1] + ext.Max[1]) / 2 * math.Pi / 180
+	kx, _ := groundScale(lat * 180 / math.Pi)
+	c := cell / kx
+	lo, hi := mercator(ext.Min), mercator(ext.Max)
+	r := &Raster{X0: lo[0], Y0: hi[1], Cell: c}
+	r.W = max(1, int(math.Ceil((hi[0]-lo[0])/c)))
+	r.H = max(1, int(math.Ceil((hi[1]-lo[1])/c)))
+	r.Val = make([]float32, r.W*r.H)
+	for i := range r.Val {
+		r.Val[i] = float32(math.NaN())
+	}
+	return r
+}
+
+// splat lowers the cells of rows j0..j1 within maxOff of edge e to
+// their distance through it.
+func (g *Graph) splat(r *Raster, s *Search, e int32, on []onEdge, maxOff float64, rows [2]int) {
+	du, dv, l := s.Dist[g.EU[e]], s.Dist[g.EV[e]], g.ELen[e]
+	lower := math.Min(du, dv)
+	for _, o := range on {
+		lower = math.Min(lower, o.d)
+	}
+	if math.IsInf(lower, 1) {
+		return
+	}
+	a, b := mercator(g.Nodes[g.EU[e]]), mercator(g.Nodes[g.EV[e]])
+	kx, ky := groundScale((g.Nodes[g.EU[e]][1] + g.Nodes[g.EV[e]][1]) / 2)
+	pad := maxOff / math.Min(kx, ky)
+	i0 := max(0, int(math.Floor((math.Min(a[0], b[0])-pad-r.X0)/r.Cell)))
+	i1 := min(r.W-1, int(math.Floor((math.Max(a[0], b[0])+pad-r.X0)/r.Cell)))
+	j0 := max(rows[0], int(math.Floor((r.Y0-math.Max(a[1], b[1])-pad)/r.Cell)))
+	j1 := min(rows[1]-1, int(math.Floor((r.Y0-math.Min(a[1], b[1])+pad)/r.Cell)))
+	ex, ey := (b[0]-a[0])*kx, (b[1]-a[1])*ky
+	l2 := ex*ex + ey*ey
+	max2 := maxOff * maxOff
+	for j := j0; j <= j1; j++ {
+		py := (r.Y0 - (float64(j)+0.5)*r.Cell - a[1]) * ky
+		row := r.Val[j*r.W : (j+1)*r.W]
+		for i := i0; i <= i1; i++ {
+			if cur := float64(row[i]); cur <= lower {
+				continue // this street cannot do better
+			}
+			px := (r.X0 + (float64(i)+0.5)*r.Cell - a[0]) * kx
+			t := 0.0
+			if l2 > 0 {
+				t = (px*ex + py*ey) / l2
+				t = min(1, max(0, t))
+			}
+			dx, dy := px-t*ex, py-t*ey
+			off2 := dx*dx + dy*dy
+			if off2 > max2 {
+				continue
+			}
+			d := min(du+t*l, dv+(1-t)*l)
+			for _, o := range on {
+				d = min(d, o.d+math.Abs(t-o.t)*l)
+			}
+			if v := float32(d + math.Sqrt(off2)); !(row[i] <= v) {
+				row[i] = v
+			}
+		}
+	}
+}
+
+// groundScale is ground metres per Web Mercator metre east and north at
+// latitude lat on the WGS-84 ellipsoid (Web Mercator is spherical, so the
+// two differ by about 0.5% at 23°N).
+func groundScale(lat float64) (kx, ky float64) {
+	phi := lat * math.Pi / 180
+	s := math.Sin(phi)
+	w := 1 - wgsE2*s*s
+	n := wgsA / math.Sqrt(w)
+	m := wgsA * (1 - wgsE2) / (w * math.Sqrt(w))
+	return n * math.Cos(phi) / mercR, m * math.Cos(phi) / mercR
+}
+
+// Center is the WGS-84 centre of cell (i, j).
+func (r *Raster) Center(i, j int) orb.Point {
+	x := r.X0 + (float64(i)+0.5)*r.Cell
+	y := r.Y0 - (float64(j)+0.5)*r.Cell
+	return orb.Point{x / mercR * 180 / math.Pi, (2*math.Atan(math.Exp(y/mercR)) - math.Pi/2) * 180 / math.Pi}
+}
+
+// DefaultBreaks are the class limits of the accessibility map, metres.
+var DefaultBreaks = []float64{300, 500, 1000, 1500}
+
+// Class is the class of distance d: i when d < breaks[i] (and ≥ the one
+// before), len(breaks) for farther or unknown (NaN) cells.
+func Class(d float64, breaks []float64) int {
+	for i, b := range breaks {
+		if d < b {
+			return i
+		}
+	}
+	return len(breaks)
+}
+
+// Zone is a population area for class shares: a WGS-84 boundary and its
+// residents, taken as spread evenly over it.
+type Zone struct {
+	Boundary   orb.MultiPolygon
+	Population float64
+}
+
+// ClassShares returns, per class, the share of the raster's cells and,
+// when zones are given, the share of their population (each zone's
+// residents spread evenly over its cells; cells of no zone carry none).
+func (r *Raster) ClassShares(breaks []float64, zones []Zone) (area, pop []float64) {
+	n := len(breaks) + 1
+	area, pop = make([]float64, n), make([]float64, n)
+	perZone := make([][]float64, len(zones))
+	bounds := make([]orb.Bound, len(zones))
+	for z := range zones {
+		perZone[z] = make([]float64, n)
+		bounds[z] = zones[z].Boundary.Bound()
+	}
+	for j := 0; j < r.H; j++ {
+		for i := 0; i < r.W; i++ {
+			c := Class(float64(r.Val[j*r.W+i]), breaks)
+			area[c]++
+			if len(zones) > 0 {
+				if z := zoneOf(zones, bounds, r.Center(i, j)); z >= 0 {
+					perZone[z][c]++
+				}
+			}
+		}
+	}
+	scale(area)
+	for z, counts := range perZone {
+		cells := sum(counts)
+		for c := range counts {
+			if cells > 0 {
+				pop[c] += zones[z].Population * counts[c] / cells
+			}
+		}
+	}
+	scale(pop)
+	return area, pop
+}
+
+func sum(v []float64) float64 {
+	s := 0.0
+	for _, x := range v {
+		s += x
+	}
+	return s
+}
+
+func scale(v []float64) {
+	if s := sum(v); s > 0 {
+		for i := range v {
+			v[i] /= s
+		}
+	}
+}
