@@ -14,6 +14,12 @@ if ! command -v go >/dev/null 2>&1; then
   echo "setup: Go is not installed; install Go 1.26 or newer from go.dev/dl first." >&2
   exit 1
 fi
+if [ "${1:-run}" = test ] && ! command -v go-pmtiles >/dev/null 2>&1 && [ ! -x "$(go env GOPATH)/bin/go-pmtiles" ]; then
+  # The protomaps converter, an independent PMTiles writer the tile tests
+  # check the app's reader against (a Go module, not a dependency of the app).
+  echo "setup: installing go-pmtiles"
+  go install github.com/protomaps/go-pmtiles@v1.31.2
+fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then
   echo "setup: missing ${missing[*]} and no apt-get here; install the equivalents (see README)." >&2
