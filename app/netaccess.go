@@ -92,7 +92,7 @@ func (a *accessLayer) refresh() {
 	a.key, a.busy = key, true
 	g, sites, norms, year := st.net.graph, st.scene.Sites, st.scene.Norms, st.scene.Year
 	ext, zones := accessExtent(st)
-	go func() {
+	a.sh.background(func() {
 		dest := network.InService(sites, level, year, norms)
 		var pts []orb.Point
 		for _, s := range dest {
@@ -113,7 +113,7 @@ func (a *accessLayer) refresh() {
 			a.export.Enable()
 			st.update(func(sc *render.Scene) { sc.Access = layer })
 		})
-	}()
+	})
 }
 
 // accessExtent is the subdistricts' extent (else the sites' plus 1 km)

@@ -156,7 +156,7 @@ func (f *projectFile) Open() {
 // openPath loads a project off the UI goroutine; on failure the current
 // work is left as it was.
 func (f *projectFile) openPath(path string, recovered bool) {
-	go func() {
+	f.sh.background(func() {
 		p, err := data.OpenProject(path)
 		fyne.Do(func() {
 			if err != nil {
@@ -165,7 +165,7 @@ func (f *projectFile) openPath(path string, recovered bool) {
 			}
 			f.load(p, path, recovered)
 		})
-	}()
+	})
 }
 
 func openError(path string, err error) error {

@@ -156,6 +156,17 @@ type shell struct {
 
 func (sh *shell) showError(err error) { dialog.ShowError(err, sh.win) }
 
+// background runs work off the UI goroutine, or on the caller's goroutine
+// when the map draws synchronously (tests: Fyne's test driver runs
+// fyne.Do inline, so a second goroutine would touch widgets concurrently).
+func (sh *shell) background(work func()) {
+	if sh.m != nil && sh.m.draw.sync {
+		work()
+		return
+	}
+	go work()
+}
+
 // edit applies an editor operation's result: a refused edit is reported
 // in words, an accepted one shown everywhere.
 func (sh *shell) edit(err error) bool {
