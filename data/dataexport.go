@@ -13,6 +13,7 @@ import (
 	"github.com/paulmach/orb/encoding/wkt"
 
 	"github.com/liwan-edu/schoolmap/data/gpkg"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo"
 )
 
@@ -159,7 +160,7 @@ func reverseCCW(r [][]float64) [][]float64 {
 func WriteSitesCSV(sitesW, catchW io.Writer, sites []Site, n Norms, year int) error {
 	sitesW.Write([]byte("\ufeff"))
 	cw := csv.NewWriter(sitesW)
-	cw.Write(siteColumns)
+	cw.Write(i18n.Columns("export.col.", siteColumns))
 	for i := range sites {
 		vals := rowOf(&sites[i], n, year).values()
 		rec := make([]string, len(vals))
@@ -174,7 +175,7 @@ func WriteSitesCSV(sitesW, catchW io.Writer, sites []Site, n Norms, year int) er
 	}
 	catchW.Write([]byte("\ufeff"))
 	cc := csv.NewWriter(catchW)
-	cc.Write([]string{"site_id", "served_level", "radius_m", "wkt"})
+	cc.Write(i18n.Columns("export.col.", []string{"site_id", "served_level", "radius_m", "wkt"}))
 	for _, c := range Catchments(sites, n) {
 		cc.Write([]string{c.SiteID, c.Served.String(), strconv.FormatFloat(c.RadiusM, 'f', -1, 64), string(wkt.Marshal(orb.Polygon{c.Ring}))})
 	}

@@ -1,6 +1,7 @@
 package coverage
 
 import (
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"image/color"
 	"math"
 	"sort"
@@ -18,17 +19,17 @@ const (
 )
 
 var measureInfo = [...]struct{ label string }{
-	{"学位缺口 seat gap (demand − seats in service)"},
-	{"每千人学位 seats per 1000 residents"},
-	{"步行范围内人口比例 share of population within walking distance"},
-	{"2SFCA 可达性指数 accessibility index"},
+	{"table.measure.gap"},
+	{"table.measure.per1000"},
+	{"table.measure.covered"},
+	{"table.measure.sfca"},
 }
 
 // Measures lists them in menu order.
 func Measures() []Measure { return []Measure{MeasureGap, MeasurePer1000, MeasureCovered, MeasureSFCA} }
 
 // Label names the measure.
-func (m Measure) Label() string { return measureInfo[m].label }
+func (m Measure) Label() string { return i18n.T(measureInfo[m].label) }
 
 // Value reads the measure from a row (NaN when it cannot be computed).
 func (m Measure) Value(r Row) float64 {

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"image"
@@ -11,6 +12,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
@@ -68,7 +70,7 @@ func (e *Exporter) Write(ctx context.Context, w io.Writer, o Options, progress f
 		return err
 	}
 	f := e.furniture(o, v, g, missing)
-	progress(Progress{Stage: "排版 layout", Done: 0, Total: 1})
+	progress(Progress{Stage: i18n.T("export.stage.layout"), Done: 0, Total: 1})
 	if o.Format == PDF {
 		return e.writePDF(ctx, w, o, wMM, hMM, g, mapImg, f, progress)
 	}
@@ -76,7 +78,7 @@ func (e *Exporter) Write(ctx context.Context, w io.Writer, o Options, progress f
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	progress(Progress{Stage: "写入 writing", Done: 0, Total: 1})
+	progress(Progress{Stage: i18n.T("export.stage.writing"), Done: 0, Total: 1})
 	return encodePNG(w, page.img, o.DPI)
 }
 
@@ -105,7 +107,7 @@ func (e *Exporter) renderMap(ctx context.Context, dst *image.RGBA, v render.View
 	if e.Tiles != nil && o.Scene.On(render.Basemap) {
 		tiles := v.Tiles()
 		set, miss, err := e.Tiles.Load(ctx, tiles, func(d, t int) {
-			progress(Progress{Stage: "底图 tiles", Done: d, Total: t})
+			progress(Progress{Stage: i18n.T("export.stage.tiles"), Done: d, Total: t})
 		})
 		if err != nil {
 			return 0, err
@@ -115,7 +117,7 @@ func (e *Exporter) renderMap(ctx context.Context, dst *image.RGBA, v render.View
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	progress(Progress{Stage: "绘制 rendering", Done: 0, Total: 1})
+	progress(Progress{Stage: i18n.T("export.stage.rendering"), Done: 0, Total: 1})
 	f := r.Render(dst, v, o.Scene, false)
 	return max(missing, f.Missing*boolInt(e.Tiles != nil)), nil
 }
@@ -137,13 +139,13 @@ func (e *Exporter) furniture(o Options, v render.View, g geometry, missing int) 
 	f := furniture{title: o.Title, subtitle: o.Subtitle, date: date.Format("2006-01-02"),
 		sources: o.Sources, legend: render.Legend(o.Scene), scaleM: sm, scaleMM: smm}
 	if o.Attribution != "" && o.Scene.On(render.Basemap) && e.Tiles != nil {
-		f.attribution = "底图 Basemap: " + o.Attribution
+		f.attribution = i18n.T("export.attribution", o.Attribution)
 		if missing > 0 {
-			f.attribution += fmt.Sprintf(" (%d tiles unavailable: shown as plain background)", missing)
+			f.attribution += i18n.T("export.tiles_missing", missing)
 		}
 	}
 	if approximateShown(o.Scene, v) {
-		f.footnote = "注：虚线圆圈为近似位置的精度范围（位置待核实）。Dashed circles: approximate locations, drawn with their precision radius; not official plot boundaries."
+		f.footnote = i18n.T("export.footnote")
 	}
 	f.swatch = func(it render.LegendItem, mm float64) image.Image {
 		return render.Swatch(it, int(math.Round(o.px(mm))), o.DPI/96)
@@ -171,7 +173,7 @@ func (e *Exporter) writePDF(ctx context.Context, w io.Writer, o Options, wMM, hM
 	if date.IsZero() {
 		date = time.Now()
 	}
-	p, err := newPDF(wMM, hMM, e.FontTTF, o.Title, date)
+	p, err := newPDF(wMM, hMM, e.FontTTF, o.Title, cmp.Or(o.Creator, "Liwan School Plan Map"), date)
 	if err != nil {
 		return err
 	}
@@ -183,6 +185,6 @@ func (e *Exporter) writePDF(ctx context.Context, w io.Writer, o Options, wMM, hM
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	progress(Progress{Stage: "写入 writing", Done: 0, Total: 1})
+	progress(Progress{Stage: i18n.T("export.stage.writing"), Done: 0, Total: 1})
 	return p.write(w)
 }

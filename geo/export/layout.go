@@ -6,6 +6,7 @@ import (
 	"image/color"
 	"math"
 
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -81,7 +82,7 @@ func drawPage(p Page, g geometry, mapImg image.Image, f furniture) {
 func northArrow(p Page, x, y, k float64) {
 	p.Rect(x-4*k, y-1*k, 8*k, 13*k, panel, color.RGBA{}, 0)
 	p.Polygon([][2]float64{{x, y}, {x + 3*k, y + 8*k}, {x, y + 6.5*k}, {x - 3*k, y + 8*k}}, ink)
-	p.Text(x, y+8*k, 7*k, "N 北", Center, ink)
+	p.Text(x, y+8*k, 7*k, i18n.T("export.north"), Center, ink)
 }
 
 // scaleBar draws a bar of lengthMM ending at (right, bottom) for meters of

@@ -5,6 +5,7 @@ import (
 	"sort"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // drawTables fills the second PDF page: every site with its status in the
@@ -14,12 +15,12 @@ func drawTables(p Page, g geometry, o Options) {
 	sc := o.Scene
 	k, m := g.k, g.margin
 	w, _ := p.Size()
-	p.Text(m, m, 13*k, fmt.Sprintf("%s — 项目一览 Sites, %d", o.Title, sc.Year), Left, ink)
+	p.Text(m, m, 13*k, i18n.T("export.tables.title", o.Title, sc.Year), Left, ink)
 	pt, row := 6.5*k, 4.4*k
 	cols := []struct {
 		head string
 		x    float64
-	}{{"序号", 0}, {"项目 project", 9}, {"学段 level", 62}, {"班", 88}, {"学位 seats", 97}, {"状态 status", 113}, {"街道 subdistrict", 135}, {"位置 location", 165}}
+	}{{i18n.T("export.tables.no"), 0}, {i18n.T("export.tables.project"), 9}, {i18n.T("export.tables.level"), 62}, {i18n.T("export.tables.classes"), 88}, {i18n.T("export.tables.seats"), 97}, {i18n.T("export.tables.status"), 113}, {i18n.T("export.tables.subdistrict"), 135}, {i18n.T("export.tables.location"), 165}}
 	left := w * 0.68
 	scale := (left - m) / 195
 	y := m + 10*k
@@ -30,17 +31,17 @@ func drawTables(p Page, g geometry, o Options) {
 	for i := range sc.Sites {
 		s := &sc.Sites[i]
 		st, late := data.StatusAt(s, sc.Year)
-		status := st.Label()
+		status := i18n.T("table.status." + st.String())
 		if late {
-			status += " 逾期"
+			status += " " + i18n.T("export.tables.overdue")
 		}
-		loc := s.Confidence.Label()
+		loc := i18n.T("table.confidence." + s.Confidence.String())
 		if !s.Located {
-			loc = "未定位"
+			loc = i18n.T("export.tables.unlocated")
 		} else {
 			loc += fmt.Sprintf(" ±%.0fm", s.PrecisionM)
 		}
-		cells := []string{fmt.Sprint(s.No), s.ShortName, s.Level.Label(), count(s.Classes),
+		cells := []string{fmt.Sprint(s.No), s.ShortName, i18n.T("table.level." + s.Level.String()), count(s.Classes),
 			count(sc.Norms.SeatsOf(s).Total()), status, s.SubdistrictText(), loc}
 		for j, c := range cols {
 			right := left - 2*k
@@ -68,7 +69,7 @@ func subdistrictTable(p Page, x, y, pt, row float64, sites []data.Site, n data.N
 		s := &sites[i]
 		name := s.Subdistrict
 		if name == "" {
-			name = "待核实"
+			name = i18n.T("export.tables.unknown_subdistrict")
 		}
 		a := by[name]
 		if a == nil {
@@ -92,8 +93,8 @@ func subdistrictTable(p Page, x, y, pt, row float64, sites []data.Site, n data.N
 		names = append(names, k)
 	}
 	sort.Strings(names)
-	p.Text(x, y-row, pt, "街道 Subdistrict (按项目属性 by site attribute)", Left, ink)
-	heads := []string{"街道", "项目", "建成", "在建", "规划"}
+	p.Text(x, y-row, pt, i18n.T("export.tables.by_subdistrict"), Left, ink)
+	heads := []string{i18n.T("export.tables.subdistrict"), i18n.T("export.tables.sites"), i18n.T("export.tables.in_service"), i18n.T("export.tables.building"), i18n.T("export.tables.planned")}
 	offs := []float64{0, 28, 38, 52, 66}
 	for j, h := range heads {
 		p.Text(x+offs[j], y, pt, h, Left, ink)

@@ -7,6 +7,7 @@ import (
 	"math"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // LegendKind says how a legend entry's symbol is drawn.
@@ -43,40 +44,40 @@ func Legend(sc *Scene) []LegendItem {
 	var out []LegendItem
 	levels := presentLevels(sc)
 	if sc.On(Sites) && len(levels) > 0 {
-		out = append(out, LegendItem{Kind: LegendHeading, Label: "项目 Sites"})
+		out = append(out, LegendItem{Kind: LegendHeading, Label: i18n.T("export.legend.sites")})
 		for _, l := range levels {
-			out = append(out, LegendItem{Kind: LegendMarker, Level: l, Status: data.InService, Label: l.Label()})
+			out = append(out, LegendItem{Kind: LegendMarker, Level: l, Status: data.InService, Label: i18n.T("table.level." + l.String())})
 		}
 		for _, k := range []data.Kind{data.KindExisting, data.KindCandidate} {
 			if anyOfKind(sc, k) {
-				out = append(out, LegendItem{Kind: LegendMarker, SiteKind: k, Status: data.InService, Label: k.Label() + " " + k.String()})
+				out = append(out, LegendItem{Kind: LegendMarker, SiteKind: k, Status: data.InService, Label: i18n.T("table.kind." + k.String())})
 			}
 		}
 		if sc.Year != 0 {
-			out = append(out, LegendItem{Kind: LegendHeading, Label: fmt.Sprintf("%d年 状态 Status", sc.Year)})
+			out = append(out, LegendItem{Kind: LegendHeading, Label: i18n.T("export.legend.status", sc.Year)})
 			for _, st := range []data.Status{data.Planned, data.UnderConstruction, data.InService} {
 				out = append(out, LegendItem{Kind: LegendMarker, Level: data.LevelUnknown, Status: st, Label: statusLabel(st)})
 			}
 			if anyLate(sc) {
 				out = append(out, LegendItem{Kind: LegendMarker, Level: data.LevelUnknown, Status: data.UnderConstruction, Late: true,
-					Label: "逾期未建成 overdue"})
+					Label: i18n.T("export.legend.overdue")})
 			}
 		}
 		if sc.SizeBySeats {
-			out = append(out, LegendItem{Kind: LegendHeading, Label: "学位 Seats (面积成比例)"})
+			out = append(out, LegendItem{Kind: LegendHeading, Label: i18n.T("export.legend.seats")})
 			for _, n := range []int{500, 1000, 2000} {
-				out = append(out, LegendItem{Kind: LegendSize, Seats: n, Label: fmt.Sprintf("%d 位", n)})
+				out = append(out, LegendItem{Kind: LegendSize, Seats: n, Label: i18n.T("export.legend.seats_n", n)})
 			}
 		}
 	}
 	if sc.On(Halos) && anyApproximate(sc) {
-		out = append(out, LegendItem{Kind: LegendHalo, Label: "位置精度范围 location uncertain"})
+		out = append(out, LegendItem{Kind: LegendHalo, Label: i18n.T("export.legend.halo")})
 	}
 	if sc.On(Catchments) {
 		groups := catchments(sc)
-		head := "步行服务半径 Walking radius"
+		head := i18n.T("export.legend.walking")
 		if sc.CatchMode == CatchNearest {
-			head = "最近学校分区 Nearest-site areas"
+			head = i18n.T("export.legend.nearest")
 		}
 		added := false
 		for i := len(catchOrder) - 1; i >= 0; i-- {
@@ -88,7 +89,7 @@ func Legend(sc *Scene) []LegendItem {
 				out = append(out, LegendItem{Kind: LegendHeading, Label: head})
 				added = true
 			}
-			label := l.Label()
+			label := i18n.T("table.level." + l.String())
 			if sc.CatchMode == CatchCircles {
 				label += fmt.Sprintf(" %g m", sc.Norms.RadiusM[l].Value)
 			}
@@ -104,7 +105,7 @@ func Legend(sc *Scene) []LegendItem {
 		}
 		for _, z := range sc.Zones {
 			if z.Gap {
-				out = append(out, LegendItem{Kind: LegendGap, Label: "缺口街道 gap subdistrict"})
+				out = append(out, LegendItem{Kind: LegendGap, Label: i18n.T("export.legend.gap")})
 				break
 			}
 		}
@@ -115,11 +116,11 @@ func Legend(sc *Scene) []LegendItem {
 func statusLabel(st data.Status) string {
 	switch st {
 	case data.Planned:
-		return "规划 planned"
+		return i18n.T("export.legend.planned")
 	case data.UnderConstruction:
-		return "在建 under construction"
+		return i18n.T("export.legend.building")
 	}
-	return "建成 in service"
+	return i18n.T("export.legend.in_service")
 }
 
 func presentLevels(sc *Scene) []data.Level {
