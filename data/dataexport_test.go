@@ -15,6 +15,7 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"github.com/liwan-edu/schoolmap/data/gpkg"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 func TestCatchmentsOfDefaultData(t *testing.T) {
@@ -81,7 +82,7 @@ func TestWriteSitesCSV(t *testing.T) {
 		t.Error("no BOM: Excel would garble the Chinese")
 	}
 	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(s.String(), "\ufeff"))).ReadAll()
-	if err != nil || len(rows) != 26 || rows[0][0] != "id" || rows[5][0] != "LW-05" || !strings.Contains(rows[5][1], "青少年宫") {
+	if err != nil || len(rows) != 26 || rows[0][0] != i18n.T("export.col.id") || rows[5][0] != "LW-05" || !strings.Contains(rows[5][1], "青少年宫") {
 		t.Errorf("%v rows %d", err, len(rows))
 	}
 	if rows[5][13] != "0" || rows[5][14] != "" {

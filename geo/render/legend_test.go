@@ -18,7 +18,7 @@ func legendText(sc *Scene) string {
 func TestLegendFollowsLayers(t *testing.T) {
 	sc := testScene(t)
 	all := legendText(sc)
-	for _, want := range []string{"幼儿园", "小学", "初中", "九年一贯制学校", "青少年宫" /* unlocated: absent */, "规划 planned", "在建", "建成", "步行服务半径", "幼儿园 300 m", "初中 1000 m", "位置精度"} {
+	for _, want := range []string{"幼儿园", "小学", "初中", "九年一贯制学校", "青少年宫" /* unlocated: absent */, "规划", "在建", "建成", "步行服务半径", "幼儿园 300 m", "初中 1000 m", "位置精度"} {
 		if want == "青少年宫" {
 			if strings.Contains(all, want) {
 				t.Error("legend lists youth palace, which has no marker on the map")

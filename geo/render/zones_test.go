@@ -38,7 +38,7 @@ func TestGoldenZones(t *testing.T) {
 		t.Errorf("hole centre %v is tinted: hole filled", got)
 	}
 	leg := legendText(sc)
-	if !strings.Contains(leg, "学位缺口") || !strings.Contains(leg, "缺口街道") || !strings.HasSuffix(strings.TrimSpace(leg), "缺口街道 gap subdistrict") {
+	if !strings.Contains(leg, "学位缺口") || !strings.Contains(leg, "缺口街道") || !strings.HasSuffix(strings.TrimSpace(leg), "缺口街道") {
 		t.Errorf("legend:\n%s", leg)
 	}
 	sc.Layers[Subdistricts].On = false
