@@ -4,6 +4,8 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // ErrNoSite is returned for an edit naming a site that does not exist.
@@ -176,7 +178,7 @@ func (e *Editor) Delete(id string) error {
 		return fmt.Errorf("%w: %s", ErrNoSite, id)
 	}
 	before := e.sites[i]
-	return e.Do(Edit{Label: "删除 delete " + before.ShortName, Changes: []Change{{Index: i, Before: &before}}})
+	return e.Do(Edit{Label: i18n.T("ui.edit.delete", before.ShortName), Changes: []Change{{Index: i, Before: &before}}})
 }
 
 // NextID returns an unused ID with the prefix ("EX-0007").

@@ -4,6 +4,8 @@ import (
 	"fmt"
 
 	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // Site is one school project: the columns of the plan annex (附件) verbatim,
@@ -119,7 +121,7 @@ func (s *Site) SubdistrictText() string {
 	case s.Subdistrict != "":
 		return s.Subdistrict
 	case s.SubdistrictNote != "":
-		return s.SubdistrictNote + " (待核实)"
+		return s.SubdistrictNote + " " + i18n.T("ui.subdistrict.unverified")
 	}
-	return "未知"
+	return i18n.T("ui.unknown")
 }
