@@ -14,7 +14,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/i18n"
-	"github.com/liwan-edu/schoolmap/geo/export"
+	"github.com/liwan-edu/schoolmap/geo/golden"
 )
 
 func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -42,8 +42,8 @@ func TestCLIExportPNGAndPDF(t *testing.T) {
 		t.Fatal(err)
 	}
 	img, err := png.Decode(bytes.NewReader(b))
-	if err != nil || img.Bounds().Dx() != 585 || export.ReadDPI(b) < 49.9 {
-		t.Errorf("png %v, dpi %.1f, err %v", img.Bounds(), export.ReadDPI(b), err)
+	if err != nil || img.Bounds().Dx() != 585 || golden.ReadDPI(b) < 49.9 {
+		t.Errorf("png %v, dpi %.1f, err %v", img.Bounds(), golden.ReadDPI(b), err)
 	}
 	pdfPath := filepath.Join(dir, "plan.pdf")
 	code, _, stderr = runCmd(t, "export", "--out", pdfPath, "--format", "pdf", "--paper", "A3", "--landscape",

@@ -13,7 +13,7 @@ import (
 )
 
 func validForm(dir string) exportForm {
-	return exportForm{Format: "PNG", Size: "A4", Landscape: true, DPI: "60", Date: "2026-11-26",
+	return exportForm{Format: "PNG", Page: pageForm{Size: "A4", Landscape: true}, DPI: "60", Date: "2026-11-26",
 		Folder: dir, File: "plan"}
 }
 
@@ -27,7 +27,7 @@ func TestExportFormValidation(t *testing.T) {
 	}{
 		{"valid", func(f *exportForm) {}, ""},
 		{"bad dpi", func(f *exportForm) { f.DPI = "lots" }, "DPI"},
-		{"bad pixels", func(f *exportForm) { f.Size, f.WidthPx, f.HeightPx = pixelSize, "100", "x" }, "pixel size"},
+		{"bad pixels", func(f *exportForm) { f.Page = pageForm{Size: pixelSize, WidthPx: "100", HeightPx: "x"} }, "pixel size"},
 		{"bad date", func(f *exportForm) { f.Date = "26/11/2026" }, "date"},
 		{"no file name", func(f *exportForm) { f.File = " " }, "file name"},
 		{"path in file name", func(f *exportForm) { f.File = "../x" }, "file name"},
@@ -37,7 +37,7 @@ func TestExportFormValidation(t *testing.T) {
 		t.Run(tt.name, func(t *testing.T) {
 			f := validForm(dir)
 			tt.mod(&f)
-			o, path, err := f.options(u)
+			o, path, err := f.options(u.dlg.export)
 			if tt.err == "" {
 				if err != nil || path != filepath.Join(dir, "plan.png") || o.Title != defaultTitle(2023) {
 					t.Errorf("valid form: %v %q %q", err, path, o.Title)
@@ -55,7 +55,7 @@ func TestExportFromApp(t *testing.T) {
 	u := newTestUI(t)
 	dir := t.TempDir()
 	f := validForm(dir)
-	o, path, err := f.options(u)
+	o, path, err := f.options(u.dlg.export)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -64,7 +64,7 @@ func TestExportFromApp(t *testing.T) {
 		t.Errorf("extent %v, view %v", got, want)
 	}
 	var stages []string
-	if err := u.exportTo(context.Background(), path, o, func(p export.Progress) { stages = append(stages, p.Stage) }); err != nil {
+	if err := u.dlg.export.exportTo(context.Background(), path, o, func(p export.Progress) { stages = append(stages, p.Stage) }); err != nil {
 		t.Fatal(err)
 	}
 	b, err := os.ReadFile(path)
@@ -81,7 +81,7 @@ func TestExportFromApp(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	cancel()
 	p2 := filepath.Join(dir, "cancelled.png")
-	err = u.exportTo(ctx, p2, o, nil)
+	err = u.dlg.export.exportTo(ctx, p2, o, nil)
 	if _, statErr := os.Stat(p2); err == nil || statErr == nil {
 		t.Errorf("cancelled export: err %v, file exists %v", err, statErr == nil)
 	}

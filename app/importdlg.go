@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
@@ -35,28 +36,48 @@ func pickedColumn(s *widget.Select) string {
 	return s.Selected
 }
 
-// importSchools asks for a file of existing schools (CSV, GeoJSON,
-// Shapefile, GeoPackage), then for its columns.
-func (u *UI) importSchools() {
-	u.openFile([]string{".csv", ".txt", ".geojson", ".json", ".shp", ".gpkg"}, func(path string) { u.readForImport(path, "auto") })
+// importDialogs read other people's files: existing schools, subdistrict
+// boundaries and populations.
+type importDialogs struct {
+	sh *shell
 }
 
-func (u *UI) readForImport(path, enc string) {
+// openFile asks for a file and runs then with its path.
+func (d *importDialogs) openFile(exts []string, then func(string)) {
+	fd := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
+		if err != nil || r == nil {
+			return
+		}
+		path := r.URI().Path()
+		r.Close()
+		then(path)
+	}, d.sh.win)
+	fd.SetFilter(storage.NewExtensionFileFilter(exts))
+	fd.Show()
+}
+
+// schools asks for a file of existing schools (CSV, GeoJSON, Shapefile,
+// GeoPackage), then for its columns.
+func (d *importDialogs) schools() {
+	d.openFile([]string{".csv", ".txt", ".geojson", ".json", ".shp", ".gpkg"}, func(path string) { d.readSchools(path, "auto") })
+}
+
+func (d *importDialogs) readSchools(path, enc string) {
 	go func() {
 		set, err := vector.Open(path, "", enc)
 		fyne.Do(func() {
 			if err != nil {
-				dialog.ShowError(fmt.Errorf("无法读取 Cannot read %v. Nothing was imported", err), u.Window)
+				d.sh.showError(fmt.Errorf("无法读取 Cannot read %v. Nothing was imported", err))
 				return
 			}
-			u.showSchoolMapping(set)
+			d.showSchoolMapping(set)
 		})
 	}()
 }
 
 // showSchoolMapping lets the planner say which column is what, with the
 // first rows as a preview.
-func (u *UI) showSchoolMapping(set *vector.Set) {
+func (d *importDialogs) showSchoolMapping(set *vector.Set) {
 	m := data.GuessSchoolMapping(set.Fields)
 	if set.CRS != crs.Unknown {
 		m.CRS = set.CRS
@@ -65,19 +86,9 @@ func (u *UI) showSchoolMapping(set *vector.Set) {
 	name, level, classes, seats, lon, lat := pick(m.Name), pick(m.Level), pick(m.Classes), pick(m.Seats), pick(m.Lon), pick(m.Lat)
 	defLevel := widget.NewSelect(append([]string{noColumn}, levelOptions()...), nil)
 	defLevel.SetSelected(data.Kindergarten.Label())
-	var crsLabels []string
-	for _, c := range crs.All() {
-		crsLabels = append(crsLabels, c.Label())
-	}
-	sys := widget.NewSelect(crsLabels, nil)
+	sys := widget.NewSelect(crsLabels(), nil)
 	sys.SetSelected(m.CRS.Label())
-	enc := widget.NewSelect([]string{"auto", "UTF-8", "GBK"}, func(e string) {
-		if e != set.Encoding && e != "auto" {
-			u.readForImport(set.Path, e) // re-read in the chosen encoding
-		}
-	})
-	enc.Selected = set.Encoding
-	items := []*widget.FormItem{widget.NewFormItem("编码 Encoding", enc), widget.NewFormItem("名称 Name", name),
+	items := []*widget.FormItem{widget.NewFormItem("编码 Encoding", d.encodingSelect(set)), widget.NewFormItem("名称 Name", name),
 		widget.NewFormItem("学段 Level", level), widget.NewFormItem("默认学段 Default level", defLevel),
 		widget.NewFormItem("班数 Classes", classes), widget.NewFormItem("学位 Seats", seats)}
 	if hasNoGeometry(set) {
@@ -95,14 +106,34 @@ func (u *UI) showSchoolMapping(set *vector.Set) {
 			mm.DefaultLevel = data.Levels()[i-1]
 		}
 		dlg.Hide()
-		u.confirmImport(set, mm)
+		d.confirmSchools(set, mm)
 	})
 	check.Importance = widget.HighImportance
 	body := container.NewBorder(widget.NewLabel(fmt.Sprintf("%s · %d 条记录 records · %s", filepath.Base(set.Path), len(set.Features), set.Encoding)),
 		check, nil, nil, container.NewVSplit(widget.NewForm(items...), container.NewScroll(preview)))
-	dlg = dialog.NewCustom("导入现有学校 Import existing schools", "取消 Cancel", body, u.Window)
+	dlg = dialog.NewCustom("导入现有学校 Import existing schools", "取消 Cancel", body, d.sh.win)
 	dlg.Resize(fyne.NewSize(760, 640))
 	dlg.Show()
+}
+
+// encodingSelect re-reads the file in the encoding chosen.
+func (d *importDialogs) encodingSelect(set *vector.Set) *widget.Select {
+	enc := widget.NewSelect([]string{"auto", "UTF-8", "GBK"}, func(e string) {
+		if e != set.Encoding && e != "auto" {
+			d.readSchools(set.Path, e)
+		}
+	})
+	enc.Selected = set.Encoding
+	return enc
+}
+
+// crsLabels name the coordinate systems a file may use.
+func crsLabels() []string {
+	var out []string
+	for _, c := range crs.All() {
+		out = append(out, c.Label())
+	}
+	return out
 }
 
 func hasNoGeometry(set *vector.Set) bool {
@@ -133,8 +164,8 @@ func previewText(set *vector.Set, n int) string {
 
 // confirmImport shows what would be imported and every problem; the
 // planner imports the valid records (one undoable step) or cancels.
-func (u *UI) confirmImport(set *vector.Set, m data.SchoolMapping) {
-	sites, probs := data.ExistingSchools(set, m, data.NewIDs(u.editor.Sites(), "EX"))
+func (d *importDialogs) confirmSchools(set *vector.Set, m data.SchoolMapping) {
+	sites, probs := data.ExistingSchools(set, m, data.NewIDs(d.sh.st.editor.Sites(), "EX"))
 	lines := make([]string, len(probs))
 	for i, p := range probs {
 		lines[i] = p.String()
@@ -149,8 +180,8 @@ func (u *UI) confirmImport(set *vector.Set, m data.SchoolMapping) {
 	doImport := widget.NewButton(fmt.Sprintf("导入 %d 条有效记录 Import %d valid", len(sites), len(sites)), func() {
 		dlg.Hide()
 		label := fmt.Sprintf("导入 import %d from %s", len(sites), filepath.Base(set.Path))
-		if u.edit(u.editor.Add(label, sites...)) {
-			u.Status.SetText(fmt.Sprintf("已导入 Imported %d existing schools from %s (Ctrl+Z undoes)", len(sites), filepath.Base(set.Path)))
+		if d.sh.edit(d.sh.st.editor.Add(label, sites...)) {
+			d.sh.status.SetText(fmt.Sprintf("已导入 Imported %d existing schools from %s (Ctrl+Z undoes)", len(sites), filepath.Base(set.Path)))
 		}
 	})
 	doImport.Importance = widget.HighImportance
@@ -158,7 +189,7 @@ func (u *UI) confirmImport(set *vector.Set, m data.SchoolMapping) {
 		doImport.Disable()
 	}
 	dlg = dialog.NewCustom("导入检查 Import check", "取消 Cancel",
-		container.NewBorder(widget.NewLabel(msg), doImport, nil, nil, container.NewVScroll(list)), u.Window)
+		container.NewBorder(widget.NewLabel(msg), doImport, nil, nil, container.NewVScroll(list)), d.sh.win)
 	dlg.Resize(fyne.NewSize(700, 480))
 	dlg.Show()
 }

@@ -3,11 +3,8 @@ package app
 import (
 	"fmt"
 	"maps"
-	"math"
-	"slices"
 
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/widget"
 
@@ -18,74 +15,84 @@ import (
 // catchableLevels are the served levels a catchment can be drawn for.
 var catchableLevels = []data.Level{data.Kindergarten, data.Primary, data.Junior, data.Senior, data.International}
 
-// layerPanel builds the layer switches: a check and an opacity slider per
-// layer, with each layer's own options beneath it. Every change goes
-// through u.update, so map, legend and summary follow at once.
-func (u *UI) layerPanel() fyne.CanvasObject {
-	box := container.NewVBox()
-	u.layerBox = box
-	u.layerChecks = map[render.Layer]*widget.Check{}
+// layersPanel is the Layers tab: a check and an opacity slider per layer,
+// with each layer's own options beneath it, and the legend. Every change
+// goes through the shared state, so map, legend and summary follow at once.
+type layersPanel struct {
+	sh     *shell
+	box    *fyne.Container
+	checks map[render.Layer]*widget.Check
+	legend *legendPanel
+}
+
+func newLayersPanel(sh *shell) *layersPanel {
+	p := &layersPanel{sh: sh, box: container.NewVBox(), checks: map[render.Layer]*widget.Check{}, legend: newLegendPanel()}
+	sc := sh.st.scene
 	for _, l := range render.AllLayers() {
 		if l == render.Subdistricts {
 			continue // appears once boundaries are imported
 		}
-		box.Add(u.layerRow(l))
+		p.box.Add(p.layerRow(l))
 		switch l {
 		case render.Catchments:
-			box.Add(u.catchmentOptions())
+			p.box.Add(p.catchmentOptions())
 		case render.Sites:
-			box.Add(indent(widget.NewCheck("按学位缩放 size by seats", func(on bool) {
-				u.update(func(sc *render.Scene) { sc.SizeBySeats = on })
-			}), u.scene.SizeBySeats))
+			p.box.Add(indent(widget.NewCheck("按学位缩放 size by seats", func(on bool) {
+				p.update(func(sc *render.Scene) { sc.SizeBySeats = on })
+			}), sc.SizeBySeats))
 		case render.Labels:
-			box.Add(indent(widget.NewCheck("显示班数·学位 capacity labels (36班 · 1800位)", func(on bool) {
-				u.update(func(sc *render.Scene) { sc.CapacityLabels = on })
-			}), u.scene.CapacityLabels))
+			p.box.Add(indent(widget.NewCheck("显示班数·学位 capacity labels (36班 · 1800位)", func(on bool) {
+				p.update(func(sc *render.Scene) { sc.CapacityLabels = on })
+			}), sc.CapacityLabels))
 		}
 	}
-	return container.NewVScroll(box)
+	return p
 }
 
-func (u *UI) layerRow(l render.Layer) fyne.CanvasObject {
+func (p *layersPanel) update(fn func(sc *render.Scene)) { p.sh.st.update(fn) }
+
+// follow keeps the legend current and adds the subdistrict layer's switch
+// once boundaries exist.
+func (p *layersPanel) follow() {
+	p.sh.st.listen(sceneChanged, func() {
+		sc := p.sh.st.scene
+		p.legend.show(sc)
+		if len(sc.Zones) > 0 && p.checks[render.Subdistricts] == nil {
+			p.box.Add(p.layerRow(render.Subdistricts))
+		}
+	})
+}
+
+func (p *layersPanel) widget() fyne.CanvasObject { return container.NewVScroll(p.box) }
+
+func (p *layersPanel) layerRow(l render.Layer) fyne.CanvasObject {
 	// Initial states are set before the handlers, so building the panel
 	// changes nothing.
+	sc := p.sh.st.scene
 	check := widget.NewCheck(l.Label(), nil)
-	check.Checked = u.scene.Layers[l].On
+	check.Checked = sc.Layers[l].On
 	check.OnChanged = func(on bool) {
-		u.update(func(sc *render.Scene) { sc.Layers[l].On = on })
+		p.update(func(sc *render.Scene) { sc.Layers[l].On = on })
 	}
-	u.layerChecks[l] = check
+	p.checks[l] = check
 	opacity := widget.NewSlider(0, 100)
 	opacity.Step = 5
-	opacity.Value = u.scene.Layers[l].Opacity * 100
+	opacity.Value = sc.Layers[l].Opacity * 100
 	pct := widget.NewLabel(fmt.Sprintf("%3.0f%%", opacity.Value))
 	opacity.OnChanged = func(v float64) {
 		pct.SetText(fmt.Sprintf("%3.0f%%", v))
-		u.update(func(sc *render.Scene) { sc.Layers[l].Opacity = v / 100 })
+		p.update(func(sc *render.Scene) { sc.Layers[l].Opacity = v / 100 })
 	}
 	return container.NewBorder(nil, nil, check, pct, opacity)
 }
 
-func (u *UI) catchmentOptions() fyne.CanvasObject {
+func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
 	levels := container.NewGridWithColumns(3)
 	for _, l := range catchableLevels {
 		check := widget.NewCheck(l.Label(), nil)
 		levels.Add(check)
 		check.Checked = true
-		check.OnChanged = func(on bool) {
-			u.update(func(sc *render.Scene) {
-				next := map[data.Level]bool{}
-				if sc.CatchLevels == nil {
-					for _, c := range catchableLevels {
-						next[c] = true
-					}
-				} else {
-					next = maps.Clone(sc.CatchLevels)
-				}
-				next[l] = on
-				sc.CatchLevels = next
-			})
-		}
+		check.OnChanged = func(on bool) { p.update(func(sc *render.Scene) { sc.CatchLevels = withLevel(sc.CatchLevels, l, on) }) }
 	}
 	mode := widget.NewRadioGroup([]string{"步行半径 walking radius", "最近学校 nearest site"}, nil)
 	mode.Horizontal = true
@@ -95,64 +102,30 @@ func (u *UI) catchmentOptions() fyne.CanvasObject {
 		if s == "最近学校 nearest site" {
 			m = render.CatchNearest
 		}
-		u.update(func(sc *render.Scene) { sc.CatchMode = m })
+		p.update(func(sc *render.Scene) { sc.CatchMode = m })
 	}
 	inService := widget.NewCheck("仅已建成 only sites in service in the year", func(on bool) {
-		u.update(func(sc *render.Scene) { sc.CatchInServiceOnly = on })
+		p.update(func(sc *render.Scene) { sc.CatchInServiceOnly = on })
 	})
 	return container.NewPadded(container.NewVBox(levels, mode, inService))
+}
+
+// withLevel is a copy of the catchment levels shown (nil = all) with l
+// turned on or off.
+func withLevel(cur map[data.Level]bool, l data.Level, on bool) map[data.Level]bool {
+	next := map[data.Level]bool{}
+	if cur == nil {
+		for _, c := range catchableLevels {
+			next[c] = true
+		}
+	} else {
+		next = maps.Clone(cur)
+	}
+	next[l] = on
+	return next
 }
 
 func indent(c *widget.Check, checked bool) fyne.CanvasObject {
 	c.Checked = checked
 	return container.NewPadded(c)
-}
-
-// legendPanel lists what the map shows, from render.Legend, with the same
-// symbols as the map.
-type legendPanel struct {
-	box   *fyne.Container
-	items []render.LegendItem // what box shows; rebuilt only when it changes
-}
-
-func newLegendPanel() *legendPanel { return &legendPanel{box: container.NewVBox()} }
-
-func (p *legendPanel) show(sc *render.Scene) {
-	items := render.Legend(sc)
-	if p.box.Objects != nil && slices.Equal(items, p.items) {
-		return // a selection or a year step usually leaves the legend as it is
-	}
-	p.items = items
-	p.box.RemoveAll()
-	for _, it := range items {
-		if it.Kind == render.LegendHeading {
-			p.box.Add(widget.NewLabelWithStyle(it.Label, fyne.TextAlignLeading, fyne.TextStyle{Bold: true}))
-			continue
-		}
-		// Drawn at twice the size for sharpness; seat circles at their true
-		// size on the map, so their areas compare with the markers'.
-		px := 48
-		if it.Kind == render.LegendSize {
-			px = int(math.Ceil(4*render.SeatRadius(it.Seats))) + 2
-		}
-		img := canvas.NewImageFromImage(render.Swatch(it, px, 2))
-		img.SetMinSize(fyne.NewSize(float32(px)/2, float32(px)/2))
-		img.FillMode = canvas.ImageFillContain
-		p.box.Add(container.NewBorder(nil, nil, img, nil, widget.NewLabel(it.Label)))
-	}
-	p.box.Refresh()
-}
-
-// labels returns the legend's text lines (tests).
-func (p *legendPanel) labels() []string {
-	var out []string
-	for _, o := range p.box.Objects {
-		switch o := o.(type) {
-		case *widget.Label:
-			out = append(out, o.Text)
-		case *fyne.Container:
-			out = append(out, o.Objects[0].(*widget.Label).Text)
-		}
-	}
-	return out
 }

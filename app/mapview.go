@@ -21,40 +21,54 @@ import (
 // fyne.Do, so the UI goroutine never waits on tiles or rasterisation.
 type MapView struct {
 	widget.BaseWidget
+	MapEvents
+	// EditMode lets markers be dragged (otherwise a drag pans).
+	EditMode bool
 
-	renderer *render.Renderer
-	offline  func() bool
-	want     func(render.View) // tells the tile store what is visible
-	minZoom  int
-	maxZoom  int
+	draw  *drawer
+	zooms [2]int // the source's min and max zoom
 
+	mu    sync.Mutex
+	view  render.View
+	scene *render.Scene // what the next frame draws
+	shown frame         // what is on screen, for hit testing
+	hover string
+	fit   *orb.Bound // held fit, cleared by any user move
+	drag  dragState
+}
+
+// MapEvents are the map's callbacks, all on the UI goroutine.
+type MapEvents struct {
 	// OnTap is called with the site under the pointer ("" for none) and
 	// the map point tapped.
 	OnTap func(id string, at orb.Point)
 	// OnMoveSite is called when a marker dragged in edit mode is dropped.
 	OnMoveSite func(id string, to orb.Point)
-	// EditMode lets markers be dragged (otherwise a drag pans).
-	EditMode bool
 	// OnHover is called with the map point under the pointer.
 	OnHover func(at orb.Point)
-	// OnViewChanged is called on the UI goroutine after each new frame.
+	// OnViewChanged is called after each new frame.
 	OnViewChanged func(v render.View)
+}
 
-	mu     sync.Mutex
-	view   render.View
+// frame is a drawn frame's scene with the marker placements it was drawn
+// with; they are swapped together, so hit testing matches the screen.
+type frame struct {
 	scene  *render.Scene
 	placed []render.Placed
 	origin [2]float64
-	wake   chan struct{}
-	once   sync.Once
-	sync   bool // draw on the caller's goroutine (tests, headless)
-	bufs   [2]*image.RGBA
-	front  int
-	hover  string
-	fit    *orb.Bound // held fit, cleared by any user move
-	drag   dragState
+}
 
-	img *canvas.Image
+// drawer draws frames into two buffers and shows the finished one.
+type drawer struct {
+	renderer *render.Renderer
+	offline  func() bool
+	want     func(render.View) // tells the tile store what is visible
+	wake     chan struct{}
+	once     sync.Once
+	sync     bool // draw on the caller's goroutine (tests, headless)
+	bufs     [2]*image.RGBA
+	front    int
+	img      *canvas.Image
 }
 
 var (
@@ -68,18 +82,18 @@ var (
 // NewMapView returns the map; its render goroutine starts with the first
 // frame requested and lives as long as the app.
 func NewMapView(r *render.Renderer, sc *render.Scene, v render.View, minZoom, maxZoom int) *MapView {
-	m := &MapView{renderer: r, scene: sc, view: v, minZoom: minZoom, maxZoom: maxZoom,
-		wake: make(chan struct{}, 1), offline: func() bool { return false }, want: func(render.View) {}}
-	m.img = canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))
-	m.img.FillMode = canvas.ImageFillStretch
-	m.img.ScaleMode = canvas.ImageScalePixels
+	d := &drawer{renderer: r, wake: make(chan struct{}, 1), offline: func() bool { return false }, want: func(render.View) {},
+		img: canvas.NewImageFromImage(image.NewRGBA(image.Rect(0, 0, 1, 1)))}
+	d.img.FillMode = canvas.ImageFillStretch
+	d.img.ScaleMode = canvas.ImageScalePixels
+	m := &MapView{draw: d, scene: sc, shown: frame{scene: sc}, view: v, zooms: [2]int{minZoom, maxZoom}}
 	m.ExtendBaseWidget(m)
 	return m
 }
 
 // CreateRenderer implements fyne.Widget.
 func (m *MapView) CreateRenderer() fyne.WidgetRenderer {
-	return widget.NewSimpleRenderer(m.img)
+	return widget.NewSimpleRenderer(m.draw.img)
 }
 
 // Resize keeps the frame at the widget's pixel size.
@@ -102,7 +116,7 @@ func (m *MapView) FitTo(b orb.Bound) {
 	m.mu.Lock()
 	m.fit = &b
 	w, h := max(m.view.Width, 64), max(m.view.Height, 64)
-	m.view = render.Fit(b, w, h, 40, m.minZoom, min(17, m.maxZoom))
+	m.view = render.Fit(b, w, h, 40, m.zooms[0], min(17, m.zooms[1]))
 	m.view.Width, m.view.Height = w, h
 	m.mu.Unlock()
 	m.Redraw()
@@ -127,7 +141,7 @@ func (m *MapView) SetView(v render.View) {
 	m.mu.Lock()
 	m.fit = nil
 	v.Width, v.Height = m.view.Width, m.view.Height
-	v.Zoom = min(max(v.Zoom, m.minZoom), m.maxZoom)
+	v.Zoom = min(max(v.Zoom, m.zooms[0]), m.zooms[1])
 	m.view = v
 	m.mu.Unlock()
 	m.Redraw()
@@ -144,7 +158,7 @@ func (m *MapView) CenterOn(p orb.Point, zoom int) {
 // Zoom changes the zoom by delta levels about the centre.
 func (m *MapView) Zoom(delta int) {
 	v := m.View()
-	m.SetView(v.ZoomAt(delta, float64(v.Width)/2, float64(v.Height)/2, m.minZoom, m.maxZoom))
+	m.SetView(v.ZoomAt(delta, float64(v.Width)/2, float64(v.Height)/2, m.zooms[0], m.zooms[1]))
 }
 
 // Pan moves the map by dx, dy device pixels.
@@ -164,19 +178,19 @@ func (m *MapView) SetScene(sc *render.Scene) {
 // Redraw asks the render goroutine for a new frame; requests made while
 // one is being drawn coalesce into one.
 func (m *MapView) Redraw() {
-	if m.sync {
+	if m.draw.sync {
 		m.RenderNow()
 		return
 	}
-	m.once.Do(func() { go m.loop() })
+	m.draw.once.Do(func() { go m.loop() })
 	select {
-	case m.wake <- struct{}{}:
+	case m.draw.wake <- struct{}{}:
 	default:
 	}
 }
 
 func (m *MapView) loop() {
-	for range m.wake {
+	for range m.draw.wake {
 		m.RenderNow()
 	}
 }
@@ -184,10 +198,11 @@ func (m *MapView) loop() {
 // RenderNow draws a frame on the calling goroutine and shows it. The
 // render goroutine calls it; tests call it to get a frame synchronously.
 func (m *MapView) RenderNow() {
+	d := m.draw
 	m.mu.Lock()
 	v, sc := m.view, m.scene
-	back := 1 - m.front
-	buf := m.bufs[back]
+	back := 1 - d.front
+	buf := d.bufs[back]
 	m.mu.Unlock()
 	if v.Width <= 0 || v.Height <= 0 {
 		return
@@ -195,41 +210,52 @@ func (m *MapView) RenderNow() {
 	if buf == nil || buf.Bounds().Dx() != v.Width || buf.Bounds().Dy() != v.Height {
 		buf = image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
 	}
-	m.want(v)
-	f := m.renderer.Render(buf, v, sc, m.offline())
-	fyne.DoAndWait(func() {
-		m.mu.Lock()
-		m.bufs[back], m.front = buf, back
-		m.placed, m.origin = f.Placed, f.Origin
-		m.mu.Unlock()
-		m.img.Image = buf
-		m.img.Refresh()
-		if m.OnViewChanged != nil {
-			m.OnViewChanged(v)
-		}
-	})
+	d.want(v)
+	f := d.renderer.Render(buf, v, sc, d.offline())
+	fyne.DoAndWait(func() { m.show(buf, back, frame{scene: sc, placed: f.Placed, origin: f.Origin}, v) })
 }
 
-// SiteAt returns the ID of the marker at a widget position, or "".
+// show puts a drawn buffer on screen with the frame it holds.
+func (m *MapView) show(buf *image.RGBA, back int, f frame, v render.View) {
+	d := m.draw
+	m.mu.Lock()
+	d.bufs[back], d.front = buf, back
+	m.shown = f
+	m.mu.Unlock()
+	d.img.Image = buf
+	d.img.Refresh()
+	if m.OnViewChanged != nil {
+		m.OnViewChanged(v)
+	}
+}
+
+// Image is the frame on screen.
+func (m *MapView) Image() image.Image { return m.draw.img.Image }
+
+// SiteAt returns the ID of the marker at a widget position on the frame
+// shown, or "".
 func (m *MapView) SiteAt(pos fyne.Position) string {
 	scale := float64(m.scale())
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	x, y := m.origin[0]+float64(pos.X)*scale, m.origin[1]+float64(pos.Y)*scale
-	if i := render.Hit(m.placed, x, y, 3*scale); i >= 0 {
-		return m.scene.Sites[i].ID
+	f := m.shown
+	x, y := f.origin[0]+float64(pos.X)*scale, f.origin[1]+float64(pos.Y)*scale
+	if i := render.Hit(f.placed, x, y, 3*scale); i >= 0 {
+		return f.scene.Sites[i].ID
 	}
 	return ""
 }
 
-// ScreenPos returns the widget position of a site's marker as last drawn.
+// ScreenPos returns the widget position of a site's marker on the frame
+// shown.
 func (m *MapView) ScreenPos(id string) (fyne.Position, bool) {
 	scale := float32(m.scale())
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	for _, p := range m.placed {
-		if m.scene.Sites[p.Index].ID == id {
-			return fyne.NewPos(float32(p.Pos[0]-m.origin[0])/scale, float32(p.Pos[1]-m.origin[1])/scale), true
+	f := m.shown
+	for _, p := range f.placed {
+		if f.scene.Sites[p.Index].ID == id {
+			return fyne.NewPos(float32(p.Pos[0]-f.origin[0])/scale, float32(p.Pos[1]-f.origin[1])/scale), true
 		}
 	}
 	return fyne.Position{}, false
@@ -325,7 +351,7 @@ func (m *MapView) Scrolled(ev *fyne.ScrollEvent) {
 	}
 	s := float64(m.scale())
 	v := m.View()
-	m.SetView(v.ZoomAt(delta, float64(ev.Position.X)*s, float64(ev.Position.Y)*s, m.minZoom, m.maxZoom))
+	m.SetView(v.ZoomAt(delta, float64(ev.Position.X)*s, float64(ev.Position.Y)*s, m.zooms[0], m.zooms[1]))
 }
 
 // MouseIn implements desktop.Hoverable.

@@ -3,7 +3,6 @@ package app
 import (
 	"errors"
 	"fmt"
-	"os"
 	"path/filepath"
 	"time"
 
@@ -18,141 +17,149 @@ import (
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
-// AutosaveEvery is how often unsaved work is copied to the recovery file
-// (besides shortly after each edit).
-const AutosaveEvery = 3 * time.Minute
-
-// Dirty reports unsaved changes: edits, norms or imported layers.
-func (u *UI) Dirty() bool { return u.editor.Dirty() || u.otherDirty }
-
-// markDirty records a change outside the site editor (norms, subdistricts).
-func (u *UI) markDirty() {
-	u.otherDirty = true
-	u.refreshTitle()
-	u.scheduleAutosave()
+// projectFile is the work's file: open, save, the window title, and the
+// autosaved recovery copy.
+type projectFile struct {
+	sh           *shell
+	path         string      // the project file; "" until saved or opened
+	recoveryPath string      // where unsaved work is autosaved; "" = never
+	autosave     *time.Timer // the save shortly after an edit
+	stop         chan struct{}
 }
 
-func (u *UI) refreshTitle() {
-	t := Title
-	if u.projectPath != "" {
-		t = filepath.Base(u.projectPath) + " — " + t
+func newProjectFile(sh *shell, recoveryPath string) *projectFile {
+	return &projectFile{sh: sh, recoveryPath: recoveryPath}
+}
+
+// follow keeps the title current and the work autosaved.
+func (f *projectFile) follow() {
+	st := f.sh.st
+	for _, e := range []event{sitesEdited, workDirtied} {
+		st.listen(e, func() { f.refreshTitle(); f.scheduleAutosave() })
 	}
-	if u.Dirty() {
+	st.listen(modeChanged, f.refreshTitle)
+}
+
+func (f *projectFile) refreshTitle() {
+	t := Title
+	if f.path != "" {
+		t = filepath.Base(f.path) + " — " + t
+	}
+	if f.sh.st.Dirty() {
 		t = "● " + t + " (未保存 unsaved)"
 	}
-	if u.editMode {
+	if f.sh.st.editing {
 		t += " [编辑 edit mode]"
 	}
-	u.Window.SetTitle(t)
+	f.sh.win.SetTitle(t)
 }
 
 // project snapshots the work as a data.Project.
-func (u *UI) project() *data.Project {
-	v := u.Map.View()
-	return &data.Project{Sites: u.editor.Sites(), Subdistricts: u.subdistricts, Norms: u.scene.Norms.Clone(),
-		View: data.View{Center: v.Center, Zoom: v.Zoom, Year: u.scene.Year}, Origin: u.projectPath}
+func (f *projectFile) project() *data.Project {
+	st, v := f.sh.st, f.sh.m.View()
+	return &data.Project{Sites: st.editor.Sites(), Subdistricts: st.subdistricts, Norms: st.scene.Norms.Clone(),
+		View: data.View{Center: v.Center, Zoom: v.Zoom, Year: st.scene.Year}, Origin: f.path}
 }
 
 // saveTo writes the project to path off the UI goroutine; done runs on
 // the UI goroutine with the result.
-func (u *UI) saveTo(path string, done func(error)) {
-	p := u.project()
-	version := u.saveVersion()
+func (f *projectFile) saveTo(path string, done func(error)) {
+	p := f.project()
+	version := f.saveVersion()
 	go func() {
 		err := data.SaveProject(path, p)
-		fyne.Do(func() {
-			if err == nil && version == u.saveVersion() {
-				u.editor.MarkSaved()
-				u.otherDirty = false
-			}
-			if err == nil {
-				u.projectPath = path
-				u.prefs.SetString("project.last", path)
-				u.removeRecovery()
-			}
-			u.refreshTitle()
-			done(err)
-		})
+		fyne.Do(func() { f.saved(path, version, err); done(err) })
 	}()
+}
+
+// saved records a finished save: the work is clean unless edited since.
+func (f *projectFile) saved(path, version string, err error) {
+	if err == nil && version == f.saveVersion() {
+		f.sh.st.editor.MarkSaved()
+		f.sh.st.otherDirty = false
+	}
+	if err == nil {
+		f.path = path
+		f.sh.prefs.SetString("project.last", path)
+		f.removeRecovery()
+	}
+	f.refreshTitle()
 }
 
 // saveVersion identifies the state being saved, so edits made while a save
 // runs keep the work dirty.
-func (u *UI) saveVersion() string {
-	return fmt.Sprintf("%p/%d", u.editor.Sites(), u.scene.Version)
+func (f *projectFile) saveVersion() string {
+	return fmt.Sprintf("%p/%d", f.sh.st.editor.Sites(), f.sh.st.scene.Version)
 }
 
-// Save saves to the project file, asking for one the first time (Ctrl+S).
-func (u *UI) Save(then func()) {
-	if u.projectPath == "" {
-		u.SaveAs(then)
+// Save saves to the project file, asking for one the first time.
+func (f *projectFile) Save(then func()) {
+	if f.path == "" {
+		f.SaveAs(then)
 		return
 	}
-	u.saveTo(u.projectPath, func(err error) {
+	f.saveTo(f.path, func(err error) {
 		if err != nil {
-			dialog.ShowError(fmt.Errorf("保存失败 Save failed: %v. Your work is still here and in the recovery copy; try another folder", err), u.Window)
+			f.sh.showError(fmt.Errorf("保存失败 Save failed: %v. Your work is still here and in the recovery copy; try another folder", err))
 			return
 		}
-		u.Status.SetText("已保存 Saved " + u.projectPath)
+		f.sh.status.SetText("已保存 Saved " + f.path)
 		if then != nil {
 			then()
 		}
 	})
 }
 
-// SaveAs asks for a folder and a name, then saves (Ctrl+Shift+S). The
-// file is written beside its final name and renamed, so an existing file
-// is replaced only by a complete project.
-func (u *UI) SaveAs(then func()) {
-	target := u.newSaveTarget("project.folder", "荔湾学校规划.gpkg")
-	if u.projectPath != "" {
-		target.folder.SetText(filepath.Dir(u.projectPath))
-		target.name.SetText(filepath.Base(u.projectPath))
+// SaveAs asks for a folder and a name, then saves. The file is written
+// beside its final name and renamed, so an existing file is replaced only
+// by a complete project.
+func (f *projectFile) SaveAs(then func()) {
+	target := newSaveTarget(f.sh, "project.folder", "荔湾学校规划.gpkg")
+	if f.path != "" {
+		target.folder.SetText(filepath.Dir(f.path))
+		target.name.SetText(filepath.Base(f.path))
 	}
-	u.confirmForm("另存为 Save project as (GeoPackage)", "保存 Save", widget.NewForm(target.items()...), func(ok bool) {
+	f.sh.confirmForm("另存为 Save project as (GeoPackage)", "保存 Save", widget.NewForm(target.items()...), func(ok bool) {
 		if !ok {
 			return
 		}
 		path, err := target.path(".gpkg")
 		if err != nil {
-			dialog.ShowError(err, u.Window)
+			f.sh.showError(err)
 			return
 		}
-		u.projectPath = path
-		u.Save(then)
+		f.path = path
+		f.Save(then)
 	})
 }
 
-// Open asks for a project file, after asking about unsaved work (Ctrl+O).
-func (u *UI) Open() {
-	u.confirmDiscard(func() {
+// Open asks for a project file, after asking about unsaved work.
+func (f *projectFile) Open() {
+	f.confirmDiscard(func() {
 		d := dialog.NewFileOpen(func(r fyne.URIReadCloser, err error) {
 			if err != nil || r == nil {
 				return
 			}
 			path := r.URI().Path()
 			r.Close()
-			u.openPath(path, false)
-		}, u.Window)
+			f.openPath(path, false)
+		}, f.sh.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".gpkg"}))
 		d.Show()
 	})
 }
 
-// OpenProject opens a project file (as from the command line).
-func (u *UI) OpenProject(path string) { u.openPath(path, false) }
-
 // openPath loads a project off the UI goroutine; on failure the current
 // work is left as it was.
-func (u *UI) openPath(path string, recovered bool) {
+func (f *projectFile) openPath(path string, recovered bool) {
 	go func() {
 		p, err := data.OpenProject(path)
 		fyne.Do(func() {
 			if err != nil {
-				dialog.ShowError(openError(path, err), u.Window)
+				f.sh.showError(openError(path, err))
 				return
 			}
-			u.loadProject(p, path, recovered)
+			f.load(p, path, recovered)
 		})
 	}()
 }
@@ -170,115 +177,53 @@ func openError(path string, err error) error {
 	return fmt.Errorf("无法打开 Cannot open %s: %v. Your current work is unchanged", filepath.Base(path), err)
 }
 
-// loadProject replaces the work with p.
-func (u *UI) loadProject(p *data.Project, path string, recovered bool) {
-	u.editor = data.NewEditor(p.Sites)
-	u.subdistricts = p.Subdistricts
-	u.projectPath = path
-	u.otherDirty = false
+// load replaces the work with p; recovered work stays unsaved and belongs
+// to the project it was autosaved from.
+func (f *projectFile) load(p *data.Project, path string, recovered bool) {
+	st := f.sh.st
+	st.editor = data.NewEditor(p.Sites)
+	st.subdistricts = p.Subdistricts
+	f.path, st.otherDirty = path, false
 	if recovered {
-		u.projectPath = p.Origin
-		u.otherDirty = true
+		f.path, st.otherDirty = p.Origin, true
 	}
-	saveNorms(u.prefs, p.Norms)
-	u.update(func(sc *render.Scene) {
+	saveNorms(f.sh.prefs, p.Norms)
+	st.update(func(sc *render.Scene) {
 		sc.Sites, sc.Norms, sc.Selected = p.Sites, p.Norms, ""
 		if p.View.Year != 0 {
 			sc.Year = p.View.Year
 		}
 	})
-	u.years.slider.SetValue(float64(u.scene.Year))
 	if p.View.Zoom > 0 {
-		u.Map.SetView(render.View{Center: p.View.Center, Zoom: p.View.Zoom})
+		f.sh.m.SetView(render.View{Center: p.View.Center, Zoom: p.View.Zoom})
 	}
-	u.List.Refilter()
-	u.refreshTitle()
-	u.Status.SetText("已打开 Opened " + path)
+	st.notify(sitesEdited)
+	f.sh.status.SetText("已打开 Opened " + path)
 }
 
 // confirmDiscard runs next at once when nothing is unsaved; otherwise it
 // asks: save, discard, or cancel.
-func (u *UI) confirmDiscard(next func()) {
-	if !u.Dirty() {
+func (f *projectFile) confirmDiscard(next func()) {
+	if !f.sh.st.Dirty() {
 		next()
 		return
 	}
 	var d dialog.Dialog
-	save := widget.NewButton("保存 Save", func() { d.Hide(); u.Save(next) })
+	save := widget.NewButton("保存 Save", func() { d.Hide(); f.Save(next) })
 	save.Importance = widget.HighImportance
 	discard := widget.NewButton("不保存 Discard changes", func() { d.Hide(); next() })
 	cancel := widget.NewButton("取消 Cancel", func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons("有未保存的修改 Unsaved changes",
-		container.NewVBox(widget.NewLabel("保存对项目的修改吗？ Save your changes first?"), container.NewHBox(save, discard, cancel)), u.Window)
+		container.NewVBox(widget.NewLabel("保存对项目的修改吗？ Save your changes first?"), container.NewHBox(save, discard, cancel)), f.sh.win)
 	d.Show()
 }
 
 // onCloseRequest asks about unsaved work before the window closes.
-func (u *UI) onCloseRequest() {
-	u.confirmDiscard(func() {
-		if !u.Dirty() {
-			u.removeRecovery()
+func (f *projectFile) onCloseRequest() {
+	f.confirmDiscard(func() {
+		if !f.sh.st.Dirty() {
+			f.removeRecovery()
 		}
-		u.Window.Close()
+		f.sh.win.Close()
 	})
-}
-
-// scheduleAutosave copies the work to the recovery file a moment after an
-// edit (edits in quick succession are one batch).
-func (u *UI) scheduleAutosave() {
-	if u.recoveryPath == "" {
-		return
-	}
-	if u.autosave != nil {
-		u.autosave.Stop()
-	}
-	u.autosave = time.AfterFunc(2*time.Second, func() { fyne.Do(u.writeRecovery) })
-}
-
-func (u *UI) writeRecovery() {
-	if !u.Dirty() || u.recoveryPath == "" {
-		return
-	}
-	p := u.project()
-	path := u.recoveryPath
-	go func() {
-		if err := os.MkdirAll(filepath.Dir(path), 0o755); err == nil {
-			if err := data.SaveProject(path, p); err != nil {
-				fyne.Do(func() { u.Status.SetText("自动保存失败 Autosave failed: " + err.Error()) })
-			}
-		}
-	}()
-}
-
-func (u *UI) removeRecovery() {
-	if u.recoveryPath != "" {
-		os.Remove(u.recoveryPath)
-	}
-}
-
-// offerRecovery asks, at start, whether to restore work left unsaved by a
-// crash.
-func (u *UI) offerRecovery() {
-	st, err := os.Stat(u.recoveryPath)
-	if u.recoveryPath == "" || err != nil {
-		return
-	}
-	msg := fmt.Sprintf("发现上次未保存的工作（%s 自动保存）。恢复吗？\nUnsaved work from %s was kept. Recover it?",
-		st.ModTime().Format("2006-01-02 15:04"), st.ModTime().Format("2006-01-02 15:04"))
-	dialog.ShowConfirm("恢复 Recover work", msg, func(ok bool) {
-		if ok {
-			u.openPath(u.recoveryPath, true)
-			return
-		}
-		u.removeRecovery()
-	}, u.Window)
-}
-
-// DefaultRecoveryPath is where autosave copies unsaved work.
-func DefaultRecoveryPath() string {
-	dir, err := os.UserConfigDir()
-	if err != nil {
-		return ""
-	}
-	return filepath.Join(dir, "liwan-schoolmap", "recovery.gpkg")
 }

@@ -18,16 +18,16 @@ import (
 // which truncates an existing file before the app could write it
 // atomically.
 type saveTarget struct {
-	u      *UI
+	sh     *shell
 	pref   string
 	folder *widget.Label
 	name   *widget.Entry
 }
 
 // newSaveTarget remembers the folder under the preference key pref.
-func (u *UI) newSaveTarget(pref, name string) *saveTarget {
+func newSaveTarget(sh *shell, pref, name string) *saveTarget {
 	home, _ := os.UserHomeDir()
-	t := &saveTarget{u: u, pref: pref, folder: widget.NewLabel(u.prefs.StringWithFallback(pref, home)), name: widget.NewEntry()}
+	t := &saveTarget{sh: sh, pref: pref, folder: widget.NewLabel(sh.prefs.StringWithFallback(pref, home)), name: widget.NewEntry()}
 	t.folder.Truncation = fyne.TextTruncateEllipsis
 	t.name.SetText(name)
 	return t
@@ -40,7 +40,7 @@ func (t *saveTarget) items() []*widget.FormItem {
 			if err == nil && l != nil {
 				t.folder.SetText(l.Path())
 			}
-		}, t.u.Window)
+		}, t.sh.win)
 		if l, err := storage.ListerForURI(storage.NewFileURI(t.folder.Text)); err == nil {
 			d.SetLocation(l)
 		}
@@ -53,7 +53,7 @@ func (t *saveTarget) items() []*widget.FormItem {
 // path returns the chosen file with extension ext, or an error saying
 // what to fix; the folder is remembered.
 func (t *saveTarget) path(ext string) (string, error) {
-	return targetPath(t.folder.Text, t.name.Text, ext, func(dir string) { t.u.prefs.SetString(t.pref, dir) })
+	return targetPath(t.folder.Text, t.name.Text, ext, func(dir string) { t.sh.prefs.SetString(t.pref, dir) })
 }
 
 // targetPath checks a folder and file name and joins them with ext.
@@ -72,12 +72,4 @@ func targetPath(folder, name, ext string, remember func(string)) (string, error)
 		remember(folder)
 	}
 	return filepath.Join(folder, n), nil
-}
-
-// confirmForm shows a form in a confirm dialog wide enough for a folder
-// path.
-func (u *UI) confirmForm(title, confirm string, form fyne.CanvasObject, cb func(bool)) {
-	d := dialog.NewCustomConfirm(title, confirm, "取消 Cancel", form, cb, u.Window)
-	d.Resize(fyne.NewSize(680, form.MinSize().Height+140))
-	d.Show()
 }

@@ -79,59 +79,70 @@ func saveNorms(p fyne.Preferences, n data.Norms) {
 	}
 }
 
-// setNorms shows new norms on the map at once and keeps them.
-func (u *UI) setNorms(n data.Norms) {
-	saveNorms(u.prefs, n)
-	u.update(func(sc *render.Scene) { sc.Norms = n })
-	u.markDirty()
+// settingsDialog is the planning norms dialog.
+type settingsDialog struct {
+	sh *shell
 }
 
-// showSettings opens the norms dialog: each value with its source, edited
-// live (the map redraws as soon as a value is valid), and a button to
-// restore the documented defaults.
-func (u *UI) showSettings() {
+// setNorms shows new norms on the map at once and keeps them.
+func (d *settingsDialog) setNorms(n data.Norms) {
+	saveNorms(d.sh.prefs, n)
+	d.sh.st.update(func(sc *render.Scene) { sc.Norms = n })
+	d.sh.st.markDirty()
+}
+
+// show opens the norms dialog: each value with its source, edited live
+// (the map redraws as soon as a value is valid), and a button to restore
+// the documented defaults.
+func (d *settingsDialog) show() {
 	form := container.NewVBox()
 	entries := map[string]*widget.Entry{}
-	fill := func(n data.Norms) {
-		for _, f := range normFields() {
-			entries[f.key].SetText(strconv.FormatFloat(f.get(n).Value, 'g', 4, 64))
-		}
-	}
 	for _, f := range normFields() {
-		e := widget.NewEntry()
+		e := d.normEntry(f)
 		entries[f.key] = e
-		e.Validator = func(s string) error {
-			v, err := strconv.ParseFloat(s, 64)
-			if err != nil || v < f.min || v > f.max {
-				return fmt.Errorf("%g–%g", f.min, f.max)
-			}
-			return nil
-		}
-		e.OnChanged = func(s string) {
-			if e.Validate() != nil {
-				return
-			}
-			v, _ := strconv.ParseFloat(s, 64)
-			if v == f.get(u.scene.Norms).Value {
-				return
-			}
-			n := u.scene.Norms.Clone()
-			f.set(&n, v)
-			u.setNorms(n)
-		}
 		src := widget.NewLabel("来源 source: " + f.get(data.DefaultNorms()).Source)
 		src.Wrapping = fyne.TextWrapWord
 		src.Importance = widget.LowImportance
 		form.Add(container.NewBorder(nil, nil, widget.NewLabel(f.label), nil, e))
 		form.Add(src)
 	}
-	fill(u.scene.Norms)
+	fill := func(n data.Norms) {
+		for _, f := range normFields() {
+			entries[f.key].SetText(strconv.FormatFloat(f.get(n).Value, 'g', 4, 64))
+		}
+	}
+	fill(d.sh.st.scene.Norms)
 	restore := widget.NewButton("恢复默认 Restore defaults", func() {
-		u.setNorms(data.DefaultNorms())
-		fill(u.scene.Norms)
+		d.setNorms(data.DefaultNorms())
+		fill(d.sh.st.scene.Norms)
 	})
 	content := container.NewBorder(nil, restore, nil, nil, container.NewVScroll(form))
-	d := dialog.NewCustom("规划指标 Planning norms", "关闭 Close", content, u.Window)
-	d.Resize(fyne.NewSize(720, 640))
-	d.Show()
+	dlg := dialog.NewCustom("规划指标 Planning norms", "关闭 Close", content, d.sh.win)
+	dlg.Resize(fyne.NewSize(720, 640))
+	dlg.Show()
+}
+
+// normEntry edits one norm, applying each valid value at once.
+func (d *settingsDialog) normEntry(f normField) *widget.Entry {
+	e := widget.NewEntry()
+	e.Validator = func(s string) error {
+		v, err := strconv.ParseFloat(s, 64)
+		if err != nil || v < f.min || v > f.max {
+			return fmt.Errorf("%g–%g", f.min, f.max)
+		}
+		return nil
+	}
+	e.OnChanged = func(s string) {
+		if e.Validate() != nil {
+			return
+		}
+		v, _ := strconv.ParseFloat(s, 64)
+		if v == f.get(d.sh.st.scene.Norms).Value {
+			return
+		}
+		n := d.sh.st.scene.Norms.Clone()
+		f.set(&n, v)
+		d.setNorms(n)
+	}
+	return e
 }

@@ -88,15 +88,6 @@ func (l *SiteList) Refilter() {
 	l.List.Refresh()
 }
 
-// Shown returns the IDs listed now.
-func (l *SiteList) Shown() []string {
-	ids := make([]string, len(l.shown))
-	for k, i := range l.shown {
-		ids[k] = l.sites()[i].ID
-	}
-	return ids
-}
-
 // Widget is the list with its search box.
 func (l *SiteList) Widget() fyne.CanvasObject {
 	return container.NewBorder(container.NewVBox(l.Search, l.Count), nil, nil, nil, l.List)

@@ -23,7 +23,7 @@ func importFixture(t *testing.T, u *UI) {
 	if len(probs) > 0 || len(subs) != 4 {
 		t.Fatalf("%d subs, %v", len(subs), probs)
 	}
-	u.setSubdistricts(data.MergeSubdistricts(u.subdistricts, subs))
+	u.sh.st.setSubdistricts(data.MergeSubdistricts(u.sh.st.subdistricts, subs))
 }
 
 func rowNamed(u *UI, name string) (coverage.Row, bool) {
@@ -40,19 +40,19 @@ func TestSubdistrictLayerAndTable(t *testing.T) {
 	if len(u.zones.rows) != 23 { // 22 subdistricts and the unassigned sites
 		t.Errorf("%d table rows before import", len(u.zones.rows))
 	}
-	if r, _ := rowNamed(u, "桥中"); zoneCell(r, 8) != "需边界" {
-		t.Errorf("without boundaries the share must say it needs them, got %q", zoneCell(r, 8))
+	if r, _ := rowNamed(u, "桥中"); cell(r, coverage.ColCovered) != "需边界" {
+		t.Errorf("without boundaries the share must say it needs them, got %q", cell(r, coverage.ColCovered))
 	}
-	before := frame(u)
+	before := shot(u)
 	importFixture(t, u)
 	u.Map.RenderNow()
-	if !differs(before, frame(u)) || len(u.scene.Zones) != 4 {
-		t.Fatalf("choropleth not drawn: %d zones", len(u.scene.Zones))
+	if !differs(before, shot(u)) || len(u.sh.st.scene.Zones) != 4 {
+		t.Fatalf("choropleth not drawn: %d zones", len(u.sh.st.scene.Zones))
 	}
-	if u.layerChecks[render.Subdistricts] == nil {
+	if u.layers.checks[render.Subdistricts] == nil {
 		t.Error("no switch for the subdistrict layer after import")
 	}
-	legend := strings.Join(u.legend.labels(), "\n")
+	legend := strings.Join(legendText(u), "\n")
 	if !strings.Contains(legend, "学位缺口") || !strings.Contains(legend, "–") {
 		t.Errorf("legend lacks the classes:\n%s", legend)
 	}
@@ -72,15 +72,15 @@ func TestSubdistrictLayerAndTable(t *testing.T) {
 		t.Errorf("target check: %q", u.zones.target.Text)
 	}
 	// Typed population changes demand.
-	u.setSubdistricts(withPopulation(u.subdistricts, "测试甲", 100000))
+	u.sh.st.setSubdistricts(withPopulation(u.sh.st.subdistricts, "测试甲", 100000))
 	r2, _ := rowNamed(u, "测试甲")
 	if r2.Population != 100000 || r2.Demand != 4200 {
 		t.Errorf("typed population: %+v", r2)
 	}
 	// Sorting by gap puts the largest first.
-	u.sortZones(6)
+	u.zones.sortBy(coverage.ColGap)
 	for i := 1; i < len(u.zones.rows); i++ {
-		a, b := zoneSortKey(u.zones.rows[i-1], 6), zoneSortKey(u.zones.rows[i], 6)
+		a, b := coverage.ZoneColumns[coverage.ColGap].Key(u.zones.rows[i-1]), coverage.ZoneColumns[coverage.ColGap].Key(u.zones.rows[i])
 		if a == a && b == b && a < b {
 			t.Fatalf("not sorted by gap: %v before %v", a, b)
 		}
@@ -100,18 +100,18 @@ func withPopulation(subs []data.Subdistrict, name string, n int) []data.Subdistr
 func TestClickAndHoverSubdistrict(t *testing.T) {
 	u := newTestUI(t)
 	importFixture(t, u)
-	z := u.subdistricts[len(u.subdistricts)-1]
+	z := u.sh.st.subdistricts[len(u.sh.st.subdistricts)-1]
 	p := z.Boundary[0][0][0]
 	in := [2]float64{p[0] + 0.002, p[1] + 0.002}
 	u.onTap("", in)
-	if !strings.Contains(u.Details.Text(), "街道 "+z.Name) || !strings.Contains(u.Details.Text(), "幼儿园") {
-		t.Errorf("details after clicking %s:\n%s", z.Name, u.Details.Text())
+	if !strings.Contains(u.details.view.Text(), "街道 "+z.Name) || !strings.Contains(u.details.view.Text(), "幼儿园") {
+		t.Errorf("details after clicking %s:\n%s", z.Name, u.details.view.Text())
 	}
-	if s := u.zoneSummary(u.zoneAt(in)); !strings.HasPrefix(s, z.Name) || !strings.Contains(s, "缺口") {
+	if s := zoneSummary(u.sh.st.coverage, zoneAt(u.sh.st.subdistricts, in)); !strings.HasPrefix(s, z.Name) || !strings.Contains(s, "缺口") {
 		t.Errorf("hover text %q", s)
 	}
-	u.Select("LW-01")
-	if !strings.Contains(u.Details.Text(), "一中") {
+	u.sh.st.selectSite("LW-01")
+	if !strings.Contains(u.details.view.Text(), "一中") {
 		t.Error("selecting a site after a subdistrict does not show the site")
 	}
 }

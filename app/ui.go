@@ -1,5 +1,10 @@
-// Package app is the Fyne desktop UI: the window, the map widget, the site
-// list and the details panel. It is the only package that imports Fyne.
+// Package app is the Fyne desktop UI: the window and its panels. Each
+// panel is its own type with its own widgets and methods (site list,
+// details, layers and legend, year bar, subdistricts, edit mode, project
+// file, export, imports, settings); the panels share one small state
+// (state.go) and follow its changes through listeners.
+//
+// Floor: top (the only package importing Fyne).
 package app
 
 import (
@@ -9,14 +14,12 @@ import (
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/dialog"
-	"fyne.io/fyne/v2/driver/desktop"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 
 	"github.com/liwan-edu/schoolmap/data"
-	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
 )
@@ -46,47 +49,34 @@ type Config struct {
 	RecoveryPath string
 }
 
-// UI is the main window and its parts.
+// UI is the main window: the map and the panels around it.
 type UI struct {
-	Window  fyne.Window
-	Map     *MapView
-	List    *SiteList
-	Details *Details
-	Status  *widget.Label
-	Summary *widget.Label
+	Window fyne.Window
+	Map    *MapView
 
-	scene       *render.Scene
-	store       *tile.Store
-	source      tile.Source
-	fonts       *render.Fonts
-	fontTTF     []byte
-	copyImage   func([]byte) error
-	prefs       fyne.Preferences
-	legend      *legendPanel
-	years       *yearBar
-	layerChecks map[render.Layer]*widget.Check
+	sh      *shell
+	store   *tile.Store
+	list    *SiteList
+	details *detailsPanel
+	layers  *layersPanel
+	years   *yearBar
+	zones   *zonePanel
+	edit    *editPanel
+	file    *projectFile
+	dlg     dialogs
+}
 
-	editor       *data.Editor
-	subdistricts []data.Subdistrict
-	projectPath  string
-	otherDirty   bool
-	editMode     bool
-	editCheck    *widget.Check
-	placing      string
-	autosave     *time.Timer
-	recoveryPath string
-
-	zones       *zonePanel
-	coverage    coverage.Result
-	analysisKey string
-	layerBox    *fyne.Container
-	zoneShown   string // name of the subdistrict whose details are shown
+// dialogs are the panels that live in dialogs.
+type dialogs struct {
+	export   *exportDialog
+	imports  *importDialogs
+	settings *settingsDialog
 }
 
 // liwanCentre is where the map opens before it is fitted to the sites.
 var liwanCentre = orb.Point{113.225, 23.10}
 
-// New builds the main window; call Window.ShowAndRun to start.
+// New builds the main window; call Run to start.
 func New(a fyne.App, cfg Config) (*UI, error) {
 	fonts, err := render.NewFonts(cfg.FontTTF)
 	if err != nil {
@@ -96,56 +86,36 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	if len(cfg.Icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", cfg.Icon))
 	}
-	year := cfg.Year
-	if year == 0 {
-		year = time.Now().Year()
-	}
-	u := &UI{scene: render.NewScene(cfg.Sites, min(max(year, FirstYear), LastYear)), prefs: a.Preferences(),
-		editor: data.NewEditor(cfg.Sites), subdistricts: data.LiwanSubdistricts(), recoveryPath: cfg.RecoveryPath}
-	u.scene.Norms = loadNorms(u.prefs)
-	u.source, u.fonts, u.fontTTF, u.copyImage = cfg.Source, fonts, cfg.FontTTF, cfg.CopyImage
+	u := &UI{Window: a.NewWindow(Title)}
+	sc := render.NewScene(cfg.Sites, startYear(cfg.Year))
+	sc.Norms = loadNorms(a.Preferences())
 	r := &render.Renderer{Fonts: fonts, Attribution: cfg.Source.Attribution}
-	u.Map = NewMapView(r, u.scene, render.View{Center: liwanCentre, Zoom: 12, Width: 800, Height: 600}, max(cfg.Source.MinZoom, 3), cfg.Source.MaxZoom)
-	u.Map.sync = cfg.SyncRender
+	u.Map = NewMapView(r, sc, render.View{Center: liwanCentre, Zoom: 12, Width: 800, Height: 600}, max(cfg.Source.MinZoom, 3), cfg.Source.MaxZoom)
+	u.Map.draw.sync = cfg.SyncRender
 	u.store = newStore(cfg, u.Map.Redraw)
 	r.Tiles = u.store
-	u.Map.offline = func() bool { off, _ := u.store.Offline(); return off }
-	u.Map.want = func(v render.View) { u.store.Want(v.Tiles()) }
-	u.Map.OnTap = u.onTap
-	u.Map.OnHover = func(p orb.Point) {
-		if z := u.zoneAt(p); z != nil {
-			u.Status.SetText(u.zoneSummary(z))
-		}
-	}
-	u.Map.OnMoveSite = func(id string, p orb.Point) { u.moveSite(id, p, "移动 move") }
-	u.Map.OnViewChanged = u.showStatus
-
-	u.Details = NewDetails()
-	u.List = NewSiteList(func() []data.Site { return u.scene.Sites })
-	u.List.OnSelect = func(id string) { u.Select(id); u.centreOn(id) }
-	u.Status = widget.NewLabel("")
-	u.Summary = widget.NewLabel("")
-	u.Summary.Truncation = fyne.TextTruncateEllipsis
-	u.legend = newLegendPanel()
-	u.years = u.newYearBar()
-
-	u.Window = a.NewWindow(Title)
+	u.Map.draw.offline = func() bool { off, _ := u.store.Offline(); return off }
+	u.Map.draw.want = func(v render.View) { u.store.Want(v.Tiles()) }
+	u.sh = &shell{st: newState(sc, cfg.Sites), m: u.Map, win: u.Window, prefs: a.Preferences(), status: widget.NewLabel("")}
+	u.buildPanels(cfg, fonts)
+	u.wire()
 	u.Window.SetContent(u.layout())
 	u.Window.SetMainMenu(u.menu())
 	u.Window.Resize(fyne.NewSize(1280, 800))
 	u.bindKeys()
-	u.Window.SetCloseIntercept(u.onCloseRequest)
-	u.Window.SetOnClosed(u.store.Close)
-	if u.recoveryPath != "" {
-		go func() {
-			for range time.Tick(AutosaveEvery) {
-				fyne.Do(u.writeRecovery)
-			}
-		}()
-	}
-	u.refreshPanels()
+	u.Window.SetCloseIntercept(u.file.onCloseRequest)
+	u.Window.SetOnClosed(func() { u.file.stopAutosave(); u.store.Close() })
+	u.file.startAutosave(AutosaveEvery)
+	u.sh.st.notify(sceneChanged)
 	u.FitAll()
 	return u, nil
+}
+
+func startYear(y int) int {
+	if y == 0 {
+		y = time.Now().Year()
+	}
+	return min(max(y, FirstYear), LastYear)
 }
 
 func newStore(cfg Config, ready func()) *tile.Store {
@@ -159,251 +129,117 @@ func newStore(cfg Config, ready func()) *tile.Store {
 	return tile.NewStore(cfg.Source, o)
 }
 
+func (u *UI) buildPanels(cfg Config, fonts *render.Fonts) {
+	sh := u.sh
+	u.list = NewSiteList(func() []data.Site { return sh.st.scene.Sites })
+	u.edit = newEditPanel(sh)
+	u.details = newDetailsPanel(sh, u.edit.siteActions)
+	u.layers = newLayersPanel(sh)
+	u.years = newYearBar(sh)
+	u.zones = newZonePanel(sh)
+	u.file = newProjectFile(sh, cfg.RecoveryPath)
+	u.dlg.export = &exportDialog{sh: sh, store: u.store, src: cfg.Source, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
+	u.dlg.imports = &importDialogs{sh: sh}
+	u.dlg.settings = &settingsDialog{sh: sh}
+	u.zones.on = zoneActions{u.dlg.imports.boundaries, u.dlg.imports.population, u.dlg.export.table}
+}
+
+// wire connects the map and the list to the state, in the order panels
+// follow a scene change: map, legend, summary, analysis, details.
+func (u *UI) wire() {
+	st := u.sh.st
+	st.listen(sceneChanged, func() { u.Map.SetScene(st.scene) })
+	u.layers.follow()
+	u.years.follow()
+	u.zones.follow()
+	u.details.follow()
+	st.listen(sitesEdited, u.list.Refilter)
+	u.file.follow()
+	u.edit.follow()
+	u.list.OnSelect = func(id string) { st.selectSite(id); u.centreOn(id) }
+	u.Map.OnTap = u.onTap
+	u.Map.OnHover = func(p orb.Point) {
+		if z := zoneAt(st.subdistricts, p); z != nil {
+			u.sh.status.SetText(zoneSummary(st.coverage, z))
+		}
+	}
+	u.Map.OnMoveSite = func(id string, p orb.Point) { u.edit.moveSite(id, p, "移动 move") }
+	u.Map.OnViewChanged = u.showStatus
+}
+
 func (u *UI) layout() fyne.CanvasObject {
-	u.editCheck = widget.NewCheck("编辑模式 Edit", u.SetEditMode)
 	bar := widget.NewToolbar(
-		widget.NewToolbarAction(theme.FolderOpenIcon(), u.Open),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), func() { u.Save(nil) }),
-		widget.NewToolbarAction(theme.ContentUndoIcon(), u.Undo),
-		widget.NewToolbarAction(theme.ContentRedoIcon(), u.Redo),
-		toolbarWidget{u.editCheck},
+		widget.NewToolbarAction(theme.FolderOpenIcon(), u.file.Open),
+		widget.NewToolbarAction(theme.DocumentSaveIcon(), func() { u.file.Save(nil) }),
+		widget.NewToolbarAction(theme.ContentUndoIcon(), u.edit.Undo),
+		widget.NewToolbarAction(theme.ContentRedoIcon(), u.edit.Redo),
+		toolbarWidget{u.edit.check},
 		widget.NewToolbarSeparator(),
 		widget.NewToolbarAction(theme.ZoomInIcon(), func() { u.Map.Zoom(1) }),
 		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.Map.Zoom(-1) }),
 		widget.NewToolbarAction(theme.ZoomFitIcon(), u.FitAll),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.MailAttachmentIcon(), u.showExport),
-		widget.NewToolbarAction(theme.SettingsIcon(), u.showSettings),
+		widget.NewToolbarAction(theme.MailAttachmentIcon(), u.dlg.export.show),
+		widget.NewToolbarAction(theme.SettingsIcon(), u.dlg.settings.show),
 		widget.NewToolbarAction(theme.InfoIcon(), u.about),
 	)
 	tabs := container.NewAppTabs(
-		container.NewTabItem("项目 Sites", u.List.Widget()),
-		container.NewTabItem("图层 Layers", u.layerPanel()),
-		container.NewTabItem("街道 Subdistricts", u.newZonePanel()),
+		container.NewTabItem("项目 Sites", u.list.Widget()),
+		container.NewTabItem("图层 Layers", u.layers.widget()),
+		container.NewTabItem("街道 Subdistricts", u.zones.widget()),
 	)
 	left := container.NewVSplit(tabs, container.NewBorder(
 		widget.NewLabelWithStyle("图例 Legend", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
-		container.NewVScroll(u.legend.box)))
+		container.NewVScroll(u.layers.legend.box)))
 	left.Offset = 0.6
-	centre := container.NewBorder(nil, container.NewVBox(u.years.widget(), u.Summary), nil, nil, u.Map)
-	right := container.NewHSplit(centre, u.Details)
+	centre := container.NewBorder(nil, u.years.widget(), nil, nil, u.Map)
+	right := container.NewHSplit(centre, u.details.view)
 	right.Offset = 0.68
 	main := container.NewHSplit(left, right)
 	main.Offset = 0.24
-	return container.NewBorder(bar, u.Status, nil, nil, main)
-}
-
-// refreshPanels makes the panels follow the scene: legend, summary and the
-// selected site's details with its actions.
-func (u *UI) refreshPanels() {
-	sc := u.scene
-	u.legend.show(sc)
-	u.Summary.SetText(summaryText(data.Summarize(sc.Sites, sc.Norms, sc.Year)))
-	if key := fmt.Sprintf("%p|%p|%p|%p|%v|%d|%p", sc.Sites, sc.Norms.RadiusM, sc.Norms.PerClass, sc.Norms.Per1000,
-		sc.Norms.NineYearPrimaryShare, sc.Year, u.subdistricts); key != u.analysisKey {
-		u.analysisKey = key // before: refreshZones may lead back here
-		if !u.refreshZones() {
-			u.analysisKey = ""
-		}
-	}
-	s := u.site(sc.Selected)
-	if s == nil && u.zoneShown != "" {
-		return // a subdistrict's details are shown
-	}
-	u.Details.ShowSite(s, sc.Norms, sc.Year)
-	if s == nil {
-		u.Details.SetActions()
-		return
-	}
-	id, site := s.ID, *s
-	place := "在地图上放置 Place on map"
-	if s.Located {
-		place = "点击地图移动 Move by clicking the map"
-	}
-	u.Details.SetActions(
-		widget.NewButtonWithIcon("编辑 Edit…", theme.DocumentCreateIcon(), func() { u.showSiteForm(site, false) }),
-		widget.NewButtonWithIcon(place, theme.NavigateNextIcon(), func() { u.startPlacing(id) }),
-		widget.NewButtonWithIcon("删除 Delete…", theme.DeleteIcon(), func() { u.deleteSite(id) }),
-	)
+	return container.NewBorder(bar, u.sh.status, nil, nil, main)
 }
 
 // Run shows the window, offers to recover autosaved work, and runs the app.
 func (u *UI) Run() {
 	u.Window.Show()
-	u.offerRecovery()
+	u.file.offerRecovery()
 	fyne.CurrentApp().Run()
 }
 
-// update applies fn to a copy of the scene and shows the copy: the map's
-// render goroutine may still be reading the old one. fn must replace, not
-// modify, the maps and slices it changes.
-func (u *UI) update(fn func(sc *render.Scene)) {
-	next := *u.scene
-	fn(&next)
-	next.Version = u.scene.Version + 1
-	u.scene = &next
-	u.Map.SetScene(u.scene)
-	u.refreshPanels()
-}
+// OpenProject opens a project file (as from the command line).
+func (u *UI) OpenProject(path string) { u.file.openPath(path, false) }
 
-// Select shows a site's details and highlights its marker; "" clears.
-func (u *UI) Select(id string) {
-	if id != "" {
-		u.zoneShown = ""
-	}
-	if u.scene.Selected == id {
+// onTap places the site waiting to be placed, or selects the marker or
+// subdistrict tapped.
+func (u *UI) onTap(id string, at orb.Point) {
+	st := u.sh.st
+	if u.edit.placeAt(at) {
 		return
 	}
-	u.update(func(sc *render.Scene) { sc.Selected = id })
-}
-
-func (u *UI) site(id string) *data.Site {
-	for i := range u.scene.Sites {
-		if u.scene.Sites[i].ID == id {
-			return &u.scene.Sites[i]
+	st.zoneShown = [2]string{}
+	if id == "" {
+		if z := zoneAt(st.subdistricts, at); z != nil {
+			st.showZone(z.Code, z.Name)
+			return
 		}
 	}
-	return nil
+	st.selectSite(id)
 }
 
 func (u *UI) centreOn(id string) {
-	if s := u.site(id); s != nil && s.Located {
+	if s := u.sh.st.site(id); s != nil && s.Located {
 		u.Map.CenterOn(s.Location, 15)
 	}
 }
 
 // FitAll shows every located site.
-func (u *UI) FitAll() { u.Map.FitTo(u.sitesBound()) }
-
-// sitesBound is the bound of the located sites (Liwan when there are none).
-func (u *UI) sitesBound() orb.Bound {
-	var b orb.Bound
-	n := 0
-	for _, s := range u.scene.Sites {
-		if !s.Located {
-			continue
-		}
-		if n == 0 {
-			b = s.Location.Bound()
-		}
-		b = b.Extend(s.Location)
-		n++
-	}
-	if n == 0 {
-		return orb.Bound{Min: orb.Point{113.17, 23.04}, Max: orb.Point{113.27, 23.16}} // Liwan
-	}
-	return b
-}
+func (u *UI) FitAll() { u.Map.FitTo(u.sh.st.sitesBound()) }
 
 func (u *UI) showStatus(v render.View) {
-	located := 0
-	for _, s := range u.scene.Sites {
-		if s.Located {
-			located++
-		}
-	}
-	net := ""
-	if off, err := u.store.Offline(); off {
-		net = " · 离线 offline: basemap unavailable"
-		if err != nil {
-			net += fmt.Sprintf(" (%v)", err)
-		}
-	}
-	u.Status.SetText(fmt.Sprintf("缩放 z%d · 中心 %.4f, %.4f · %d/%d 已定位 located · 1 px ≈ %.1f m%s",
-		v.Zoom, v.Center[0], v.Center[1], located, len(u.scene.Sites), v.MetersPerPixel(), net))
-}
-
-func (u *UI) menu() *fyne.MainMenu {
-	return fyne.NewMainMenu(
-		fyne.NewMenu("文件 File",
-			fyne.NewMenuItem("打开项目 Open project…\tCtrl+O", u.Open),
-			fyne.NewMenuItem("保存 Save\tCtrl+S", func() { u.Save(nil) }),
-			fyne.NewMenuItem("另存为 Save as…\tCtrl+Shift+S", func() { u.SaveAs(nil) }),
-			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("导入现有学校 Import existing schools…", u.importSchools),
-			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("导出地图 Export map…\tCtrl+E", u.showExport),
-			fyne.NewMenuItem("导出项目与服务范围 Export sites and catchments…", u.showDataExport),
-			fyne.NewMenuItem("复制地图图像 Copy map image\tCtrl+Shift+C", u.copyMapImage),
-		),
-		fyne.NewMenu("编辑 Edit",
-			fyne.NewMenuItem("撤销 Undo\tCtrl+Z", u.Undo),
-			fyne.NewMenuItem("重做 Redo\tCtrl+Shift+Z", u.Redo),
-			fyne.NewMenuItemSeparator(),
-			fyne.NewMenuItem("编辑模式 Edit mode (drag markers)\tCtrl+M", func() { u.SetEditMode(!u.editMode) }),
-			fyne.NewMenuItem("添加项目 Add site…", u.addSite),
-		),
-		fyne.NewMenu("视图 View",
-			fyne.NewMenuItem("放大 Zoom in\t+", func() { u.Map.Zoom(1) }),
-			fyne.NewMenuItem("缩小 Zoom out\t-", func() { u.Map.Zoom(-1) }),
-			fyne.NewMenuItem("全部项目 Fit all\tCtrl+0", u.FitAll),
-			fyne.NewMenuItem("搜索 Search\tCtrl+F", func() { u.Window.Canvas().Focus(u.List.Search) }),
-		),
-		fyne.NewMenu("设置 Settings", fyne.NewMenuItem("规划指标 Planning norms…\tCtrl+,", u.showSettings)),
-		fyne.NewMenu("帮助 Help", fyne.NewMenuItem("关于数据 About the data", u.about)),
-	)
-}
-
-func (u *UI) bindKeys() {
-	c := u.Window.Canvas()
-	short := func(k fyne.KeyName, f func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault}, func(fyne.Shortcut) { f() })
-	}
-	short(fyne.KeyF, func() { c.Focus(u.List.Search) })
-	short(fyne.Key0, u.FitAll)
-	short(fyne.KeyEqual, func() { u.Map.Zoom(1) })
-	short(fyne.KeyMinus, func() { u.Map.Zoom(-1) })
-	short(fyne.KeyComma, u.showSettings)
-	short(fyne.KeyE, u.showExport)
-	short(fyne.KeyZ, u.Undo)
-	short(fyne.KeyY, u.Redo)
-	short(fyne.KeyS, func() { u.Save(nil) })
-	short(fyne.KeyO, u.Open)
-	short(fyne.KeyM, func() { u.SetEditMode(!u.editMode) })
-	shiftShort := func(k fyne.KeyName, f func()) {
-		c.AddShortcut(&desktop.CustomShortcut{KeyName: k, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
-			func(fyne.Shortcut) { f() })
-	}
-	shiftShort(fyne.KeyZ, u.Redo)
-	shiftShort(fyne.KeyS, func() { u.SaveAs(nil) })
-	c.AddShortcut(&desktop.CustomShortcut{KeyName: fyne.KeyC, Modifier: fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift},
-		func(fyne.Shortcut) { u.copyMapImage() })
-	short(fyne.KeyP, u.togglePlay)
-	short(fyne.KeyPageUp, func() { u.years.slider.SetValue(float64(u.scene.Year + 1)) })
-	short(fyne.KeyPageDown, func() { u.years.slider.SetValue(float64(u.scene.Year - 1)) })
-	c.SetOnTypedKey(u.typedKey)
-	c.SetOnTypedRune(func(r rune) {
-		switch r {
-		case '+', '=':
-			u.Map.Zoom(1)
-		case '-':
-			u.Map.Zoom(-1)
-		}
-	})
-}
-
-// typedKey handles keys typed while no entry has the focus.
-func (u *UI) typedKey(ev *fyne.KeyEvent) {
-	const step = 120
-	switch ev.Name {
-	case fyne.KeyLeft:
-		u.Map.Pan(step, 0)
-	case fyne.KeyRight:
-		u.Map.Pan(-step, 0)
-	case fyne.KeyUp:
-		u.Map.Pan(0, step)
-	case fyne.KeyDown:
-		u.Map.Pan(0, -step)
-	case fyne.KeyHome:
-		u.FitAll()
-	case fyne.KeyEscape:
-		u.placing = ""
-		u.Select("")
-	case fyne.KeyPageUp:
-		u.years.slider.SetValue(float64(u.scene.Year + 1))
-	case fyne.KeyPageDown:
-		u.years.slider.SetValue(float64(u.scene.Year - 1))
-	}
+	sites := u.sh.st.scene.Sites
+	off, err := u.store.Offline()
+	u.sh.status.SetText(statusText(v, sites, off, err))
 }
 
 func (u *UI) about() {
@@ -419,3 +255,23 @@ func (u *UI) about() {
 type toolbarWidget struct{ obj fyne.CanvasObject }
 
 func (t toolbarWidget) ToolbarObject() fyne.CanvasObject { return t.obj }
+
+// statusText is the status line for a view: zoom, centre, located sites,
+// scale and whether the basemap is offline.
+func statusText(v render.View, sites []data.Site, offline bool, err error) string {
+	located := 0
+	for _, s := range sites {
+		if s.Located {
+			located++
+		}
+	}
+	net := ""
+	if offline {
+		net = " · 离线 offline: basemap unavailable"
+		if err != nil {
+			net += fmt.Sprintf(" (%v)", err)
+		}
+	}
+	return fmt.Sprintf("缩放 z%d · 中心 %.4f, %.4f · %d/%d 已定位 located · 1 px ≈ %.1f m%s",
+		v.Zoom, v.Center[0], v.Center[1], located, len(sites), v.MetersPerPixel(), net)
+}

@@ -10,6 +10,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/test"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/assets"
 	"github.com/liwan-edu/schoolmap/data"
@@ -17,14 +18,19 @@ import (
 	"github.com/liwan-edu/schoolmap/geo/tile"
 )
 
-func newTestUI(t *testing.T) *UI {
+func newTestUI(t *testing.T) *UI { t.Helper(); return newTestUIWith(t, func(*Config) {}) }
+
+// newTestUIWith is newTestUI with a changed configuration.
+func newTestUIWith(t *testing.T, change func(*Config)) *UI {
 	t.Helper()
 	a := test.NewTempApp(t)
 	sites, err := data.ParseSites(assets.SitesGeoJSON)
 	if err != nil {
 		t.Fatal(err)
 	}
-	u, err := New(a, Config{Sites: sites, FontTTF: assets.FontTTF, Source: tile.OSM(), Offline: true, SyncRender: true, Year: 2023})
+	cfg := Config{Sites: sites, FontTTF: assets.FontTTF, Source: tile.OSM(), Offline: true, SyncRender: true, Year: 2023}
+	change(&cfg)
+	u, err := New(a, cfg)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -35,10 +41,31 @@ func newTestUI(t *testing.T) *UI {
 	return u
 }
 
+// listed returns the rows the site list shows, as drawn.
+func listed(u *UI) []string {
+	var out []string
+	for i := 0; i < u.list.List.Length(); i++ {
+		l := widget.NewLabel("")
+		u.list.List.UpdateItem(i, l)
+		out = append(out, l.Text)
+	}
+	return out
+}
+
+// rowOf is the list row of a site.
+func rowOf(u *UI, id string) string {
+	for i, s := range u.sh.st.scene.Sites {
+		if s.ID == id {
+			return u.list.rowText(i)
+		}
+	}
+	return ""
+}
+
 func TestTapMarkerShowsThatSite(t *testing.T) {
 	u := newTestUI(t)
 	located := 0
-	for _, s := range u.scene.Sites {
+	for _, s := range u.sh.st.scene.Sites {
 		pos, ok := u.Map.ScreenPos(s.ID)
 		if !ok {
 			if s.Located {
@@ -48,11 +75,11 @@ func TestTapMarkerShowsThatSite(t *testing.T) {
 		}
 		located++
 		test.TapAt(u.Map, pos)
-		if u.scene.Selected != s.ID {
-			t.Errorf("tap on %s selected %q", s.ID, u.scene.Selected)
+		if u.sh.st.scene.Selected != s.ID {
+			t.Errorf("tap on %s selected %q", s.ID, u.sh.st.scene.Selected)
 			continue
 		}
-		text := u.Details.Text()
+		text := u.details.view.Text()
 		for _, want := range []string{s.Name, s.Content, fmt.Sprintf("± %.0f m", s.PrecisionM), s.Basis, s.SubdistrictText()} {
 			if want != "" && !strings.Contains(text, want) {
 				t.Errorf("%s: details lack %q", s.ID, want)
@@ -67,19 +94,19 @@ func TestTapMarkerShowsThatSite(t *testing.T) {
 	}
 	// Tapping empty map clears the selection.
 	test.TapAt(u.Map, fyne.NewPos(3, 3))
-	if u.scene.Selected != "" {
-		t.Errorf("tap on empty map kept %q selected", u.scene.Selected)
+	if u.sh.st.scene.Selected != "" {
+		t.Errorf("tap on empty map kept %q selected", u.sh.st.scene.Selected)
 	}
 }
 
 func TestFrameShowsMarkers(t *testing.T) {
 	u := newTestUI(t)
 	u.years.slider.SetValue(2026) // all in service: solid markers
-	img := u.Map.img.Image.(*image.RGBA)
+	img := u.Map.Image().(*image.RGBA)
 	for _, id := range []string{"LW-04", "LW-13", "LW-01"} {
 		pos, _ := u.Map.ScreenPos(id)
 		c := img.RGBAAt(int(pos.X), int(pos.Y))
-		want := render.StyleOf(u.site(id).Level).Fill
+		want := render.StyleOf(u.sh.st.site(id).Level).Fill
 		if c != want {
 			t.Errorf("%s: frame pixel at its marker is %v, want level colour %v", id, c, want)
 		}
@@ -100,22 +127,26 @@ func TestSearchFilters(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.query, func(t *testing.T) {
-			u.List.Search.SetText(tt.query)
-			if got := u.List.Shown(); !slices.Equal(got, tt.want) {
-				t.Errorf("search %q lists %v, want %v", tt.query, got, tt.want)
+			u.list.Search.SetText(tt.query)
+			var want []string
+			for _, id := range tt.want {
+				want = append(want, rowOf(u, id))
+			}
+			if got := listed(u); !slices.Equal(got, want) {
+				t.Errorf("search %q lists %q, want %q", tt.query, got, want)
 			}
 		})
 	}
-	u.List.Search.SetText("")
-	if n := len(u.List.Shown()); n != 25 {
-		t.Errorf("empty search lists %d, want 25", n)
+	u.list.Search.SetText("")
+	if n := len(listed(u)); n != 25 || !strings.Contains(u.list.Count.Text, "25 / 25") {
+		t.Errorf("empty search lists %d (%q), want 25", n, u.list.Count.Text)
 	}
 }
 
 func TestUnlocatedListedAsSuch(t *testing.T) {
 	u := newTestUI(t)
-	for i, s := range u.scene.Sites {
-		row := u.List.rowText(i)
+	for i, s := range u.sh.st.scene.Sites {
+		row := u.list.rowText(i)
 		if !s.Located != strings.Contains(row, "未定位") {
 			t.Errorf("%s row %q", s.ID, row)
 		}
@@ -124,20 +155,20 @@ func TestUnlocatedListedAsSuch(t *testing.T) {
 
 func TestListSelectCentresMap(t *testing.T) {
 	u := newTestUI(t)
-	u.List.Search.SetText("LW-13")
-	u.List.List.Select(0)
+	u.list.Search.SetText("LW-13")
+	u.list.List.Select(0)
 	v := u.Map.View()
-	s := u.site("LW-13")
-	if u.scene.Selected != "LW-13" || math.Abs(v.Center[0]-s.Location[0]) > 1e-9 || v.Zoom < 15 {
-		t.Errorf("selected %q, view %+v", u.scene.Selected, v)
+	s := u.sh.st.site("LW-13")
+	if u.sh.st.scene.Selected != "LW-13" || math.Abs(v.Center[0]-s.Location[0]) > 1e-9 || v.Zoom < 15 {
+		t.Errorf("selected %q, view %+v", u.sh.st.scene.Selected, v)
 	}
 	// The unlocated one is selected but the map stays.
-	u.List.Search.SetText("LW-25")
-	u.List.List.Select(0)
-	if u.scene.Selected != "LW-25" || u.Map.View().Center != v.Center {
+	u.list.Search.SetText("LW-25")
+	u.list.List.Select(0)
+	if u.sh.st.scene.Selected != "LW-25" || u.Map.View().Center != v.Center {
 		t.Error("unlocated site moved the map")
 	}
-	if !strings.Contains(u.Details.Text(), "未定位") {
+	if !strings.Contains(u.details.view.Text(), "未定位") {
 		t.Error("details of an unlocated site do not say so")
 	}
 }
@@ -171,14 +202,14 @@ func TestDragAndScroll(t *testing.T) {
 
 func TestKeys(t *testing.T) {
 	u := newTestUI(t)
-	u.Select("LW-01")
+	u.sh.st.selectSite("LW-01")
 	z := u.Map.View().Zoom
 	test.TypeOnCanvas(u.Window.Canvas(), "+")
 	if u.Map.View().Zoom != z+1 {
 		t.Errorf("+ did not zoom in")
 	}
 	u.typedKey(&fyne.KeyEvent{Name: fyne.KeyEscape})
-	if u.scene.Selected != "" {
+	if u.sh.st.scene.Selected != "" {
 		t.Error("Esc did not clear the selection")
 	}
 	c := u.Map.View().Center

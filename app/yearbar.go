@@ -3,8 +3,6 @@ package app
 import (
 	"fmt"
 	"image/color"
-	"sort"
-	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -26,30 +24,50 @@ const (
 )
 
 // yearBar is the year slider with its play button and the plan period
-// marked beneath it.
+// marked beneath it, and the summary strip of the year.
 type yearBar struct {
+	sh      *shell
 	slider  *widget.Slider
 	label   *widget.Label
 	play    *widget.Button
 	playing chan struct{} // closed to stop playback; nil when stopped
+	summary *widget.Label
 }
 
-func (u *UI) newYearBar() *yearBar {
-	b := &yearBar{slider: widget.NewSlider(FirstYear, LastYear), label: widget.NewLabel("")}
+func newYearBar(sh *shell) *yearBar {
+	year := sh.st.scene.Year
+	b := &yearBar{sh: sh, slider: widget.NewSlider(FirstYear, LastYear), label: widget.NewLabel(yearText(year)),
+		summary: widget.NewLabel("")}
+	b.summary.Truncation = fyne.TextTruncateEllipsis
 	b.slider.Step = 1
-	b.slider.SetValue(float64(u.scene.Year))
-	b.label.SetText(yearText(u.scene.Year))
+	b.slider.SetValue(float64(year))
 	b.slider.OnChanged = func(v float64) {
 		y := int(v)
-		if y == u.scene.Year {
+		if y == b.sh.st.scene.Year {
 			return
 		}
 		b.label.SetText(yearText(y))
-		u.update(func(sc *render.Scene) { sc.Year = y })
+		b.sh.st.update(func(sc *render.Scene) { sc.Year = y })
 	}
-	b.play = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), func() { u.togglePlay() })
+	b.play = widget.NewButtonWithIcon("", theme.MediaPlayIcon(), func() { b.togglePlay() })
 	return b
 }
+
+// follow keeps the summary, and the slider when a project sets the year,
+// in step with the scene.
+func (b *yearBar) follow() {
+	b.sh.st.listen(sceneChanged, func() {
+		sc := b.sh.st.scene
+		b.summary.SetText(data.Summarize(sc.Sites, sc.Norms, sc.Year).Text())
+		if int(b.slider.Value) != sc.Year {
+			b.slider.SetValue(float64(sc.Year))
+			b.label.SetText(yearText(sc.Year))
+		}
+	})
+}
+
+// step moves the year by d (within the control's range).
+func (b *yearBar) step(d int) { b.slider.SetValue(float64(b.sh.st.scene.Year + d)) }
 
 func yearText(y int) string {
 	if y <= PlanLastYear {
@@ -59,7 +77,7 @@ func yearText(y int) string {
 }
 
 // widget is the bar: play, slider, and beneath it a tick per year with
-// the plan period 2021–2025 as a band.
+// the plan period 2021–2025 as a band; then the summary.
 func (b *yearBar) widget() fyne.CanvasObject {
 	marks := []fyne.CanvasObject{canvas.NewRectangle(color.NRGBA{0, 114, 178, 70})}
 	for y := FirstYear; y <= LastYear; y++ {
@@ -68,7 +86,8 @@ func (b *yearBar) widget() fyne.CanvasObject {
 		marks = append(marks, t)
 	}
 	ticks := container.New(yearTicks{}, marks...)
-	return container.NewBorder(nil, nil, b.play, b.label, container.NewVBox(b.slider, ticks))
+	bar := container.NewBorder(nil, nil, b.play, b.label, container.NewVBox(b.slider, ticks))
+	return container.NewVBox(bar, b.summary)
 }
 
 // yearTicks lays year labels under the slider's stops and the plan-period
@@ -102,78 +121,39 @@ func (l yearTicks) Layout(objs []fyne.CanvasObject, size fyne.Size) {
 // togglePlay steps the year forward once per playStepDelay until the last
 // year, from a goroutine; each step is applied on the UI goroutine and
 // drawn off it.
-func (u *UI) togglePlay() {
-	b := u.years
+func (b *yearBar) togglePlay() {
 	if b.playing != nil {
 		close(b.playing)
 		b.playing = nil
 		b.play.SetIcon(theme.MediaPlayIcon())
 		return
 	}
-	if u.scene.Year >= LastYear {
+	if b.sh.st.scene.Year >= LastYear {
 		b.slider.SetValue(FirstYear)
 	}
 	stop := make(chan struct{})
 	b.playing = stop
 	b.play.SetIcon(theme.MediaPauseIcon())
-	go func() {
-		t := time.NewTicker(playStepDelay)
-		defer t.Stop()
-		for {
-			select {
-			case <-stop:
-				return
-			case <-t.C:
-			}
-			fyne.Do(func() {
-				if b.playing != stop {
-					return
-				}
-				b.slider.SetValue(float64(u.scene.Year + 1))
-				if u.scene.Year >= LastYear {
-					u.togglePlay()
-				}
-			})
-		}
-	}()
+	go b.playLoop(stop)
 }
 
-// summaryText is the summary strip for a year: seats by status and level,
-// and the plan's new seats delivered so far.
-func summaryText(s data.Summary) string {
-	var parts [3][]string
-	levels := make([]data.Level, 0, len(s.ByLevel))
-	for l := range s.ByLevel {
-		levels = append(levels, l)
-	}
-	sort.Slice(levels, func(i, j int) bool { return levels[i] < levels[j] })
-	for _, l := range levels {
-		ls := s.ByLevel[l]
-		for k, n := range []int{ls.InService, ls.UnderConstruction, ls.Planned} {
-			if n > 0 {
-				parts[k] = append(parts[k], fmt.Sprintf("%s %d", l.Label(), n))
+func (b *yearBar) playLoop(stop chan struct{}) {
+	t := time.NewTicker(playStepDelay)
+	defer t.Stop()
+	for {
+		select {
+		case <-stop:
+			return
+		case <-t.C:
+		}
+		fyne.Do(func() {
+			if b.playing != stop {
+				return
 			}
-		}
+			b.step(1)
+			if b.sh.st.scene.Year >= LastYear {
+				b.togglePlay()
+			}
+		})
 	}
-	join := func(p []string) string {
-		if len(p) == 0 {
-			return "0"
-		}
-		return strings.Join(p, " · ")
-	}
-	pct := 0.0
-	if s.PlanTotal > 0 {
-		pct = 100 * float64(s.Delivered) / float64(s.PlanTotal)
-	}
-	// Always three lines, so the map above never changes size with the text.
-	text := fmt.Sprintf("%d年学位 seats · 建成 in service: %s\n在建 building: %s | 规划 planned: %s\n"+
-		"规划新增学位已交付 new seats delivered: %d / %d (%.0f%%)",
-		s.Year, join(parts[0]), join(parts[1]), join(parts[2]), s.Delivered, s.PlanTotal, pct)
-	if len(s.Overdue) > 0 {
-		text += fmt.Sprintf(" · 逾期 overdue: %s", strings.Join(s.Overdue, ", "))
-	}
-	if s.NoSeats > 0 {
-		text += fmt.Sprintf(" · %d 所学校班数未注明 seats unknown", s.NoSeats)
-	}
-	return text
 }

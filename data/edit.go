@@ -55,23 +55,6 @@ func (e *Editor) Dirty() bool { return e.saved != len(e.undo) }
 // MarkSaved records the current state as saved.
 func (e *Editor) MarkSaved() { e.saved = len(e.undo) }
 
-// CanUndo and CanRedo report whether there is a step to undo or redo, with
-// its label.
-func (e *Editor) CanUndo() (string, bool) {
-	if len(e.undo) == 0 {
-		return "", false
-	}
-	return e.undo[len(e.undo)-1].Label, true
-}
-
-// CanRedo: see CanUndo.
-func (e *Editor) CanRedo() (string, bool) {
-	if len(e.redo) == 0 {
-		return "", false
-	}
-	return e.redo[len(e.redo)-1].Label, true
-}
-
 // Do applies an edit after validating every site it writes; an invalid
 // edit changes nothing.
 func (e *Editor) Do(ed Edit) error {

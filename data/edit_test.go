@@ -57,7 +57,7 @@ func TestEditorUndoRedo(t *testing.T) {
 	if !e.Dirty() {
 		t.Error("branching away from the saved state must be dirty")
 	}
-	if _, ok := e.CanRedo(); ok {
+	if _, ok := e.Redo(); ok {
 		t.Error("redo stack survives a new edit")
 	}
 }

@@ -150,9 +150,12 @@ func (p *siteProps) site() (Site, error) {
 	case p.StartYear != 0 && p.EndYear != 0 && p.StartYear > p.EndYear:
 		return fail("start_year", fmt.Errorf("%w: %d > %d", ErrYearOrder, p.StartYear, p.EndYear))
 	}
-	for field, y := range map[string]int{"start_year": p.StartYear, "end_year": p.EndYear} {
-		if y != 0 && (y < 1900 || y > 2100) {
-			return fail(field, fmt.Errorf("%w: year %d", ErrRange, y))
+	for _, f := range []struct {
+		field string
+		year  int
+	}{{"start_year", p.StartYear}, {"end_year", p.EndYear}} {
+		if f.year != 0 && (f.year < 1900 || f.year > 2100) {
+			return fail(f.field, fmt.Errorf("%w: year %d", ErrRange, f.year))
 		}
 	}
 	level, err := ParseLevel(*p.Level)

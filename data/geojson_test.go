@@ -44,6 +44,7 @@ func TestParseSitesValidation(t *testing.T) {
 		{"negative land area", fc(feat(pt, okProps+`,"land_area_m2":-1`)), 0, "land_area_m2", ErrNegative},
 		{"years reversed", fc(feat(pt, okProps+`,"start_year":2025,"end_year":2021`)), 0, "start_year", ErrYearOrder},
 		{"year out of range", fc(feat(pt, okProps+`,"start_year":21,"end_year":2025`)), 0, "start_year", ErrRange},
+		{"both years out of range", fc(feat(pt, okProps+`,"start_year":21,"end_year":3000`)), 0, "start_year", ErrRange},
 		{"unknown confidence", fc(feat(pt, `"id":"A","name":"甲","level":"primary","confidence":"sure"`)), 0, "confidence", ErrUnknownConfidence},
 		{"line geometry", fc(feat(`{"type":"LineString","coordinates":[[0,0],[1,1]]}`, okProps)), 0, "geometry", ErrGeometry},
 		{"one coordinate", fc(feat(`{"type":"Point","coordinates":[113]}`, okProps)), 0, "geometry.coordinates", ErrCoordinates},

@@ -1,5 +1,11 @@
 package data
 
+import (
+	"fmt"
+	"sort"
+	"strings"
+)
+
 // LevelSeats counts the seats of one level by construction status.
 type LevelSeats struct {
 	InService, UnderConstruction, Planned int
@@ -53,4 +59,44 @@ func Summarize(sites []Site, n Norms, year int) Summary {
 		}
 	}
 	return sum
+}
+
+// Text is the summary strip for a year: seats by status and level,
+// and the plan's new seats delivered so far.
+func (s Summary) Text() string {
+	var parts [3][]string
+	levels := make([]Level, 0, len(s.ByLevel))
+	for l := range s.ByLevel {
+		levels = append(levels, l)
+	}
+	sort.Slice(levels, func(i, j int) bool { return levels[i] < levels[j] })
+	for _, l := range levels {
+		ls := s.ByLevel[l]
+		for k, n := range []int{ls.InService, ls.UnderConstruction, ls.Planned} {
+			if n > 0 {
+				parts[k] = append(parts[k], fmt.Sprintf("%s %d", l.Label(), n))
+			}
+		}
+	}
+	join := func(p []string) string {
+		if len(p) == 0 {
+			return "0"
+		}
+		return strings.Join(p, " · ")
+	}
+	pct := 0.0
+	if s.PlanTotal > 0 {
+		pct = 100 * float64(s.Delivered) / float64(s.PlanTotal)
+	}
+	// Always three lines, so the map above never changes size with the text.
+	text := fmt.Sprintf("%d年学位 seats · 建成 in service: %s\n在建 building: %s | 规划 planned: %s\n"+
+		"规划新增学位已交付 new seats delivered: %d / %d (%.0f%%)",
+		s.Year, join(parts[0]), join(parts[1]), join(parts[2]), s.Delivered, s.PlanTotal, pct)
+	if len(s.Overdue) > 0 {
+		text += fmt.Sprintf(" · 逾期 overdue: %s", strings.Join(s.Overdue, ", "))
+	}
+	if s.NoSeats > 0 {
+		text += fmt.Sprintf(" · %d 所学校班数未注明 seats unknown", s.NoSeats)
+	}
+	return text
 }

@@ -1,6 +1,9 @@
 package data
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 func TestSummarize(t *testing.T) {
 	n := DefaultNorms()
@@ -66,5 +69,25 @@ func TestSeatsOf(t *testing.T) {
 	n.PerClass[Kindergarten] = Norm{Value: 25}
 	if got := n.SeatsOf(&Site{Level: Kindergarten, Classes: 4}); got[Kindergarten] != 100 {
 		t.Errorf("edited norm not used: %v", got)
+	}
+}
+
+func TestSummaryText(t *testing.T) {
+	s := Summary{Year: 2024, ByLevel: map[Level]*LevelSeats{
+		Junior:       {InService: 900},
+		Kindergarten: {InService: 360, Planned: 270},
+	}, Delivered: 900, PlanTotal: 3600, Overdue: []string{"LW-06"}, NoSeats: 1}
+	got := s.Text()
+	for _, want := range []string{
+		"2024年学位 seats · 建成 in service: " + Kindergarten.Label() + " 360 · " + Junior.Label() + " 900",
+		"在建 building: 0 | 规划 planned: " + Kindergarten.Label() + " 270",
+		"900 / 3600 (25%)", "逾期 overdue: LW-06", "1 所学校班数未注明",
+	} {
+		if !strings.Contains(got, want) {
+			t.Errorf("summary lacks %q:\n%s", want, got)
+		}
+	}
+	if n := strings.Count(Summary{Year: 2021}.Text(), "\n"); n != 2 {
+		t.Errorf("an empty summary has %d line breaks, want 2 (three lines)", n)
 	}
 }

@@ -1,5 +1,7 @@
 // Package geo holds the map's geometry: Web Mercator pixel space, geodesic
 // circles, and the GCJ-02 datum shift used by Chinese map data.
+//
+// Floor: ground (orb and the standard library only).
 package geo
 
 import (

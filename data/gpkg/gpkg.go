@@ -6,6 +6,8 @@
 // gpkg_spatial_ref_sys, gpkg_contents, gpkg_geometry_columns, standard
 // GeoPackage binary geometries with little-endian WKB), so the files open in
 // QGIS and GDAL with one layer per table.
+//
+// Floor: domain.
 package gpkg
 
 import (

@@ -3,6 +3,8 @@
 // Coordinates stay in the file's system (crs.CRS says which, when known);
 // mapping onto sites or subdistricts, and conversion to WGS-84, is the
 // caller's next step, with a problem list per feature.
+//
+// Floor: domain.
 package vector
 
 import (

@@ -13,6 +13,8 @@
 // y); for the test shapes the error is under 0.05%. Population is taken as
 // uniform within each subdistrict (no finer population layer is known), so
 // the population share covered equals the area share.
+//
+// Floor: features (imports domain and ground).
 package coverage
 
 import (

@@ -3,6 +3,8 @@
 // (EPSG:4490, within centimetres of WGS-84 and treated as equal), CGCS2000
 // 3-degree Gauss–Krüger CM 114°E (EPSG:4547), Web Mercator (EPSG:3857) and
 // GCJ-02 (the offset datum of Amap-derived data).
+//
+// Floor: ground.
 package crs
 
 import (

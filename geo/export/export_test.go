@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"image"
-	"image/color"
 	"image/png"
 	"math"
 	"os"
@@ -24,6 +23,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/assets"
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/golden"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
 )
@@ -108,7 +108,7 @@ func TestPNGSizeAndDPI(t *testing.T) {
 			if img.Bounds().Dx() != tt.w || img.Bounds().Dy() != tt.h {
 				t.Errorf("size %v, want %dx%d", img.Bounds().Size(), tt.w, tt.h)
 			}
-			if dpi := ReadDPI(b); math.Abs(dpi-tt.dpi) > 0.1 {
+			if dpi := golden.ReadDPI(b); math.Abs(dpi-tt.dpi) > 0.1 {
 				t.Errorf("pHYs says %.2f dpi, want %g", dpi, tt.dpi)
 			}
 		})
@@ -132,50 +132,8 @@ func TestGoldenPage(t *testing.T) {
 	assertGolden(t, "a4-landscape-2023", rgba)
 }
 
-func assertGolden(t *testing.T, name string, img *image.RGBA) {
-	t.Helper()
-	path := filepath.Join("testdata", name+".png")
-	if os.Getenv("UPDATE_GOLDEN") != "" {
-		os.MkdirAll("testdata", 0o755)
-		f, _ := os.Create(path)
-		png.Encode(f, img)
-		f.Close()
-		return
-	}
-	f, err := os.Open(path)
-	if err != nil {
-		t.Fatalf("golden %s: %v (UPDATE_GOLDEN=1 to create)", path, err)
-	}
-	defer f.Close()
-	want, err := png.Decode(f)
-	if err != nil || want.Bounds() != img.Bounds() {
-		t.Fatalf("golden %s unusable or of another size: %v", path, err)
-	}
-	bad := 0
-	for y := 0; y < img.Bounds().Dy(); y++ {
-		for x := 0; x < img.Bounds().Dx(); x++ {
-			a := color.RGBAModel.Convert(want.At(x, y)).(color.RGBA)
-			b := img.RGBAAt(x, y)
-			if diff(a.R, b.R) > 8 || diff(a.G, b.G) > 8 || diff(a.B, b.B) > 8 {
-				bad++
-			}
-		}
-	}
-	if bad > img.Bounds().Dx()*img.Bounds().Dy()/1000 {
-		os.MkdirAll(filepath.Join("testdata", "failed"), 0o755)
-		out, _ := os.Create(filepath.Join("testdata", "failed", name+".png"))
-		png.Encode(out, img)
-		out.Close()
-		t.Errorf("%s: %d pixels differ from the golden page", name, bad)
-	}
-}
-
-func diff(a, b uint8) int {
-	if a > b {
-		return int(a - b)
-	}
-	return int(b - a)
-}
+// assertGolden compares an image with testdata/NAME.png (see package golden).
+var assertGolden = golden.Assert
 
 func TestPDFPagesFontsAndSize(t *testing.T) {
 	o := testOptions(t, PDF)

@@ -3,6 +3,8 @@
 // One layout is drawn through a Page interface with two backends (raster
 // and PDF), so both formats carry the same furniture; the map itself is
 // rendered off-screen by geo/render at the target resolution.
+//
+// Floor: features (imports render, tile, domain and ground).
 package export
 
 import (

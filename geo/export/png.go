@@ -63,16 +63,3 @@ func physChunk(ppm uint32) []byte {
 	binary.BigEndian.PutUint32(c[17:], crc32.ChecksumIEEE(c[4:17]))
 	return c
 }
-
-// ReadDPI returns the resolution in a PNG's pHYs chunk, or 0 (tests,
-// diagnostics).
-func ReadDPI(b []byte) float64 {
-	for i := 8; i+12 <= len(b); {
-		n := int(binary.BigEndian.Uint32(b[i:]))
-		if string(b[i+4:i+8]) == "pHYs" && n == 9 && i+8+9 <= len(b) && b[i+16] == 1 {
-			return float64(binary.BigEndian.Uint32(b[i+8:])) * 0.0254
-		}
-		i += 12 + n
-	}
-	return 0
-}

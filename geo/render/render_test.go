@@ -3,9 +3,6 @@ package render
 import (
 	"image"
 	"image/color"
-	"image/png"
-	"os"
-	"path/filepath"
 	"testing"
 
 	"github.com/paulmach/orb"
@@ -75,35 +72,4 @@ func sitesBound(sc *Scene) orb.Bound {
 		b = b.Extend(s.Location)
 	}
 	return b
-}
-
-func writePNG(t testing.TB, path string, img image.Image) {
-	t.Helper()
-	os.MkdirAll(filepath.Dir(path), 0o755)
-	f, err := os.Create(path)
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer f.Close()
-	if err := png.Encode(f, img); err != nil {
-		t.Fatal(err)
-	}
-}
-
-func TestRenderLook(t *testing.T) {
-	out := os.Getenv("RENDER_OUT")
-	if out == "" {
-		t.Skip("set RENDER_OUT to write a sample frame")
-	}
-	sc := testScene(t)
-	v := Fit(sitesBound(sc), 1200, 800, 40, 3, 18)
-	r := &Renderer{Tiles: &synthTiles{}, Fonts: testFonts(t), Attribution: "© OpenStreetMap contributors"}
-	dst := image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
-	r.Render(dst, v, sc, false)
-	writePNG(t, out, dst)
-	v.Zoom++
-	r2 := &Renderer{Fonts: testFonts(t)}
-	dst2 := image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
-	r2.Render(dst2, v, sc, true)
-	writePNG(t, out+".offline.png", dst2)
 }

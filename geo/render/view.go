@@ -2,6 +2,8 @@
 // where tiles are missing, and vector overlays (halos, markers, CJK labels)
 // into an image.RGBA of any size. The app's map widget and the exports use
 // the same renderer, so what is exported is what is seen.
+//
+// Floor: features (imports tile, domain and ground).
 package render
 
 import (

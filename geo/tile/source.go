@@ -1,6 +1,8 @@
 // Package tile fetches and caches XYZ raster tiles: the job go-staticmaps
 // would do, with bounded per-host concurrency, timeouts, a size cap, HTTP
 // cache semantics and atomic disk writes.
+//
+// Floor: features (imports ground only).
 package tile
 
 import (

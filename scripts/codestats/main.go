@@ -4,6 +4,8 @@
 // package with more than 12 fields.
 //
 //	go run ./scripts/codestats
+//
+// Floor: tools (developer commands; nothing imports them).
 package main
 
 import (

@@ -3,6 +3,8 @@
 // window. It reads 24/32-bit ZPixmap dumps, which is what Xvfb produces.
 //
 //	go run ./scripts/xwdcheck shot.xwd shot.png
+//
+// Floor: tools (developer commands; nothing imports them).
 package main
 
 import (

@@ -1,35 +1,12 @@
 package data
 
-import (
-	"bytes"
-	"encoding/json"
-)
+import "encoding/json"
 
 type feature struct {
 	Type       string          `json:"type"`
 	ID         string          `json:"id"`
 	Geometry   json.RawMessage `json:"geometry"`
 	Properties siteProps       `json:"properties"`
-}
-
-// MarshalSites writes sites as an RFC 7946 FeatureCollection, one feature
-// per line, that ParseSites reads back unchanged.
-func MarshalSites(sites []Site) ([]byte, error) {
-	var buf bytes.Buffer
-	buf.WriteString(`{"type":"FeatureCollection","features":[`)
-	for i := range sites {
-		if i > 0 {
-			buf.WriteByte(',')
-		}
-		buf.WriteString("\n")
-		b, err := json.Marshal(sites[i].feature())
-		if err != nil {
-			return nil, err
-		}
-		buf.Write(b)
-	}
-	buf.WriteString("\n]}\n")
-	return buf.Bytes(), nil
 }
 
 func (s *Site) feature() feature {

@@ -1,0 +1,188 @@
+package app
+
+import (
+	"runtime"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/driver/desktop"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
+)
+
+// Shortcut is one keyboard shortcut of the main window, for a help dialog:
+// what it does and the keys, e.g. "Ctrl+Shift+S".
+type Shortcut struct {
+	ID    string
+	Label string
+	Keys  string
+}
+
+// action is one command of the main window: its menu label, its shortcut
+// (nil for none) and what it does. The table of actions binds every
+// shortcut and builds the menus, so the two cannot disagree.
+type action struct {
+	id    string
+	label string
+	key   *desktop.CustomShortcut
+	run   func()
+}
+
+const (
+	ctrl      = fyne.KeyModifierShortcutDefault
+	ctrlShift = fyne.KeyModifierShortcutDefault | fyne.KeyModifierShift
+)
+
+func keys(mod fyne.KeyModifier, k fyne.KeyName) *desktop.CustomShortcut {
+	return &desktop.CustomShortcut{KeyName: k, Modifier: mod}
+}
+
+// actions is the table of the window's commands. It only reads u's
+// fields inside the handlers, so a zero UI lists the labels and keys.
+func (u *UI) actions() []action {
+	zoomIn, zoomOut := func() { u.Map.Zoom(1) }, func() { u.Map.Zoom(-1) }
+	return []action{
+		{"file.open", "打开项目 Open project…", keys(ctrl, fyne.KeyO), u.file.Open},
+		{"file.save", "保存 Save", keys(ctrl, fyne.KeyS), func() { u.file.Save(nil) }},
+		{"file.saveas", "另存为 Save as…", keys(ctrlShift, fyne.KeyS), func() { u.file.SaveAs(nil) }},
+		{"file.import", "导入现有学校 Import existing schools…", nil, u.dlg.imports.schools},
+		{"file.export", "导出地图 Export map…", keys(ctrl, fyne.KeyE), u.dlg.export.show},
+		{"file.exportdata", "导出项目与服务范围 Export sites and catchments…", nil, u.dlg.export.data},
+		{"file.copy", "复制地图图像 Copy map image", keys(ctrlShift, fyne.KeyC), u.dlg.export.copyMapImage},
+		{"edit.undo", "撤销 Undo", keys(ctrl, fyne.KeyZ), u.edit.Undo},
+		{"edit.redo", "重做 Redo", keys(ctrlShift, fyne.KeyZ), u.edit.Redo},
+		{"edit.redo.alt", "重做 Redo", keys(ctrl, fyne.KeyY), u.edit.Redo},
+		{"edit.mode", "编辑模式 Edit mode (drag markers)", keys(ctrl, fyne.KeyM), u.edit.toggle},
+		{"edit.add", "添加项目 Add site…", nil, u.edit.addSite},
+		{"view.zoomin", "放大 Zoom in", keys(ctrl, fyne.KeyEqual), zoomIn},
+		{"view.zoomout", "缩小 Zoom out", keys(ctrl, fyne.KeyMinus), zoomOut},
+		{"view.fit", "全部项目 Fit all", keys(ctrl, fyne.Key0), u.FitAll},
+		{"view.search", "搜索 Search", keys(ctrl, fyne.KeyF), func() { u.Window.Canvas().Focus(u.list.Search) }},
+		{"view.play", i18n.T("ui9.action.play"), keys(ctrl, fyne.KeyP), u.years.togglePlay},
+		{"view.nextyear", i18n.T("ui9.action.nextyear"), keys(ctrl, fyne.KeyPageUp), func() { u.years.step(1) }},
+		{"view.prevyear", i18n.T("ui9.action.prevyear"), keys(ctrl, fyne.KeyPageDown), func() { u.years.step(-1) }},
+		{"settings.norms", "规划指标 Planning norms…", keys(ctrl, fyne.KeyComma), u.dlg.settings.show},
+		{"help.about", "关于数据 About the data", nil, u.about},
+	}
+}
+
+// menus lists the menus and the actions in each ("" = separator).
+var menus = []struct {
+	title string
+	ids   []string
+}{
+	{"文件 File", []string{"file.open", "file.save", "file.saveas", "", "file.import", "", "file.export", "file.exportdata", "file.copy"}},
+	{"编辑 Edit", []string{"edit.undo", "edit.redo", "", "edit.mode", "edit.add"}},
+	{"视图 View", []string{"view.zoomin", "view.zoomout", "view.fit", "view.search"}},
+	{"设置 Settings", []string{"settings.norms"}},
+	{"帮助 Help", []string{"help.about"}},
+}
+
+func (u *UI) menu() *fyne.MainMenu {
+	byID := map[string]action{}
+	for _, a := range u.actions() {
+		byID[a.id] = a
+	}
+	var ms []*fyne.Menu
+	for _, m := range menus {
+		var items []*fyne.MenuItem
+		for _, id := range m.ids {
+			if id == "" {
+				items = append(items, fyne.NewMenuItemSeparator())
+				continue
+			}
+			a := byID[id]
+			it := fyne.NewMenuItem(a.label, a.run)
+			if a.key != nil {
+				it.Shortcut = a.key
+			}
+			items = append(items, it)
+		}
+		ms = append(ms, fyne.NewMenu(m.title, items...))
+	}
+	return fyne.NewMainMenu(ms...)
+}
+
+// bindKeys binds every action's shortcut, the typed keys and + / −.
+func (u *UI) bindKeys() {
+	c := u.Window.Canvas()
+	for _, a := range u.actions() {
+		if a.key != nil {
+			run := a.run
+			c.AddShortcut(a.key, func(fyne.Shortcut) { run() })
+		}
+	}
+	c.SetOnTypedKey(u.typedKey)
+	c.SetOnTypedRune(func(r rune) {
+		switch r {
+		case '+', '=':
+			u.Map.Zoom(1)
+		case '-':
+			u.Map.Zoom(-1)
+		}
+	})
+}
+
+// Shortcuts lists the main window's keyboard shortcuts in the order of
+// the action table, for a help dialog.
+func Shortcuts() []Shortcut {
+	var out []Shortcut
+	for _, a := range (&UI{}).actions() { // only the labels and keys are read
+		if a.key != nil {
+			out = append(out, Shortcut{ID: a.id, Label: a.label, Keys: keyText(a.key)})
+		}
+	}
+	return out
+}
+
+// keyText writes a shortcut for people: "Ctrl+Shift+S" ("Cmd" on macOS).
+func keyText(s *desktop.CustomShortcut) string {
+	var parts []string
+	for _, m := range []struct {
+		mod  fyne.KeyModifier
+		name string
+	}{{fyne.KeyModifierControl, "Ctrl"}, {fyne.KeyModifierSuper, superName()}, {fyne.KeyModifierAlt, "Alt"}, {fyne.KeyModifierShift, "Shift"}} {
+		if s.Modifier&m.mod != 0 {
+			parts = append(parts, m.name)
+		}
+	}
+	name := string(s.KeyName)
+	switch s.KeyName {
+	case fyne.KeyPageUp:
+		name = "PageUp"
+	case fyne.KeyPageDown:
+		name = "PageDown"
+	}
+	return strings.Join(append(parts, name), "+")
+}
+
+func superName() string {
+	if runtime.GOOS == "darwin" {
+		return "Cmd"
+	}
+	return "Super"
+}
+
+// typedKey handles keys typed while no entry has the focus.
+func (u *UI) typedKey(ev *fyne.KeyEvent) {
+	const step = 120
+	switch ev.Name {
+	case fyne.KeyLeft:
+		u.Map.Pan(step, 0)
+	case fyne.KeyRight:
+		u.Map.Pan(-step, 0)
+	case fyne.KeyUp:
+		u.Map.Pan(0, step)
+	case fyne.KeyDown:
+		u.Map.Pan(0, -step)
+	case fyne.KeyHome:
+		u.FitAll()
+	case fyne.KeyEscape:
+		u.edit.placing = ""
+		u.sh.st.selectSite("")
+	case fyne.KeyPageUp:
+		u.years.step(1)
+	case fyne.KeyPageDown:
+		u.years.step(-1)
+	}
+}

@@ -1,0 +1,76 @@
+package app
+
+import (
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+
+	"github.com/paulmach/orb"
+	"github.com/paulmach/orb/planar"
+
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/coverage"
+)
+
+// zoneAt returns the subdistrict containing p, or nil.
+func zoneAt(subs []data.Subdistrict, p orb.Point) *data.Subdistrict {
+	for i := range subs {
+		s := &subs[i]
+		if len(s.Boundary) > 0 && s.Boundary.Bound().Contains(p) && planar.MultiPolygonContains(s.Boundary, p) {
+			return s
+		}
+	}
+	return nil
+}
+
+// cell is one cell of the subdistrict table.
+func cell(r coverage.Row, col int) string { return coverage.ZoneColumns[col].Cell(r) }
+
+// zoneSummary is one line of a subdistrict's figures, for hover.
+func zoneSummary(res coverage.Result, s *data.Subdistrict) string {
+	parts := []string{s.Name}
+	for _, r := range res.Rows {
+		if r.Code == s.Code && r.Name == s.Name {
+			gap := "缺口 gap —"
+			if !math.IsNaN(r.Gap) {
+				gap = fmt.Sprintf("缺口 gap %.0f", r.Gap)
+			}
+			parts = append(parts, fmt.Sprintf("%s 学位 %d %s 覆盖 %s%%", r.Level.Label(), r.Seats[0], gap, cell(r, coverage.ColCovered)))
+		}
+	}
+	return strings.Join(parts, " · ")
+}
+
+// zoneDetails is the details panel's title and rows for a subdistrict: its
+// figures by level, and its sites.
+func zoneDetails(st *state, code, name string) (string, [][2]string) {
+	var rows [][2]string
+	for _, r := range st.coverage.Rows {
+		if r.Code != code || r.Name != name {
+			continue
+		}
+		rows = append(rows, [2]string{r.Level.Label(), fmt.Sprintf("学位 seats: 建成 %d · 在建 %d · 规划 %d\n人口 population %s · 需求 demand %s · 缺口 gap %s\n每千人 per 1000: %s · 覆盖 covered: %s%% · 2SFCA %s · 未覆盖需求 uncovered %s",
+			r.Seats[0], r.Seats[1], r.Seats[2], cell(r, coverage.ColPopulation), cell(r, coverage.ColDemand), cell(r, coverage.ColGap),
+			cell(r, coverage.ColPer1000), cell(r, coverage.ColCovered), cell(r, coverage.ColSFCA),
+			strconv.FormatFloat(r.Uncovered, 'f', 0, 64))})
+	}
+	rows = append(rows, [2]string{"项目 Sites", strings.Join(zoneSites(st, name), "\n")})
+	return fmt.Sprintf("街道 %s (%s) · %d年", name, code, st.scene.Year), rows
+}
+
+// zoneSites are the sites in a subdistrict, by their record or location.
+func zoneSites(st *state, name string) []string {
+	var ids []string
+	for _, s := range st.scene.Sites {
+		in := s.Subdistrict == name
+		if !in && s.Located {
+			z := zoneAt(st.subdistricts, s.Location)
+			in = z != nil && z.Name == name
+		}
+		if in {
+			ids = append(ids, fmt.Sprintf("%s %s", s.ID, s.ShortName))
+		}
+	}
+	return ids
+}

@@ -1,0 +1,252 @@
+package app
+
+import (
+	"fmt"
+	"strconv"
+	"strings"
+
+	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/dialog"
+	"fyne.io/fyne/v2/widget"
+
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/coverage"
+	"github.com/liwan-edu/schoolmap/geo/render"
+)
+
+// zonePanel is the Subdistricts tab: what the choropleth shows, the table,
+// the kindergarten target check and the imports.
+type zonePanel struct {
+	sh          *shell
+	ctl         zoneControls
+	target      *widget.Label
+	table       *widget.Table
+	rows        []coverage.Row // shown rows (the chosen level), sorted
+	sortCol     int
+	sortDesc    bool
+	analysisKey string // what the shown analysis was computed from
+	on          zoneActions
+}
+
+// zoneControls choose the measure, level and classes of the choropleth.
+type zoneControls struct {
+	measure, level, classing *widget.Select
+	fixed                    *widget.Entry
+}
+
+// zoneActions are the tab's buttons, run by the import and export dialogs.
+type zoneActions struct {
+	importBoundaries, importPopulation, exportTable func()
+}
+
+func newZonePanel(sh *shell) *zonePanel {
+	p := &zonePanel{sh: sh, target: widget.NewLabel("")}
+	p.target.Wrapping = fyne.TextWrapWord
+	p.ctl = newZoneControls(func() { p.refresh() })
+	p.table = widget.NewTable(func() (int, int) { return len(p.rows), len(coverage.ZoneColumns) },
+		func() fyne.CanvasObject {
+			l := widget.NewLabel("000000")
+			l.Truncation = fyne.TextTruncateEllipsis
+			return l
+		}, p.updateCell)
+	p.table.ShowHeaderRow = true
+	p.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
+	p.table.UpdateHeader = p.updateHeader
+	for i, c := range coverage.ZoneColumns {
+		p.table.SetColumnWidth(i, c.Width)
+	}
+	p.table.OnSelected = p.selected
+	return p
+}
+
+func newZoneControls(changed func()) zoneControls {
+	var ms, ls []string
+	for _, m := range coverage.Measures() {
+		ms = append(ms, m.Label())
+	}
+	for _, l := range coverage.Levels {
+		ls = append(ls, l.Label())
+	}
+	c := zoneControls{measure: widget.NewSelect(ms, nil), level: widget.NewSelect(ls, nil),
+		classing: widget.NewSelect(coverage.ClassingLabels, nil), fixed: widget.NewEntry()}
+	c.measure.SetSelected(ms[0])
+	c.level.SetSelected(ls[0])
+	c.classing.SetSelected(coverage.ClassingLabels[0])
+	c.fixed.SetPlaceHolder("固定断点 fixed breaks, e.g. -500,0,500")
+	onChange := func(string) { changed() }
+	c.measure.OnChanged, c.level.OnChanged, c.classing.OnChanged, c.fixed.OnChanged = onChange, onChange, onChange, onChange
+	return c
+}
+
+func (p *zonePanel) widget() fyne.CanvasObject {
+	buttons := container.NewGridWithColumns(3,
+		widget.NewButton("导入边界 Boundaries…", p.on.importBoundaries),
+		widget.NewButton("导入人口 Population…", p.on.importPopulation),
+		widget.NewButton("导出表格 Export table…", p.on.exportTable))
+	c := p.ctl
+	controls := widget.NewForm(widget.NewFormItem("指标 Measure", c.measure), widget.NewFormItem("学段 Level", c.level),
+		widget.NewFormItem("分级 Classes", container.NewGridWithColumns(2, c.classing, c.fixed)))
+	hint := widget.NewLabel("点击人口格可输入人口 Click a population cell to type it.")
+	hint.Importance = widget.LowImportance
+	return container.NewBorder(container.NewVBox(buttons, controls, p.target, hint), nil, nil, nil, p.table)
+}
+
+// follow re-runs the analysis when what it depends on changes: sites,
+// norms, year or subdistricts.
+func (p *zonePanel) follow() {
+	st := p.sh.st
+	st.listen(sceneChanged, func() {
+		sc := st.scene
+		key := fmt.Sprintf("%p|%p|%p|%p|%v|%d|%p", sc.Sites, sc.Norms.RadiusM, sc.Norms.PerClass, sc.Norms.Per1000,
+			sc.Norms.NineYearPrimaryShare, sc.Year, st.subdistricts)
+		if key != p.analysisKey {
+			p.analysisKey = key // before: refresh leads back here
+			p.refresh()
+		}
+	})
+	st.listen(zonesChanged, p.refresh)
+}
+
+func (p *zonePanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
+	if id.Row < len(p.rows) {
+		o.(*widget.Label).SetText(coverage.ZoneColumns[id.Col].Cell(p.rows[id.Row]))
+	}
+}
+
+func (p *zonePanel) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
+	b := o.(*widget.Button)
+	t := coverage.ZoneColumns[id.Col].Title
+	if id.Col == p.sortCol {
+		t += map[bool]string{false: " ▲", true: " ▼"}[p.sortDesc]
+	}
+	b.SetText(t)
+	b.OnTapped = func() { p.sortBy(id.Col) }
+}
+
+// selected asks for the population when its cell is picked, otherwise
+// shows the subdistrict.
+func (p *zonePanel) selected(id widget.TableCellID) {
+	if id.Row < len(p.rows) {
+		r := p.rows[id.Row]
+		if id.Col == coverage.ColPopulation {
+			p.askPopulation(r.Code, r.Name)
+		} else {
+			p.sh.st.showZone(r.Code, r.Name)
+		}
+	}
+	p.table.UnselectAll()
+}
+
+// sortBy sorts by a column; a second tap reverses. Numbers sort largest
+// first, names A–Z.
+func (p *zonePanel) sortBy(col int) {
+	if p.sortCol == col {
+		p.sortDesc = !p.sortDesc
+	} else {
+		p.sortCol, p.sortDesc = col, col != coverage.ColName
+	}
+	p.refresh()
+}
+
+// refresh re-runs the analysis and shows it: table, target check and the
+// choropleth, which goes into the scene.
+func (p *zonePanel) refresh() {
+	st := p.sh.st
+	sc := st.scene
+	res := coverage.Analyse(coverage.Input{Subdistricts: st.subdistricts, Sites: sc.Sites, Norms: sc.Norms, Year: sc.Year})
+	st.coverage = res
+	level := coverage.Levels[max(0, p.ctl.level.SelectedIndex())]
+	m := coverage.Measures()[max(0, p.ctl.measure.SelectedIndex())]
+	p.rows = p.rows[:0]
+	var values []float64
+	for _, r := range res.Rows {
+		if r.Level == level {
+			p.rows = append(p.rows, r)
+			if r.HasBoundary {
+				values = append(values, m.Value(r))
+			}
+		}
+	}
+	coverage.SortZoneRows(p.rows, p.sortCol, p.sortDesc)
+	p.table.Refresh()
+	p.target.SetText(res.TargetText())
+	zones, classes := p.choropleth(res, level, m, values)
+	title := m.Label() + " · " + level.Label() + fmt.Sprintf(" (%d)", res.Year)
+	st.update(func(sc *render.Scene) { sc.Zones, sc.ZoneClasses, sc.ZoneTitle = zones, classes, title })
+}
+
+func (p *zonePanel) choropleth(res coverage.Result, level data.Level, m coverage.Measure, values []float64) ([]render.Zone, []render.ZoneClass) {
+	c := coverage.Classing(max(0, p.ctl.classing.SelectedIndex()))
+	breaks := coverage.Breaks(values, c, 5, coverage.ParseBreaks(p.ctl.fixed.Text))
+	pal := coverage.Palette(m, len(breaks)+1)
+	byKey := map[string]coverage.Row{}
+	for _, r := range res.Rows {
+		if r.Level == level {
+			byKey[r.Code+"|"+r.Name] = r
+		}
+	}
+	var zones []render.Zone
+	for _, s := range p.sh.st.subdistricts {
+		if len(s.Boundary) == 0 {
+			continue
+		}
+		r := byKey[s.Code+"|"+s.Name]
+		z := render.Zone{Name: s.Name, Boundary: s.Boundary, Gap: coverage.IsGap(r)}
+		if k := coverage.Class(m.Value(r), breaks); k >= 0 {
+			z.Fill = pal[k]
+		}
+		zones = append(zones, z)
+	}
+	if len(zones) == 0 {
+		return nil, nil
+	}
+	labels := coverage.ClassLabels(breaks)
+	classes := make([]render.ZoneClass, len(pal))
+	for k := range pal {
+		classes[k] = render.ZoneClass{Fill: pal[k], Label: labels[k]}
+	}
+	return zones, classes
+}
+
+// askPopulation lets the planner type a subdistrict's population.
+func (p *zonePanel) askPopulation(code, name string) {
+	e := widget.NewEntry()
+	for _, s := range p.sh.st.subdistricts {
+		if s.Code == code && s.PopKnown {
+			e.SetText(strconv.Itoa(s.Population))
+		}
+	}
+	dialog.ShowForm("人口 Population: "+name, "确定 OK", "取消 Cancel", []*widget.FormItem{widget.NewFormItem("常住人口 residents", e)}, func(ok bool) {
+		if !ok {
+			return
+		}
+		subs, err := withTypedPopulation(p.sh.st.subdistricts, code, name, e.Text)
+		if err != nil {
+			p.sh.showError(err)
+			return
+		}
+		p.sh.st.setSubdistricts(subs)
+	}, p.sh.win)
+}
+
+// withTypedPopulation is a copy of subs with the typed population set
+// ("" = unknown).
+func withTypedPopulation(subs []data.Subdistrict, code, name, typed string) ([]data.Subdistrict, error) {
+	t := strings.ReplaceAll(strings.TrimSpace(typed), ",", "")
+	out := append([]data.Subdistrict(nil), subs...)
+	for i := range out {
+		if out[i].Code != code || out[i].Name != name {
+			continue
+		}
+		if t == "" {
+			out[i].PopKnown, out[i].Population = false, 0
+		} else if n, err := strconv.Atoi(t); err == nil && n >= 0 {
+			out[i].PopKnown, out[i].Population = true, n
+			out[i].Source = strings.TrimSpace(out[i].Source + " typed by planner")
+		} else {
+			return nil, fmt.Errorf("人口 %q: give a whole number of residents", typed)
+		}
+	}
+	return out, nil
+}

@@ -1,0 +1,100 @@
+package coverage
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/liwan-edu/schoolmap/data"
+)
+
+func TestZoneColumnCells(t *testing.T) {
+	nan := math.NaN()
+	known := Row{Name: "桥中", PopKnown: true, Population: 52000, Seats: [3]int{360, 270, 0}, HasBoundary: true,
+		Demand: 2184, Gap: -12.4, SeatsPer1k: 6.92, PopCovered: 0.834, SFCA: 1.256}
+	unknown := Row{Name: "待核实", Demand: nan, Gap: nan, SeatsPer1k: nan, PopCovered: nan, SFCA: nan}
+	tests := []struct {
+		name string
+		row  Row
+		want []string
+	}{
+		{"known", known, []string{"桥中", "52000", "360", "270", "0", "2184", "-12", "6.9", "83", "1.26"}},
+		{"unknown", unknown, []string{"待核实", "待输入", "0", "0", "0", "—", "—", "—", "需边界", "需边界"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			var got []string
+			for _, c := range ZoneColumns {
+				got = append(got, c.Cell(tt.row))
+			}
+			if !slices.Equal(got, tt.want) {
+				t.Errorf("cells %q, want %q", got, tt.want)
+			}
+		})
+	}
+	if len(ZoneColumns) != ColSFCA+1 || ZoneColumns[ColGap].Title != "缺口" || ZoneColumns[ColName].Width <= 0 {
+		t.Errorf("columns out of step with their indices: %d", len(ZoneColumns))
+	}
+}
+
+func TestSortZoneRows(t *testing.T) {
+	nan := math.NaN()
+	rows := []Row{{Name: "b", Gap: 5}, {Name: "a", Gap: nan}, {Name: "c", Gap: 40}, {Name: "d", Gap: -3}}
+	names := func() string {
+		var s []string
+		for _, r := range rows {
+			s = append(s, r.Name)
+		}
+		return strings.Join(s, "")
+	}
+	tests := []struct {
+		col  int
+		desc bool
+		want string
+	}{
+		{ColGap, true, "cbda"},
+		{ColGap, false, "dbca"},
+		{ColName, false, "abcd"},
+		{ColName, true, "dcba"},
+	}
+	for _, tt := range tests {
+		SortZoneRows(rows, tt.col, tt.desc)
+		if got := names(); got != tt.want {
+			t.Errorf("col %d desc %v: %s, want %s", tt.col, tt.desc, got, tt.want)
+		}
+	}
+}
+
+func TestBreakLabels(t *testing.T) {
+	if got := ParseBreaks(" 500, x,-500,0 ,"); !slices.Equal(got, []float64{-500, 0, 500}) {
+		t.Errorf("ParseBreaks: %v", got)
+	}
+	tests := []struct {
+		breaks []float64
+		want   []string
+	}{
+		{nil, []string{"< "}},
+		{[]float64{0}, []string{"< 0", "≥ 0"}},
+		{[]float64{-500, 0, 1234.5678}, []string{"< -500", "-500 – 0", "0 – 1235", "≥ 1235"}},
+	}
+	for _, tt := range tests {
+		if got := ClassLabels(tt.breaks); !slices.Equal(got, tt.want) {
+			t.Errorf("ClassLabels(%v) = %q, want %q", tt.breaks, got, tt.want)
+		}
+	}
+}
+
+func TestTargetText(t *testing.T) {
+	res := Result{Year: 2024, PopEntered: data.LiwanPopulation2020 / 2, Target: []TargetRow{
+		{Name: "桥中", PublicKG: []string{"LW-21"}, InService: []string{"LW-21"}},
+		{Name: "东漖", PublicKG: []string{"LW-22"}},
+		{Name: "冲口"},
+	}}
+	got := res.TargetText()
+	for _, want := range []string{"1 / 3 街道 2024年", "2 / 3 在规划中", "未达到 Not met: 冲口", "entered 619152", "(50%)"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("target text lacks %q:\n%s", want, got)
+		}
+	}
+}
