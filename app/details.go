@@ -13,6 +13,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // detailsPanel shows the selected site with its actions, or the
@@ -79,7 +80,7 @@ func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 	d.form.RemoveAll()
 	d.timeline.RemoveAll()
 	if s == nil {
-		d.title.SetText("点击地图上的标记或列表中的项目查看详情\nClick a marker or a list entry for details.")
+		d.title.SetText(i18n.T("ui.details.click_a_marker_or_a"))
 		return
 	}
 	d.title.SetText(fmt.Sprintf("%d. %s", s.No, s.ShortName))
@@ -151,11 +152,11 @@ func timeline(s *data.Site, year int) fyne.CanvasObject {
 		}
 		rows.Add(container.NewBorder(nil, nil, head(label), nil, cells))
 	}
-	row("规划 plan", func(y int) (data.Status, bool) {
+	row(i18n.T("ui.details.plan"), func(y int) (data.Status, bool) {
 		return data.PlannedStatusAt(s.StartYear, s.EndYear, y), false
 	})
 	if s.ActualYear > 0 || s.ActualStatus != data.StatusUnknown {
-		row("实际 actual", func(y int) (data.Status, bool) { return data.StatusAt(s, y) })
+		row(i18n.T("ui.details.actual"), func(y int) (data.Status, bool) { return data.StatusAt(s, y) })
 	}
 	years := container.NewGridWithColumns(LastYear - FirstYear + 1)
 	for y := FirstYear; y <= LastYear; y++ {
@@ -165,7 +166,7 @@ func timeline(s *data.Site, year int) fyne.CanvasObject {
 		years.Add(t)
 	}
 	rows.Add(container.NewBorder(nil, nil, head(""), nil, years))
-	key := widget.NewLabel("灰 planned 规划 · 橙 building 在建 · 绿 in service 建成 · 红框 overdue 逾期")
+	key := widget.NewLabel(i18n.T("ui.details.grey_planned_orange_building_green"))
 	key.Importance = widget.LowImportance
 	key.Wrapping = fyne.TextWrapWord
 	rows.Add(key)

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/crs"
 )
@@ -22,7 +23,7 @@ func (d *importDialogs) boundaries() {
 	d.openFile([]string{".geojson", ".json", ".shp", ".gpkg"}, func(path string) {
 		set, err := vector.Open(path, "", "auto")
 		if err != nil {
-			d.sh.showError(fmt.Errorf("无法读取 Cannot read %v. Nothing was imported", err))
+			d.sh.showError(fmt.Errorf(i18n.T("ui.importdlg.cannot_read_nothing_was_imported"), err))
 			return
 		}
 		d.showBoundaryMapping(set)
@@ -34,23 +35,23 @@ func (d *importDialogs) showBoundaryMapping(set *vector.Set) {
 	pick := func(cur string) *widget.Select { return columnPicker(set.Fields, cur) }
 	name, code, pop := pick(m.Name), pick(m.Code), pick(m.Population)
 	sys := widget.NewSelect(crsLabels(), nil)
-	detected := "文件未说明坐标系，请选择 the file does not say: choose"
+	detected := i18n.T("ui.importzones.the_file_does_not_say")
 	if set.CRS != crs.Unknown {
 		sys.SetSelected(set.CRS.Label())
-		detected = "文件声明 declared by the file: " + set.CRS.Label()
+		detected = i18n.T("ui.importzones.declared_by_the_file") + set.CRS.Label()
 	}
 	col := pickedColumn
 	preview := widget.NewLabel(previewText(set, 5))
-	dialog.ShowCustomConfirm("导入街道边界 Import subdistrict boundaries", "导入 Import", "取消 Cancel",
-		container.NewVBox(widget.NewLabel(fmt.Sprintf("%s · %d 个面 polygons · %s", filepath.Base(set.Path), len(set.Features), detected)),
-			widget.NewForm(widget.NewFormItem("名称 Name", name), widget.NewFormItem("代码 Code", code),
-				widget.NewFormItem("人口 Population", pop), widget.NewFormItem("坐标系 Coordinates", sys)), preview),
+	dialog.ShowCustomConfirm(i18n.T("ui.importzones.import_subdistrict_boundaries"), i18n.T("ui.importzones.import"), i18n.T("ui.edit.cancel"),
+		container.NewVBox(widget.NewLabel(fmt.Sprintf(i18n.T("ui.importzones.polygons"), filepath.Base(set.Path), len(set.Features), detected)),
+			widget.NewForm(widget.NewFormItem(i18n.T("ui.importdlg.name"), name), widget.NewFormItem(i18n.T("ui.importzones.code"), code),
+				widget.NewFormItem(i18n.T("ui.importzones.population"), pop), widget.NewFormItem(i18n.T("ui.importdlg.coordinates"), sys)), preview),
 		func(ok bool) {
 			if !ok {
 				return
 			}
 			if sys.SelectedIndex() < 0 {
-				d.sh.showError(errors.New("请选择坐标系 Choose the file's coordinate system"))
+				d.sh.showError(errors.New(i18n.T("ui.importzones.choose_the_file_s_coordinate")))
 				return
 			}
 			mm := data.BoundaryMapping{Name: col(name), Code: col(code), Population: col(pop), CRS: crs.All()[sys.SelectedIndex()]}
@@ -66,18 +67,18 @@ func (d *importDialogs) confirmBoundaries(set *vector.Set, subs []data.Subdistri
 	for _, p := range probs {
 		lines = append(lines, p.String())
 	}
-	msg := fmt.Sprintf("%d 个街道边界有效 valid, %d 个有问题 with problems. %d / %d 个已定位项目落在边界内 located sites fall inside.",
+	msg := fmt.Sprintf(i18n.T("ui.importzones.boundaries_valid_with_problems_located"),
 		len(subs), len(probs), inside, located)
 	if hint != "" {
-		msg += "\n⚠ 可能坐标偏移 Possible offset: " + hint
+		msg += i18n.T("ui.importzones.possible_offset") + hint
 	}
 	body := widget.NewLabel(msg + "\n" + strings.Join(lines, "\n"))
 	body.Wrapping = fyne.TextWrapWord
-	dlg := dialog.NewCustomConfirm("导入检查 Import check", fmt.Sprintf("导入 %d 个 Import %d", len(subs), len(subs)), "取消 Cancel",
+	dlg := dialog.NewCustomConfirm(i18n.T("ui.importdlg.import_check"), fmt.Sprintf(i18n.T("ui.importzones.import2"), len(subs), len(subs)), i18n.T("ui.edit.cancel"),
 		container.NewVScroll(body), func(ok bool) {
 			if ok && len(subs) > 0 {
 				d.sh.st.setSubdistricts(merged)
-				d.sh.status.SetText(fmt.Sprintf("已导入 %d 个街道边界 Imported %d boundaries from %s", len(subs), len(subs), filepath.Base(set.Path)))
+				d.sh.status.SetText(fmt.Sprintf(i18n.T("ui.importzones.imported_boundaries_from"), len(subs), len(subs), filepath.Base(set.Path)))
 			}
 		}, d.sh.win)
 	dlg.Resize(fyne.NewSize(640, 420))
@@ -89,7 +90,7 @@ func (d *importDialogs) population() {
 	d.openFile([]string{".csv", ".txt"}, func(path string) {
 		set, err := vector.ReadCSV(path, "auto")
 		if err != nil {
-			d.sh.showError(fmt.Errorf("无法读取 Cannot read %v", err))
+			d.sh.showError(fmt.Errorf(i18n.T("ui.importzones.cannot_read"), err))
 			return
 		}
 		m := data.GuessBoundaryMapping(set.Fields)
@@ -100,8 +101,8 @@ func (d *importDialogs) population() {
 		if m.Population != "" {
 			pop.SetSelected(m.Population)
 		}
-		dialog.ShowForm("导入人口 Import population ("+set.Encoding+")", "导入 Import", "取消 Cancel",
-			[]*widget.FormItem{widget.NewFormItem("街道代码或名称 Code or name", key), widget.NewFormItem("人口 Population", pop)},
+		dialog.ShowForm(i18n.T("ui.importzones.import_population")+set.Encoding+")", i18n.T("ui.importzones.import"), i18n.T("ui.edit.cancel"),
+			[]*widget.FormItem{widget.NewFormItem(i18n.T("ui.importzones.code_or_name"), key), widget.NewFormItem(i18n.T("ui.importzones.population"), pop)},
 			func(ok bool) {
 				if !ok || key.Selected == "" || pop.Selected == "" {
 					return
@@ -113,7 +114,7 @@ func (d *importDialogs) population() {
 					for _, p := range probs {
 						lines = append(lines, p.String())
 					}
-					dialog.ShowInformation("未导入的行 Rows not imported", strings.Join(lines, "\n"), d.sh.win)
+					dialog.ShowInformation(i18n.T("ui.importzones.rows_not_imported"), strings.Join(lines, "\n"), d.sh.win)
 				}
 			}, d.sh.win)
 	})

@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -37,11 +38,11 @@ func newLayersPanel(sh *shell) *layersPanel {
 		case render.Catchments:
 			p.box.Add(p.catchmentOptions())
 		case render.Sites:
-			p.box.Add(indent(widget.NewCheck("按学位缩放 size by seats", func(on bool) {
+			p.box.Add(indent(widget.NewCheck(i18n.T("ui.layers.size_by_seats"), func(on bool) {
 				p.update(func(sc *render.Scene) { sc.SizeBySeats = on })
 			}), sc.SizeBySeats))
 		case render.Labels:
-			p.box.Add(indent(widget.NewCheck("显示班数·学位 capacity labels (36班 · 1800位)", func(on bool) {
+			p.box.Add(indent(widget.NewCheck(i18n.T("ui.layers.capacity_labels_36_classes_1800"), func(on bool) {
 				p.update(func(sc *render.Scene) { sc.CapacityLabels = on })
 			}), sc.CapacityLabels))
 		}
@@ -94,17 +95,17 @@ func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
 		check.Checked = true
 		check.OnChanged = func(on bool) { p.update(func(sc *render.Scene) { sc.CatchLevels = withLevel(sc.CatchLevels, l, on) }) }
 	}
-	mode := widget.NewRadioGroup([]string{"步行半径 walking radius", "最近学校 nearest site"}, nil)
+	mode := widget.NewRadioGroup([]string{i18n.T("ui.layers.walking_radius"), i18n.T("ui.layers.nearest_site")}, nil)
 	mode.Horizontal = true
-	mode.SetSelected("步行半径 walking radius")
+	mode.SetSelected(i18n.T("ui.layers.walking_radius"))
 	mode.OnChanged = func(s string) {
 		m := render.CatchCircles
-		if s == "最近学校 nearest site" {
+		if s == i18n.T("ui.layers.nearest_site") {
 			m = render.CatchNearest
 		}
 		p.update(func(sc *render.Scene) { sc.CatchMode = m })
 	}
-	inService := widget.NewCheck("仅已建成 only sites in service in the year", func(on bool) {
+	inService := widget.NewCheck(i18n.T("ui.layers.only_sites_in_service_in"), func(on bool) {
 		p.update(func(sc *render.Scene) { sc.CatchInServiceOnly = on })
 	})
 	return container.NewPadded(container.NewVBox(levels, mode, inService))

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -24,19 +25,19 @@ type normField struct {
 }
 
 func radiusField(l data.Level) normField {
-	return normField{"norm.radius." + l.String(), l.Label() + " 服务半径 radius (m)",
+	return normField{"norm.radius." + l.String(), l.Label() + i18n.T("ui.settings.radius_m"),
 		func(n data.Norms) data.Norm { return n.RadiusM[l] },
 		func(n *data.Norms, v float64) { n.RadiusM[l] = data.Norm{Value: v, Source: n.RadiusM[l].Source} }, 0, 5000}
 }
 
 func perClassField(l data.Level) normField {
-	return normField{"norm.perclass." + l.String(), l.Label() + " 每班人数 pupils per class",
+	return normField{"norm.perclass." + l.String(), l.Label() + i18n.T("ui.settings.pupils_per_class"),
 		func(n data.Norms) data.Norm { return n.PerClass[l] },
 		func(n *data.Norms, v float64) { n.PerClass[l] = data.Norm{Value: v, Source: n.PerClass[l].Source} }, 1, 80}
 }
 
 func per1000Field(l data.Level) normField {
-	return normField{"norm.per1000." + l.String(), l.Label() + " 千人学位数 seats per 1000 residents",
+	return normField{"norm.per1000." + l.String(), l.Label() + i18n.T("ui.settings.seats_per_1000_residents"),
 		func(n data.Norms) data.Norm { return n.Per1000[l] },
 		func(n *data.Norms, v float64) { n.Per1000[l] = data.Norm{Value: v, Source: n.Per1000[l].Source} }, 0, 300}
 }
@@ -53,7 +54,7 @@ func normFields() []normField {
 	for _, l := range []data.Level{data.Kindergarten, data.Primary, data.Junior, data.Senior} {
 		fs = append(fs, per1000Field(l))
 	}
-	return append(fs, normField{"norm.nineyear.primaryshare", "九年制小学班级占比 nine-year primary share",
+	return append(fs, normField{"norm.nineyear.primaryshare", i18n.T("ui.settings.nine_year_primary_share"),
 		func(n data.Norms) data.Norm {
 			return data.Norm{Value: n.NineYearPrimaryShare, Source: "grades 1–6 of 1–9: 6:3 split"}
 		},
@@ -100,7 +101,7 @@ func (d *settingsDialog) show() {
 	for _, f := range normFields() {
 		e := d.normEntry(f)
 		entries[f.key] = e
-		src := widget.NewLabel("来源 source: " + f.get(data.DefaultNorms()).Source)
+		src := widget.NewLabel(i18n.T("ui.settings.source") + f.get(data.DefaultNorms()).Source)
 		src.Wrapping = fyne.TextWrapWord
 		src.Importance = widget.LowImportance
 		form.Add(container.NewBorder(nil, nil, widget.NewLabel(f.label), nil, e))
@@ -112,12 +113,12 @@ func (d *settingsDialog) show() {
 		}
 	}
 	fill(d.sh.st.scene.Norms)
-	restore := widget.NewButton("恢复默认 Restore defaults", func() {
+	restore := widget.NewButton(i18n.T("ui.settings.restore_defaults"), func() {
 		d.setNorms(data.DefaultNorms())
 		fill(d.sh.st.scene.Norms)
 	})
-	content := container.NewBorder(nil, restore, nil, nil, container.NewVScroll(form))
-	dlg := dialog.NewCustom("规划指标 Planning norms", "关闭 Close", content, d.sh.win)
+	content := container.NewBorder(languageChoice(d.sh.prefs, d.sh.win), restore, nil, nil, container.NewVScroll(form))
+	dlg := dialog.NewCustom(i18n.T("ui.settings.planning_norms"), i18n.T("ui.settings.close"), content, d.sh.win)
 	dlg.Resize(fyne.NewSize(720, 640))
 	dlg.Show()
 }

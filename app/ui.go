@@ -13,19 +13,19 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
 )
 
-// Title is the window title, Chinese first.
-const Title = "荔湾区教育设施规划图 · Liwan School Plan Map"
+// Title is the key of the window title.
+const Title = "ui.title"
 
 // Config is what the UI is started with.
 type Config struct {
@@ -47,6 +47,8 @@ type Config struct {
 	CopyImage func(png []byte) error
 	// RecoveryPath is where unsaved work is autosaved ("" = no autosave).
 	RecoveryPath string
+	// Version and BuildDate are shown in About (BuildDate may be "").
+	Version, BuildDate string
 }
 
 // UI is the main window: the map and the panels around it.
@@ -64,6 +66,8 @@ type UI struct {
 	edit    *editPanel
 	file    *projectFile
 	dlg     dialogs
+
+	version, buildDate string
 }
 
 // dialogs are the panels that live in dialogs.
@@ -86,7 +90,7 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	if len(cfg.Icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", cfg.Icon))
 	}
-	u := &UI{Window: a.NewWindow(Title)}
+	u := &UI{Window: a.NewWindow(i18n.T(Title)), version: cfg.Version, buildDate: cfg.BuildDate}
 	sc := render.NewScene(cfg.Sites, startYear(cfg.Year))
 	sc.Norms = loadNorms(a.Preferences())
 	r := &render.Renderer{Fonts: fonts, Attribution: cfg.Source.Attribution}
@@ -163,7 +167,7 @@ func (u *UI) wire() {
 			u.sh.status.SetText(zoneSummary(st.coverage, z))
 		}
 	}
-	u.Map.OnMoveSite = func(id string, p orb.Point) { u.edit.moveSite(id, p, "移动 move") }
+	u.Map.OnMoveSite = func(id string, p orb.Point) { u.edit.moveSite(id, p, i18n.T("ui.ui.move")) }
 	u.Map.OnViewChanged = u.showStatus
 }
 
@@ -184,12 +188,12 @@ func (u *UI) layout() fyne.CanvasObject {
 		widget.NewToolbarAction(theme.InfoIcon(), u.about),
 	)
 	tabs := container.NewAppTabs(
-		container.NewTabItem("项目 Sites", u.list.Widget()),
-		container.NewTabItem("图层 Layers", u.layers.widget()),
-		container.NewTabItem("街道 Subdistricts", u.zones.widget()),
+		container.NewTabItem(i18n.T("ui.ui.sites"), u.list.Widget()),
+		container.NewTabItem(i18n.T("ui.ui.layers"), u.layers.widget()),
+		container.NewTabItem(i18n.T("ui.ui.subdistricts"), u.zones.widget()),
 	)
 	left := container.NewVSplit(tabs, container.NewBorder(
-		widget.NewLabelWithStyle("图例 Legend", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
+		widget.NewLabelWithStyle(i18n.T("ui.ui.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
 		container.NewVScroll(u.layers.legend.box)))
 	left.Offset = 0.6
 	centre := container.NewBorder(nil, u.years.widget(), nil, nil, u.Map)
@@ -242,15 +246,6 @@ func (u *UI) showStatus(v render.View) {
 	u.sh.status.SetText(statusText(v, sites, off, err))
 }
 
-func (u *UI) about() {
-	msg := "数据 Data: 荔湾区教育事业发展“十四五”规划 附件 (25 projects, verbatim).\n" +
-		"Locations: public evidence only (school POIs, news); each site carries its confidence,\n" +
-		"precision radius and basis. Halos show the precision; 2 projects are unlocated.\n" +
-		"Norms: GB 50180-2018, GB 50099-2011, JGJ 39-2016.\n" +
-		"Basemap: © OpenStreetMap contributors (tile.openstreetmap.org, cached ≥ 7 days)."
-	dialog.ShowInformation("关于 About", msg, u.Window)
-}
-
 // toolbarWidget puts any widget in a toolbar.
 type toolbarWidget struct{ obj fyne.CanvasObject }
 
@@ -267,11 +262,11 @@ func statusText(v render.View, sites []data.Site, offline bool, err error) strin
 	}
 	net := ""
 	if offline {
-		net = " · 离线 offline: basemap unavailable"
+		net = i18n.T("ui.ui.offline_basemap_unavailable")
 		if err != nil {
 			net += fmt.Sprintf(" (%v)", err)
 		}
 	}
-	return fmt.Sprintf("缩放 z%d · 中心 %.4f, %.4f · %d/%d 已定位 located · 1 px ≈ %.1f m%s",
+	return fmt.Sprintf(i18n.T("ui.ui.zoom_centre_located_1_px"),
 		v.Zoom, v.Center[0], v.Center[1], located, len(sites), v.MetersPerPixel(), net)
 }

@@ -1,10 +1,11 @@
 package coverage
 
 import (
-	"github.com/liwan-edu/schoolmap/data/i18n"
 	"image/color"
 	"math"
 	"sort"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // Measure is what a choropleth shows.

@@ -4,11 +4,12 @@ import (
 	"archive/zip"
 	"encoding/csv"
 	"fmt"
-	"github.com/liwan-edu/schoolmap/data/i18n"
 	"io"
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // Columns are the table's header: one row per subdistrict and level.
