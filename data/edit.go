@@ -161,7 +161,7 @@ func (e *Editor) Delete(id string) error {
 		return fmt.Errorf("%w: %s", ErrNoSite, id)
 	}
 	before := e.sites[i]
-	return e.Do(Edit{Label: i18n.T("ui.edit.delete", before.ShortName), Changes: []Change{{Index: i, Before: &before}}})
+	return e.Do(Edit{Label: i18n.T("ui.undo.delete", before.ShortName), Changes: []Change{{Index: i, Before: &before}}})
 }
 
 // NextID returns an unused ID with the prefix ("EX-0007").
