@@ -36,10 +36,10 @@ func detailRows(s *data.Site, n data.Norms) [][2]string {
 		{i18n.T("ui.detailrows.gov_funded"), yesNo(s.GovFunded)},
 		{i18n.T("ui.detailrows.remark"), orDash(s.Remark)},
 		{i18n.T("ui.detailrows.actual"), actualText(s)},
-		{i18n.T("ui.detailrows.level_derived"), s.Level.Label() + " · " + s.Level.LabelEN()},
+		{i18n.T("ui.detailrows.level_derived"), levelText(s.Level)},
 		{i18n.T("ui.detailrows.seats_derived"), seatsText(s, n)},
 		{i18n.T("ui.detailrows.location"), loc},
-		{i18n.T("ui.detailrows.confidence"), s.Confidence.Label() + " (" + s.Confidence.String() + ")"},
+		{i18n.T("ui.detailrows.confidence"), confidenceText(s.Confidence)},
 		{i18n.T("ui.detailrows.precision"), precision},
 		{i18n.T("ui.detailrows.basis"), orDash(s.Basis)},
 		{i18n.T("ui.detailrows.source"), orDash(s.Source)},
@@ -53,7 +53,7 @@ func actualText(s *data.Site) string {
 	case s.ActualYear > 0:
 		t = fmt.Sprintf(i18n.T("ui.detailrows.in_service_from"), s.ActualYear, s.ActualYear)
 	case s.ActualStatus != data.StatusUnknown:
-		t = s.ActualStatus.Label() + " " + s.ActualStatus.String()
+		t = statusName(s.ActualStatus)
 	}
 	if s.ProgressNote != "" {
 		t += " — " + s.ProgressNote

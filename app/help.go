@@ -6,6 +6,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
+	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
@@ -77,3 +78,11 @@ func languageChoice(p fyne.Preferences, win fyne.Window) fyne.CanvasObject {
 	}
 	return container.NewBorder(nil, nil, widget.NewLabel(i18n.T("ui.language.label")), nil, sel)
 }
+
+// levelText, statusText… name the domain values in the current language
+// (data's Label methods give the Chinese names used in data files).
+func levelText(l data.Level) string { return i18n.T("table.level." + l.String()) }
+
+func statusName(s data.Status) string { return i18n.T("table.status." + s.String()) }
+
+func confidenceText(c data.Confidence) string { return i18n.T("table.confidence." + c.String()) }

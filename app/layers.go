@@ -70,7 +70,8 @@ func (p *layersPanel) layerRow(l render.Layer) fyne.CanvasObject {
 	// Initial states are set before the handlers, so building the panel
 	// changes nothing.
 	sc := p.sh.st.scene
-	check := widget.NewCheck(l.Label(), nil)
+	tc := newTipCheck(p.sh.tips, l.Label(), i18n.T("ui.tip.layer", l.Label()), nil)
+	check := &tc.Check
 	check.Checked = sc.Layers[l].On
 	check.OnChanged = func(on bool) {
 		p.update(func(sc *render.Scene) { sc.Layers[l].On = on })
@@ -84,13 +85,13 @@ func (p *layersPanel) layerRow(l render.Layer) fyne.CanvasObject {
 		pct.SetText(fmt.Sprintf("%3.0f%%", v))
 		p.update(func(sc *render.Scene) { sc.Layers[l].Opacity = v / 100 })
 	}
-	return container.NewBorder(nil, nil, check, pct, opacity)
+	return container.NewBorder(nil, nil, tc, pct, opacity)
 }
 
 func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
 	levels := container.NewGridWithColumns(3)
 	for _, l := range catchableLevels {
-		check := widget.NewCheck(l.Label(), nil)
+		check := widget.NewCheck(levelText(l), nil)
 		levels.Add(check)
 		check.Checked = true
 		check.OnChanged = func(on bool) { p.update(func(sc *render.Scene) { sc.CatchLevels = withLevel(sc.CatchLevels, l, on) }) }

@@ -25,19 +25,19 @@ type normField struct {
 }
 
 func radiusField(l data.Level) normField {
-	return normField{"norm.radius." + l.String(), l.Label() + i18n.T("ui.settings.radius_m"),
+	return normField{"norm.radius." + l.String(), levelText(l) + i18n.T("ui.settings.radius_m"),
 		func(n data.Norms) data.Norm { return n.RadiusM[l] },
 		func(n *data.Norms, v float64) { n.RadiusM[l] = data.Norm{Value: v, Source: n.RadiusM[l].Source} }, 0, 5000}
 }
 
 func perClassField(l data.Level) normField {
-	return normField{"norm.perclass." + l.String(), l.Label() + i18n.T("ui.settings.pupils_per_class"),
+	return normField{"norm.perclass." + l.String(), levelText(l) + i18n.T("ui.settings.pupils_per_class"),
 		func(n data.Norms) data.Norm { return n.PerClass[l] },
 		func(n *data.Norms, v float64) { n.PerClass[l] = data.Norm{Value: v, Source: n.PerClass[l].Source} }, 1, 80}
 }
 
 func per1000Field(l data.Level) normField {
-	return normField{"norm.per1000." + l.String(), l.Label() + i18n.T("ui.settings.seats_per_1000_residents"),
+	return normField{"norm.per1000." + l.String(), levelText(l) + i18n.T("ui.settings.seats_per_1000_residents"),
 		func(n data.Norms) data.Norm { return n.Per1000[l] },
 		func(n *data.Norms, v float64) { n.Per1000[l] = data.Norm{Value: v, Source: n.Per1000[l].Source} }, 0, 300}
 }

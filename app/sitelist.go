@@ -18,7 +18,7 @@ import (
 // subdistrict, id or number (case-insensitive).
 func matches(s *data.Site, query string) bool {
 	hay := strings.ToLower(strings.Join([]string{s.Name, s.ShortName, s.PlotCode, s.Subdistrict,
-		s.SubdistrictNote, s.ID, strconv.Itoa(s.No), s.Level.Label()}, " "))
+		s.SubdistrictNote, s.ID, strconv.Itoa(s.No), s.Level.Label(), levelText(s.Level)}, " "))
 	for _, term := range strings.Fields(strings.ToLower(query)) {
 		if !strings.Contains(hay, term) {
 			return false
@@ -66,7 +66,7 @@ func NewSiteList(sites func() []data.Site) *SiteList {
 
 func (l *SiteList) rowText(i int) string {
 	s := &l.sites()[i]
-	t := fmt.Sprintf("%d. %s · %s", s.No, s.ShortName, s.Level.Label())
+	t := fmt.Sprintf("%d. %s · %s", s.No, s.ShortName, levelText(s.Level))
 	if !s.Located {
 		t += i18n.T("ui.sitelist.unlocated")
 	} else if s.Approximate() {

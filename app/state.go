@@ -149,6 +149,7 @@ type shell struct {
 	win    fyne.Window
 	prefs  fyne.Preferences
 	status *widget.Label
+	tips   *tipLayer
 }
 
 func (sh *shell) showError(err error) { dialog.ShowError(err, sh.win) }

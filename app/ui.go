@@ -100,10 +100,10 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	r.Tiles = u.store
 	u.Map.draw.offline = func() bool { off, _ := u.store.Offline(); return off }
 	u.Map.draw.want = func(v render.View) { u.store.Want(v.Tiles()) }
-	u.sh = &shell{st: newState(sc, cfg.Sites), m: u.Map, win: u.Window, prefs: a.Preferences(), status: widget.NewLabel("")}
+	u.sh = &shell{st: newState(sc, cfg.Sites), m: u.Map, win: u.Window, prefs: a.Preferences(), status: widget.NewLabel(""), tips: newTipLayer()}
 	u.buildPanels(cfg, fonts)
 	u.wire()
-	u.Window.SetContent(u.layout())
+	u.Window.SetContent(container.NewStack(u.layout(), u.sh.tips.layer))
 	u.Window.SetMainMenu(u.menu())
 	u.Window.Resize(fyne.NewSize(1280, 800))
 	u.bindKeys()
@@ -173,19 +173,19 @@ func (u *UI) wire() {
 
 func (u *UI) layout() fyne.CanvasObject {
 	bar := widget.NewToolbar(
-		widget.NewToolbarAction(theme.FolderOpenIcon(), u.file.Open),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), func() { u.file.Save(nil) }),
-		widget.NewToolbarAction(theme.ContentUndoIcon(), u.edit.Undo),
-		widget.NewToolbarAction(theme.ContentRedoIcon(), u.edit.Redo),
+		u.tool(theme.FolderOpenIcon(), "file.open"),
+		u.tool(theme.DocumentSaveIcon(), "file.save"),
+		u.tool(theme.ContentUndoIcon(), "edit.undo"),
+		u.tool(theme.ContentRedoIcon(), "edit.redo"),
 		toolbarWidget{u.edit.check},
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.ZoomInIcon(), func() { u.Map.Zoom(1) }),
-		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.Map.Zoom(-1) }),
-		widget.NewToolbarAction(theme.ZoomFitIcon(), u.FitAll),
+		u.tool(theme.ZoomInIcon(), "view.zoomin"),
+		u.tool(theme.ZoomOutIcon(), "view.zoomout"),
+		u.tool(theme.ZoomFitIcon(), "view.fit"),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.MailAttachmentIcon(), u.dlg.export.show),
-		widget.NewToolbarAction(theme.SettingsIcon(), u.dlg.settings.show),
-		widget.NewToolbarAction(theme.InfoIcon(), u.about),
+		u.tool(theme.MailAttachmentIcon(), "file.export"),
+		u.tool(theme.SettingsIcon(), "settings.norms"),
+		u.tool(theme.InfoIcon(), "help.about"),
 	)
 	tabs := container.NewAppTabs(
 		container.NewTabItem(i18n.T("ui.ui.sites"), u.list.Widget()),

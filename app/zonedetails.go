@@ -37,7 +37,7 @@ func zoneSummary(res coverage.Result, s *data.Subdistrict) string {
 			if !math.IsNaN(r.Gap) {
 				gap = fmt.Sprintf(i18n.T("ui.zonedetails.gap2"), r.Gap)
 			}
-			parts = append(parts, fmt.Sprintf(i18n.T("ui.zonedetails.seats_covered"), r.Level.Label(), r.Seats[0], gap, cell(r, coverage.ColCovered)))
+			parts = append(parts, fmt.Sprintf(i18n.T("ui.zonedetails.seats_covered"), levelText(r.Level), r.Seats[0], gap, cell(r, coverage.ColCovered)))
 		}
 	}
 	return strings.Join(parts, " · ")
@@ -51,7 +51,7 @@ func zoneDetails(st *state, code, name string) (string, [][2]string) {
 		if r.Code != code || r.Name != name {
 			continue
 		}
-		rows = append(rows, [2]string{r.Level.Label(), fmt.Sprintf(i18n.T("ui.zonedetails.seats_in_service_building_planned"),
+		rows = append(rows, [2]string{levelText(r.Level), fmt.Sprintf(i18n.T("ui.zonedetails.seats_in_service_building_planned"),
 			r.Seats[0], r.Seats[1], r.Seats[2], cell(r, coverage.ColPopulation), cell(r, coverage.ColDemand), cell(r, coverage.ColGap),
 			cell(r, coverage.ColPer1000), cell(r, coverage.ColCovered), cell(r, coverage.ColSFCA),
 			strconv.FormatFloat(r.Uncovered, 'f', 0, 64))})

@@ -67,7 +67,7 @@ func newZoneControls(changed func()) zoneControls {
 		ms = append(ms, m.Label())
 	}
 	for _, l := range coverage.Levels {
-		ls = append(ls, l.Label())
+		ls = append(ls, levelText(l))
 	}
 	c := zoneControls{measure: widget.NewSelect(ms, nil), level: widget.NewSelect(ls, nil),
 		classing: widget.NewSelect(coverage.ClassingLabels, nil), fixed: widget.NewEntry()}
@@ -173,7 +173,7 @@ func (p *zonePanel) refresh() {
 	p.table.Refresh()
 	p.target.SetText(res.TargetText())
 	zones, classes := p.choropleth(res, level, m, values)
-	title := m.Label() + " · " + level.Label() + fmt.Sprintf(" (%d)", res.Year)
+	title := m.Label() + " · " + levelText(level) + fmt.Sprintf(" (%d)", res.Year)
 	st.update(func(sc *render.Scene) { sc.Zones, sc.ZoneClasses, sc.ZoneTitle = zones, classes, title })
 }
 
