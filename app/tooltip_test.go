@@ -70,3 +70,26 @@ func TestToolbarAndLayerSwitchesHaveTooltips(t *testing.T) {
 		t.Error("layer switch shows no tooltip")
 	}
 }
+
+// TestHelpMenu: the Help menu offers the shortcut list, the guide and
+// About, and each opens a dialog.
+func TestHelpMenu(t *testing.T) {
+	u := newTestUI(t)
+	menus := u.Window.MainMenu().Items
+	help := menus[len(menus)-1]
+	var labels []string
+	for _, it := range help.Items {
+		if it.IsSeparator {
+			continue
+		}
+		labels = append(labels, it.Label)
+		before := len(u.Window.Canvas().Overlays().List())
+		it.Action()
+		if len(u.Window.Canvas().Overlays().List()) != before+1 {
+			t.Errorf("%q opened no dialog", it.Label)
+		}
+	}
+	if strings.Join(labels, "|") != "键盘快捷键|使用指南|关于" {
+		t.Errorf("Help menu %v", labels)
+	}
+}

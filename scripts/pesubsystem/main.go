@@ -5,6 +5,8 @@
 // PowerShell wait for it, show its output and get its exit code.
 //
 // Usage: go run ./scripts/pesubsystem IN.exe OUT.exe console|gui
+//
+// Floor: tools (standard library only).
 package main
 
 import (
