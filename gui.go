@@ -79,7 +79,7 @@ func copyImage(png []byte) error {
 }
 
 // chooseLanguage sets the language of the app and of Fyne's own dialogs:
-// --lang when given (and remembered), else the one chosen in Settings,
+// --lang when given (for this run only), else the one chosen in Settings,
 // else Chinese.
 func chooseLanguage(a fyne.App, flagLang string) {
 	l := a.Preferences().StringWithFallback(app.PrefLanguage, "zh")
@@ -89,7 +89,6 @@ func chooseLanguage(a fyne.App, flagLang string) {
 	if i18n.SetLanguage(l) != nil {
 		i18n.SetLanguage("zh")
 	}
-	a.Preferences().SetString(app.PrefLanguage, i18n.Language())
 	if err := followLanguage(i18n.Language()); err != nil {
 		fmt.Fprintln(os.Stderr, "schoolmap:", err)
 	}

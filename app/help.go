@@ -70,7 +70,7 @@ func languageChoice(p fyne.Preferences, win fyne.Window) fyne.CanvasObject {
 		sel.SetSelected("中文")
 	}
 	sel.OnChanged = func(s string) {
-		if codes[s] == p.StringWithFallback(PrefLanguage, "zh") {
+		if codes[s] == i18n.Language() && codes[s] == p.StringWithFallback(PrefLanguage, "zh") {
 			return
 		}
 		p.SetString(PrefLanguage, codes[s])

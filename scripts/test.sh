@@ -25,7 +25,7 @@ echo "== smoke test: the released binary under Xvfb, in a C.UTF-8 locale"
 display=":$((90 + RANDOM % 9))"
 Xvfb "$display" -screen 0 1600x1000x24 -nolisten tcp >/dev/null 2>&1 &
 sleep 1
-LANG=C.UTF-8 LANGUAGE= LC_ALL= DISPLAY=$display "$bin" --offline --cache "$out/tiles" >"$out/app.log" 2>&1 &
+LANG=C.UTF-8 LANGUAGE= LC_ALL= DISPLAY=$display "$bin" --offline --lang zh --cache "$out/tiles" >"$out/app.log" 2>&1 &
 app=$!
 if ! DISPLAY=$display timeout 60 xdotool search --sync --name "荔湾区教育设施规划图" >/dev/null; then
   echo "smoke: no window within 60 s; app log:" >&2
