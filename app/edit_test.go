@@ -72,7 +72,7 @@ func TestSiteFormValidates(t *testing.T) {
 	u := newTestUI(t)
 	s := *u.sh.st.site("LW-06")
 	f := newSiteForm(&s)
-	f.actual.SetSelected(data.InService.Label())
+	f.actual.SetSelectedIndex(int(data.InService))
 	f.num.actualYear.SetText("2026")
 	next, err := f.apply(s)
 	if err != nil || next.ActualYear != 2026 || next.ActualStatus != data.InService {

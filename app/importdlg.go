@@ -86,7 +86,7 @@ func (d *importDialogs) showSchoolMapping(set *vector.Set) {
 	pick := func(cur string) *widget.Select { return columnPicker(set.Fields, cur) }
 	name, level, classes, seats, lon, lat := pick(m.Name), pick(m.Level), pick(m.Classes), pick(m.Seats), pick(m.Lon), pick(m.Lat)
 	defLevel := widget.NewSelect(append([]string{i18n.T(noColumn)}, levelOptions()...), nil)
-	defLevel.SetSelected(data.Kindergarten.Label())
+	defLevel.SetSelected(levelText(data.Kindergarten))
 	sys := widget.NewSelect(crsLabels(), nil)
 	sys.SetSelected(m.CRS.Label())
 	items := []*widget.FormItem{widget.NewFormItem(i18n.T("ui.importdlg.encoding"), d.encodingSelect(set)), widget.NewFormItem(i18n.T("ui.importdlg.name"), name),

@@ -35,15 +35,33 @@ type locationInputs struct {
 }
 
 var (
-	kindOptions   = []string{data.KindPlan.Label(), data.KindCandidate.Label(), data.KindExisting.Label()}
-	statusOptions = []string{data.StatusUnknown.Label(), data.Planned.Label(), data.UnderConstruction.Label(), data.InService.Label()}
-	coordOptions  = []string{"WGS-84", "ui.siteform.gcj_02_amap"}
+	kinds        = []data.Kind{data.KindPlan, data.KindCandidate, data.KindExisting}
+	statuses     = []data.Status{data.StatusUnknown, data.Planned, data.UnderConstruction, data.InService}
+	coordOptions = []string{"WGS-84", "ui.siteform.gcj_02_amap"}
 )
+
+// kindOptions and statusOptions name the choices in the current language,
+// in the order of the data values (the form reads SelectedIndex).
+func kindOptions() []string {
+	var out []string
+	for _, k := range kinds {
+		out = append(out, i18n.T("table.kind."+k.String()))
+	}
+	return out
+}
+
+func statusOptions() []string {
+	var out []string
+	for _, s := range statuses {
+		out = append(out, statusName(s))
+	}
+	return out
+}
 
 func levelOptions() []string {
 	var out []string
 	for _, l := range data.Levels() {
-		out = append(out, l.Label())
+		out = append(out, levelText(l))
 	}
 	return out
 }
@@ -69,14 +87,14 @@ func newSiteForm(s *data.Site) *siteForm {
 		num: siteNumbers{classes: e(itoaOrEmpty(s.Classes)), seats: e(itoaOrEmpty(s.SeatsOverride)),
 			start: e(itoaOrEmpty(s.StartYear)), end: e(itoaOrEmpty(s.EndYear)), actualYear: e(itoaOrEmpty(s.ActualYear))},
 		note: e(s.ProgressNote), notes: widget.NewMultiLineEntry(),
-		kind: widget.NewSelect(kindOptions, nil), level: widget.NewSelect(levelOptions(), nil),
-		actual: widget.NewSelect(statusOptions, nil), subdistrict: widget.NewSelect(subdistrictOptions(), nil),
+		kind: widget.NewSelect(kindOptions(), nil), level: widget.NewSelect(levelOptions(), nil),
+		actual: widget.NewSelect(statusOptions(), nil), subdistrict: widget.NewSelect(subdistrictOptions(), nil),
 		loc: locationInputs{coordSys: widget.NewSelect([]string{coordOptions[0], i18n.T(coordOptions[1])}, nil), lon: e(""), lat: e(""), precision: e(""), basis: e(s.Basis)}}
 	f.notes.SetText(s.Notes)
 	f.num.seats.SetPlaceHolder(i18n.T("ui.siteform.derived_from_classes"))
-	f.kind.SetSelected(s.Kind.Label())
-	f.level.SetSelected(s.Level.Label())
-	f.actual.SetSelected(s.ActualStatus.Label())
+	f.kind.SetSelectedIndex(int(s.Kind))
+	f.level.SetSelected(levelText(s.Level))
+	f.actual.SetSelectedIndex(int(s.ActualStatus))
 	f.subdistrict.SetSelected(i18n.T("ui.siteform.unknown"))
 	if s.Subdistrict != "" {
 		f.subdistrict.SetSelected(s.Subdistrict)
