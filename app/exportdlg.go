@@ -36,6 +36,7 @@ type exportDialog struct {
 	fonts     *render.Fonts
 	fontTTF   []byte
 	copyImage func(png []byte) error // nil when the clipboard takes no images
+	creator   string                 // app and version, for PDF metadata
 }
 
 // exportForm is what the export dialog asks, as plain values (tested
@@ -71,7 +72,7 @@ const exportSources = "export.sources"
 func (f exportForm) options(d *exportDialog) (export.Options, string, error) {
 	st := d.sh.st
 	o := export.Options{Format: export.PNG, Landscape: f.Page.Landscape, Title: strings.TrimSpace(f.Title),
-		Subtitle: strings.TrimSpace(f.Subtitle), Sources: i18n.T(exportSources), Attribution: d.src.Attribution,
+		Subtitle: strings.TrimSpace(f.Subtitle), Sources: i18n.T(exportSources), Attribution: d.src.Attribution, Creator: d.creator,
 		Scene: st.scene, Tables: f.Tables}
 	if f.Format == "PDF" {
 		o.Format = export.PDF

@@ -42,11 +42,11 @@ func (u *UI) showGuide() {
 
 // about shows the version, build date, data sources and licences.
 func (u *UI) about() {
-	date := u.buildDate
+	date := u.dlg.built
 	if date == "" {
 		date = "—"
 	}
-	rt := widget.NewRichTextFromMarkdown(i18n.Doc("about", u.version, date))
+	rt := widget.NewRichTextFromMarkdown(i18n.Doc("about", u.dlg.version, date))
 	rt.Wrapping = fyne.TextWrapWord
 	u.helpDialog(i18n.T("ui.help.about"), container.NewVScroll(rt), fyne.NewSize(720, 560))
 }

@@ -9,6 +9,7 @@ package app
 
 import (
 	"fmt"
+	"strings"
 	"time"
 
 	"fyne.io/fyne/v2"
@@ -66,8 +67,6 @@ type UI struct {
 	edit    *editPanel
 	file    *projectFile
 	dlg     dialogs
-
-	version, buildDate string
 }
 
 // dialogs are the panels that live in dialogs.
@@ -75,6 +74,8 @@ type dialogs struct {
 	export   *exportDialog
 	imports  *importDialogs
 	settings *settingsDialog
+	version  string // shown in About, with the build date
+	built    string
 }
 
 // liwanCentre is where the map opens before it is fitted to the sites.
@@ -90,7 +91,7 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	if len(cfg.Icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", cfg.Icon))
 	}
-	u := &UI{Window: a.NewWindow(i18n.T(Title)), version: cfg.Version, buildDate: cfg.BuildDate}
+	u := &UI{Window: a.NewWindow(i18n.T(Title)), dlg: dialogs{version: cfg.Version, built: cfg.BuildDate}}
 	sc := render.NewScene(cfg.Sites, startYear(cfg.Year))
 	sc.Norms = loadNorms(a.Preferences())
 	r := &render.Renderer{Fonts: fonts, Attribution: cfg.Source.Attribution}
@@ -142,7 +143,8 @@ func (u *UI) buildPanels(cfg Config, fonts *render.Fonts) {
 	u.years = newYearBar(sh)
 	u.zones = newZonePanel(sh)
 	u.file = newProjectFile(sh, cfg.RecoveryPath)
-	u.dlg.export = &exportDialog{sh: sh, store: u.store, src: cfg.Source, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
+	u.dlg.export = &exportDialog{sh: sh, store: u.store, src: cfg.Source, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage,
+		creator: strings.TrimSpace("Liwan School Plan Map " + cfg.Version)}
 	u.dlg.imports = &importDialogs{sh: sh}
 	u.dlg.settings = &settingsDialog{sh: sh}
 	u.zones.on = zoneActions{u.dlg.imports.boundaries, u.dlg.imports.population, u.dlg.export.table}
