@@ -186,5 +186,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 		u.years.step(1)
 	case fyne.KeyPageDown:
 		u.years.step(-1)
+	case fyne.KeyF1: // Fyne may not pass unmodified keys as shortcuts
+		u.showGuide()
 	}
 }
