@@ -66,7 +66,7 @@ res=$(wrestool -l "$stage/schoolmap.exe")
 grep -q -- '--type=14' <<<"$res" || fail "no icon group resource: $res"
 grep -q -- '--type=3 ' <<<"$res" || fail "no icon image resource: $res"
 grep -q -- '--type=16' <<<"$res" || fail "no version resource: $res"
-vinfo=$(wrestool -x --type=16 "$stage/schoolmap.exe" | tr -d '\0')
+vinfo=$(wrestool -x --raw --type=16 "$stage/schoolmap.exe" | tr -d '\0')
 grep -q "$version.$build" <<<"$vinfo" || fail "version resource lacks $version.$build"
 grep -q "Liwan School Plan Map" <<<"$vinfo" || fail "version resource lacks the product name"
 want="README.en.md README.zh.md licences/DATA-LICENCES.md licences/font-WenQuanYi-Micro-Hei-Apache-2.0.txt sample/population-gbk.csv sample/synthetic-wgs84.geojson schoolmap-cli.exe schoolmap.exe"
