@@ -60,17 +60,22 @@ ls -l dist/"$name"* | awk '{print $5, $9}'
 echo "== release checks"
 fail() { echo "release check: $*" >&2; exit 1; }
 [ "$(cksum <FyneApp.toml)" = "$toml_before" ] || fail "FyneApp.toml was modified"
-x86_64-w64-mingw32-objdump -p "$stage/schoolmap.exe" | grep -q 'Subsystem.*(Windows GUI)' || fail "schoolmap.exe is not a GUI program"
-x86_64-w64-mingw32-objdump -p "$stage/schoolmap-cli.exe" | grep -q 'Subsystem.*(Windows CUI)' || fail "schoolmap-cli.exe is not a console program"
+# (outputs are captured first: grep -q closing a pipe early fails it under pipefail)
+gui=$(x86_64-w64-mingw32-objdump -p "$stage/schoolmap.exe")
+cli=$(x86_64-w64-mingw32-objdump -p "$stage/schoolmap-cli.exe")
+grep -q 'Subsystem.*(Windows GUI)' <<<"$gui" || fail "schoolmap.exe is not a GUI program"
+grep -q 'Subsystem.*(Windows CUI)' <<<"$cli" || fail "schoolmap-cli.exe is not a console program"
 res=$(wrestool -l "$stage/schoolmap.exe")
 grep -q -- '--type=14' <<<"$res" || fail "no icon group resource: $res"
 grep -q -- '--type=3 ' <<<"$res" || fail "no icon image resource: $res"
 grep -q -- '--type=16' <<<"$res" || fail "no version resource: $res"
-vinfo=$(wrestool -x --raw --type=16 "$stage/schoolmap.exe" | tr -d '\0')
+wrestool -x --raw --type=16 "$stage/schoolmap.exe" >"$tmp/version.res"
+vinfo=$(tr -d '\0' <"$tmp/version.res")
 grep -q "$version.$build" <<<"$vinfo" || fail "version resource lacks $version.$build"
 grep -q "Liwan School Plan Map" <<<"$vinfo" || fail "version resource lacks the product name"
 want="README.en.md README.zh.md licences/DATA-LICENCES.md licences/font-WenQuanYi-Micro-Hei-Apache-2.0.txt sample/population-gbk.csv sample/synthetic-wgs84.geojson schoolmap-cli.exe schoolmap.exe"
-got=$(unzip -Z1 "dist/$name-windows-amd64.zip" | grep -v '/$' | sed "s#^$name-windows-amd64/##" | sort | tr '\n' ' ' | sed 's/ $//')
+unzip -Z1 "dist/$name-windows-amd64.zip" >"$tmp/zip.txt"
+got=$(grep -v '/$' "$tmp/zip.txt" | sed "s#^$name-windows-amd64/##" | sort | tr '\n' ' ' | sed 's/ $//')
 [ "$got" = "$want" ] || fail "zip holds [$got], want [$want]"
 out=$(LANG=C.UTF-8 LANGUAGE= LC_ALL= "dist/$name-linux-amd64" --lang en --version 2>"$tmp/err")
 [ "$out" = "Liwan School Plan Map $version (built $date)" ] || fail "--version says '$out'"
