@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // LevelSeats counts the seats of one level by construction status.
@@ -74,7 +76,7 @@ func (s Summary) Text() string {
 		ls := s.ByLevel[l]
 		for k, n := range []int{ls.InService, ls.UnderConstruction, ls.Planned} {
 			if n > 0 {
-				parts[k] = append(parts[k], fmt.Sprintf("%s %d", l.Label(), n))
+				parts[k] = append(parts[k], fmt.Sprintf("%s %d", i18n.T("table.level."+l.String()), n))
 			}
 		}
 	}
@@ -89,14 +91,13 @@ func (s Summary) Text() string {
 		pct = 100 * float64(s.Delivered) / float64(s.PlanTotal)
 	}
 	// Always three lines, so the map above never changes size with the text.
-	text := fmt.Sprintf("%d年学位 seats · 建成 in service: %s\n在建 building: %s | 规划 planned: %s\n"+
-		"规划新增学位已交付 new seats delivered: %d / %d (%.0f%%)",
+	text := i18n.T("ui.summary.text",
 		s.Year, join(parts[0]), join(parts[1]), join(parts[2]), s.Delivered, s.PlanTotal, pct)
 	if len(s.Overdue) > 0 {
-		text += fmt.Sprintf(" · 逾期 overdue: %s", strings.Join(s.Overdue, ", "))
+		text += i18n.T("ui.summary.overdue", strings.Join(s.Overdue, ", "))
 	}
 	if s.NoSeats > 0 {
-		text += fmt.Sprintf(" · %d 所学校班数未注明 seats unknown", s.NoSeats)
+		text += i18n.T("ui.summary.noseats", s.NoSeats)
 	}
 	return text
 }

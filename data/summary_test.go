@@ -79,9 +79,9 @@ func TestSummaryText(t *testing.T) {
 	}, Delivered: 900, PlanTotal: 3600, Overdue: []string{"LW-06"}, NoSeats: 1}
 	got := s.Text()
 	for _, want := range []string{
-		"2024年学位 seats · 建成 in service: " + Kindergarten.Label() + " 360 · " + Junior.Label() + " 900",
-		"在建 building: 0 | 规划 planned: " + Kindergarten.Label() + " 270",
-		"900 / 3600 (25%)", "逾期 overdue: LW-06", "1 所学校班数未注明",
+		"2024年学位 · 建成：" + Kindergarten.Label() + " 360 · " + Junior.Label() + " 900",
+		"在建：0 | 规划：" + Kindergarten.Label() + " 270",
+		"900 / 3600（25%）", "逾期：LW-06", "1 所学校班数未注明",
 	} {
 		if !strings.Contains(got, want) {
 			t.Errorf("summary lacks %q:\n%s", want, got)
