@@ -15,6 +15,8 @@ import (
 
 	"github.com/paulmach/orb"
 
+	_ "github.com/liwan-edu/schoolmap/data/i18n/envlocale" // before Fyne reads the locale
+
 	"github.com/liwan-edu/schoolmap/assets"
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
@@ -32,11 +34,23 @@ const (
 )
 
 // runCLI runs a headless subcommand; handled is false when args name none.
-// An internal error (a panic) is recovered and reported in a few lines as
-// a failed run (exit 1), never as bad arguments (Go's own exit 2).
+// It first takes --lang zh|en from anywhere in args, and answers
+// --version. An internal error (a panic) is recovered and reported in a
+// few lines as a failed run (exit 1), never as bad arguments (Go's own
+// exit 2).
 func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
+	args, err := takeLang(args)
+	if err != nil {
+		fmt.Fprintln(stderr, "schoolmap:", err)
+		return true, exitUsage
+	}
 	if len(args) == 0 {
 		return false, 0
+	}
+	switch args[0] {
+	case "--version", "-version", "version":
+		fmt.Fprintln(stdout, versionLine())
+		return true, exitOK
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -74,50 +88,50 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl := flag.NewFlagSet("export", flag.ContinueOnError)
 	fl.SetOutput(stderr)
 	f := &exportFlags{}
-	fl.StringVar(&f.out, "out", "", "output file (required); its extension gives the format when --format is absent")
-	fl.StringVar(&f.format, "format", "", "png or pdf (map); gpkg, geojson or csv (sites and catchments)")
-	fl.StringVar(&f.project, "project", "", "project file (.gpkg) to export instead of the embedded plan data")
-	fl.StringVar(&f.paper, "paper", "A4", "A4 or A3 (ignored with --width/--height)")
-	fl.BoolVar(&f.landscape, "landscape", false, "landscape instead of portrait")
-	fl.IntVar(&f.width, "width", 0, "pixel width (PNG; with --height, instead of --paper)")
-	fl.IntVar(&f.height, "height", 0, "pixel height")
-	fl.Float64Var(&f.dpi, "dpi", 150, "resolution, dots per inch (150 or 300 for print)")
-	fl.IntVar(&f.year, "year", time.Now().Year(), "status year, 2021–2030")
-	fl.StringVar(&f.layers, "layers", "basemap,sites,catchments,halos,labels,status", "comma-separated: basemap, sites, catchments, halos, labels, status")
-	fl.StringVar(&f.title, "title", "", `title (default: 荔湾区"十四五"教育设施建设项目分布图 (YEAR年))`)
-	fl.StringVar(&f.subtitle, "subtitle", "", "subtitle")
-	fl.StringVar(&f.bbox, "bbox", "", "extent as minlon,minlat,maxlon,maxlat (WGS-84)")
-	fl.BoolVar(&f.fit, "fit", false, "extent: all located sites (the default without --bbox)")
-	fl.BoolVar(&f.offline, "offline", false, "fetch no tiles: cached tiles or a plain background")
-	fl.StringVar(&f.tiles, "tiles", "", "XYZ tile URL template with {z}, {x}, {y} (default: OpenStreetMap)")
-	fl.BoolVar(&f.tables, "tables", false, "PDF: add a page with the site list and per-subdistrict figures")
+	fl.StringVar(&f.out, "out", "", i18n.T("cli.flag.out"))
+	fl.StringVar(&f.format, "format", "", i18n.T("cli.flag.format"))
+	fl.StringVar(&f.project, "project", "", i18n.T("cli.flag.project"))
+	fl.StringVar(&f.paper, "paper", "A4", i18n.T("cli.flag.paper"))
+	fl.BoolVar(&f.landscape, "landscape", false, i18n.T("cli.flag.landscape"))
+	fl.IntVar(&f.width, "width", 0, i18n.T("cli.flag.width"))
+	fl.IntVar(&f.height, "height", 0, i18n.T("cli.flag.height"))
+	fl.Float64Var(&f.dpi, "dpi", 150, i18n.T("cli.flag.dpi"))
+	fl.IntVar(&f.year, "year", time.Now().Year(), i18n.T("cli.flag.year"))
+	fl.StringVar(&f.layers, "layers", "basemap,sites,catchments,halos,labels,status", i18n.T("cli.flag.layers"))
+	fl.StringVar(&f.title, "title", "", i18n.T("cli.flag.title"))
+	fl.StringVar(&f.subtitle, "subtitle", "", i18n.T("cli.flag.subtitle"))
+	fl.StringVar(&f.bbox, "bbox", "", i18n.T("cli.flag.bbox"))
+	fl.BoolVar(&f.fit, "fit", false, i18n.T("cli.flag.fit"))
+	fl.BoolVar(&f.offline, "offline", false, i18n.T("cli.flag.offline"))
+	fl.StringVar(&f.tiles, "tiles", "", i18n.T("cli.flag.tiles"))
+	fl.BoolVar(&f.tables, "tables", false, i18n.T("cli.flag.tables"))
 	f.bm.register(fl)
-	fl.Var(&f.refs, "reference", "reference layer FILE[:layer][,stroke=#rrggbb,fill=#rrggbb,width=W,opacity=O,label=FIELD] (repeatable; drawn in order, under the sites)")
+	fl.Var(&f.refs, "reference", i18n.T("cli.flag.reference"))
 	f.nf.register(fl)
 	f.nf.registerCatch(fl)
 	if err := fl.Parse(args); err != nil {
 		return nil, err
 	}
 	if fl.NArg() > 0 {
-		return nil, fmt.Errorf("unexpected argument %q", fl.Arg(0))
+		return nil, fmt.Errorf(i18n.T("cli.unexpected_arg"), fl.Arg(0))
 	}
 	if f.out == "" {
-		return nil, errors.New("--out FILE is required")
+		return nil, errors.New(i18n.T("cli.out_required"))
 	}
 	if f.bbox != "" && f.fit {
-		return nil, errors.New("give --bbox or --fit, not both")
+		return nil, errors.New(i18n.T("cli.bbox_or_fit"))
 	}
 	if err := checkTileTemplate(f.tiles); err != nil {
 		return nil, err
 	}
 	if f.tiles != "" { // --tiles is --basemap with an XYZ template
 		if f.bm.basemap != "" {
-			return nil, errors.New("give --tiles or --basemap, not both")
+			return nil, errors.New(i18n.T("cli.tiles_or_basemap"))
 		}
 		f.bm.basemap = f.tiles
 	}
 	if f.year < 2000 || f.year > 2100 {
-		return nil, fmt.Errorf("--year %d is out of range", f.year)
+		return nil, fmt.Errorf(i18n.T("cli.year_range"), f.year)
 	}
 	return f, nil
 }
@@ -192,7 +206,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	if bm != nil && bm.Problem() != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", tile.Message(bm.Problem())) // once, in words
 	}
-	fmt.Fprintln(stdout, "wrote", f.out)
+	fmt.Fprintln(stdout, i18n.T("cli.wrote", f.out))
 	return exitOK
 }
 
@@ -201,13 +215,13 @@ func loadProject(path string) (*data.Project, error) {
 	if path != "" {
 		p, err := data.OpenProject(path)
 		if err != nil {
-			return nil, fmt.Errorf("cannot use project %s: %w", path, err)
+			return nil, fmt.Errorf(i18n.T("cli.project_unusable"), path, err)
 		}
 		return p, nil
 	}
 	sites, err := data.ParseSites(assets.SitesGeoJSON)
 	if err != nil {
-		return nil, fmt.Errorf("embedded data is invalid: %w", err)
+		return nil, fmt.Errorf(i18n.T("cli.embedded_invalid"), err)
 	}
 	return &data.Project{Sites: sites, Norms: data.DefaultNorms()}, nil
 }
@@ -235,7 +249,7 @@ func exportData(f *exportFlags, p *data.Project, stdout, stderr io.Writer) (code
 		return exitError, true
 	}
 	for _, w := range wrote {
-		fmt.Fprintln(stdout, "wrote", w)
+		fmt.Fprintln(stdout, i18n.T("cli.wrote", w))
 	}
 	return exitOK, true
 }
@@ -250,7 +264,7 @@ func checkTileTemplate(t string) error {
 	}
 	if !strings.HasPrefix(t, "http://") && !strings.HasPrefix(t, "https://") ||
 		!strings.Contains(t, "{z}") || !strings.Contains(t, "{x}") || !strings.Contains(t, "{y}") {
-		return fmt.Errorf("--tiles %q: want an http(s) URL with {z}, {x} and {y}", t)
+		return fmt.Errorf(i18n.T("cli.bad_tiles"), t)
 	}
 	return nil
 }
@@ -280,14 +294,14 @@ func (f *exportFlags) options(sites []data.Site) (export.Options, error) {
 		return export.Options{}, err
 	}
 	o := export.Options{Format: ft, Paper: strings.ToUpper(f.paper), Landscape: f.landscape, DPI: f.dpi,
-		WidthPx: f.width, HeightPx: f.height, Title: f.title, Subtitle: f.subtitle, Date: time.Now(),
-		Sources:     "数据 Data: 荔湾区教育事业发展“十四五”规划 (2021—2025年) 附件；位置 Locations: 公开资料推定 (学校 POI、新闻)，精度见图",
+		WidthPx: f.width, HeightPx: f.height, Title: f.title, Subtitle: f.subtitle, Date: time.Now(), Creator: creator(),
+		Sources:     i18n.T("export.sources"),
 		Attribution: tile.OSM().Attribution, Scene: sc, Tables: f.tables}
 	if f.width > 0 || f.height > 0 {
 		o.Paper = ""
 	}
 	if o.Title == "" {
-		o.Title = fmt.Sprintf("荔湾区“十四五”教育设施建设项目分布图 (%d年)", f.year)
+		o.Title = i18n.T("export.title_default", f.year)
 	}
 	if f.bbox != "" {
 		o.Extent, err = parseBBox(f.bbox)
@@ -316,7 +330,7 @@ func applyLayers(sc *render.Scene, list string) error {
 			status = true
 		case n == "":
 		default:
-			return fmt.Errorf("unknown layer %q (basemap, sites, catchments, halos, labels, status)", n)
+			return fmt.Errorf(i18n.T("cli.unknown_layer"), n)
 		}
 	}
 	if !status {
@@ -328,19 +342,19 @@ func applyLayers(sc *render.Scene, list string) error {
 func parseBBox(s string) (orb.Bound, error) {
 	parts := strings.Split(s, ",")
 	if len(parts) != 4 {
-		return orb.Bound{}, fmt.Errorf("--bbox %q: want minlon,minlat,maxlon,maxlat", s)
+		return orb.Bound{}, fmt.Errorf(i18n.T("cli.bbox_count"), s)
 	}
 	var v [4]float64
 	for i, p := range parts {
 		f, err := strconv.ParseFloat(strings.TrimSpace(p), 64)
 		if err != nil {
-			return orb.Bound{}, fmt.Errorf("--bbox %q: %q is not a number", s, p)
+			return orb.Bound{}, fmt.Errorf(i18n.T("cli.bbox_number"), s, p)
 		}
 		v[i] = f
 	}
 	b := orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}
 	if v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -85 || v[3] > 85 {
-		return orb.Bound{}, fmt.Errorf("--bbox %q: min must be below max, within lon ±180 and lat ±85", s)
+		return orb.Bound{}, fmt.Errorf(i18n.T("cli.bbox_order"), s)
 	}
 	return b, nil
 }

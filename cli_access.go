@@ -29,11 +29,11 @@ type networkFlags struct {
 }
 
 func (nf *networkFlags) register(fl *flag.FlagSet) {
-	fl.StringVar(&nf.path, "network", "", "street network: OpenStreetMap .osm.pbf, or a line layer (.shp, .gpkg, .geojson)")
-	fl.StringVar(&nf.layer, "network-layer", "", "GeoPackage layer of the street lines (default: the first)")
-	fl.StringVar(&nf.noWalk, "nowalk-field", "", "line layer: field marking roads pedestrians cannot use (values 1/true/yes/是)")
-	fl.StringVar(&nf.crs, "network-crs", "", "line layer's system when the file does not say: EPSG:4326, EPSG:4490, EPSG:4547, EPSG:3857 or gcj02")
-	fl.Float64Var(&nf.lateral, "lateral", network.DefaultLateral, "network catchments: buffer around the reachable streets, metres")
+	fl.StringVar(&nf.path, "network", "", i18n.T("cli.flag.network"))
+	fl.StringVar(&nf.layer, "network-layer", "", i18n.T("cli.flag.network_layer"))
+	fl.StringVar(&nf.noWalk, "nowalk-field", "", i18n.T("cli.flag.nowalk_field"))
+	fl.StringVar(&nf.crs, "network-crs", "", i18n.T("cli.flag.network_crs"))
+	fl.Float64Var(&nf.lateral, "lateral", network.DefaultLateral, i18n.T("cli.flag.lateral"))
 }
 
 // networkMargin is how far around the sites (or boundaries) an OSM extract
@@ -128,27 +128,27 @@ func parseAccessFlags(args []string, stderr io.Writer) (*accessFlags, error) {
 	fl.SetOutput(stderr)
 	f := &accessFlags{}
 	f.nf.register(fl)
-	fl.StringVar(&f.level, "level", "kindergarten", "school level: kindergarten, primary, junior, senior")
-	fl.IntVar(&f.year, "year", time.Now().Year(), "schools in service in this year")
-	fl.StringVar(&f.out, "out", "", "output: .tif (Float32 GeoTIFF, EPSG:3857) or .png (classed, with a .pgw world file) (required)")
-	fl.StringVar(&f.project, "project", "", "project file (.gpkg) instead of the embedded plan data")
-	fl.StringVar(&f.existing, "existing", "", "existing schools (CSV with lon/lat, GeoJSON, Shapefile or GeoPackage)")
-	fl.StringVar(&f.bbox, "bbox", "", "extent minlon,minlat,maxlon,maxlat (default: the boundaries, else the sites)")
-	fl.Float64Var(&f.cell, "cell", 25, "cell size, metres")
-	fl.Float64Var(&f.maxOffset, "max-offset", network.FarSnap, "cells farther than this from any street stay empty, metres")
-	fl.Float64Var(&f.speed, "speed", 4, "walking speed, km/h (for --minutes and the class table)")
-	fl.BoolVar(&f.minutes, "minutes", false, "GeoTIFF values in minutes instead of metres")
-	fl.StringVar(&f.boundaries, "boundaries", "", "subdistrict boundaries, for the population shares")
-	fl.StringVar(&f.bcrs, "crs", "", "the boundaries' system when the file does not say")
-	fl.StringVar(&f.popField, "pop-field", "", "boundaries: population field")
-	fl.StringVar(&f.popCSV, "population", "", "CSV of populations keyed by subdistrict code or name")
+	fl.StringVar(&f.level, "level", "kindergarten", i18n.T("cli.flag.access_level"))
+	fl.IntVar(&f.year, "year", time.Now().Year(), i18n.T("cli.flag.access_year"))
+	fl.StringVar(&f.out, "out", "", i18n.T("cli.flag.access_out"))
+	fl.StringVar(&f.project, "project", "", i18n.T("cli.flag.project"))
+	fl.StringVar(&f.existing, "existing", "", i18n.T("cli.flag.access_existing"))
+	fl.StringVar(&f.bbox, "bbox", "", i18n.T("cli.flag.access_bbox"))
+	fl.Float64Var(&f.cell, "cell", 25, i18n.T("cli.flag.cell"))
+	fl.Float64Var(&f.maxOffset, "max-offset", network.FarSnap, i18n.T("cli.flag.max_offset"))
+	fl.Float64Var(&f.speed, "speed", 4, i18n.T("cli.flag.speed"))
+	fl.BoolVar(&f.minutes, "minutes", false, i18n.T("cli.flag.minutes"))
+	fl.StringVar(&f.boundaries, "boundaries", "", i18n.T("cli.flag.access_boundaries"))
+	fl.StringVar(&f.bcrs, "crs", "", i18n.T("cli.flag.access_crs"))
+	fl.StringVar(&f.popField, "pop-field", "", i18n.T("cli.flag.access_pop_field"))
+	fl.StringVar(&f.popCSV, "population", "", i18n.T("cli.flag.access_population"))
 	if err := fl.Parse(args); err != nil {
 		return nil, err
 	}
 	ext := strings.ToLower(filepath.Ext(f.out))
 	switch {
 	case fl.NArg() > 0:
-		return nil, fmt.Errorf("unexpected argument %q", fl.Arg(0))
+		return nil, fmt.Errorf(i18n.T("cli.unexpected_arg"), fl.Arg(0))
 	case f.nf.path == "" || f.out == "":
 		return nil, errors.New(i18n.T("network.cli.need"))
 	case ext != ".tif" && ext != ".tiff" && ext != ".png":
@@ -195,7 +195,7 @@ func runAccess(args []string, stdout, stderr io.Writer) int {
 	}
 	schools := network.InService(sites, level, f.year, p.Norms)
 	if len(schools) == 0 {
-		fmt.Fprintln(stderr, i18n.T("network.cli.noschool", level.Label(), f.year))
+		fmt.Fprintln(stderr, i18n.T("network.cli.noschool", i18n.T("table.level."+level.String()), f.year))
 	}
 	r, snaps := g.Access(locations(schools), ext, network.AccessOptions{Cell: f.cell, MaxOffset: f.maxOffset})
 	reportSnaps(schools, snaps, stderr)

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // gridGeoJSON writes a street grid over Liwan (spacing deg degrees) as
@@ -131,7 +133,7 @@ func TestCLICoverageNetwork(t *testing.T) {
 	out := filepath.Join(dir, "table.csv")
 	bounds := filepath.Join("testdata", "boundaries", "synthetic-cgcs2000-gk114.shp")
 	code, _, stderr := runCmd(t, "coverage", "--boundaries", bounds, "--year", "2025", "--out", out, "--network", net, "--catchments", "network")
-	if code != 0 || !strings.Contains(stderr, "network") {
+	if code != 0 || !strings.Contains(stderr, i18n.T("cli.method.network")) {
 		t.Fatalf("exit %d: %s", code, stderr)
 	}
 	circle := filepath.Join(dir, "circle.csv")

@@ -19,12 +19,12 @@ type basemapFlags struct {
 }
 
 func (b *basemapFlags) register(fl *flag.FlagSet) {
-	fl.StringVar(&b.basemap, "basemap", "", "osm, tianditu-vec, tianditu-img, amap, none, FILE.mbtiles, FILE.pmtiles, a tile FOLDER or an XYZ URL template (default: the project's, else osm)")
-	fl.StringVar(&b.datum, "basemap-datum", "", "datum of a file or URL template basemap: wgs84 (default) or gcj02")
-	fl.StringVar(&b.key, "tianditu-key", "", "天地图 key (tk); default: the environment variable TIANDITU_KEY")
-	fl.StringVar(&b.attribution, "basemap-attribution", "", "URL template basemap: attribution text shown on the map")
-	fl.StringVar(&b.zoom, "basemap-zoom", "", "URL template basemap: zoom range MIN-MAX (default 0-19)")
-	fl.StringVar(&b.subdomains, "basemap-subdomains", "", "URL template basemap: the values of {s}, e.g. abc or 1234 (default abc)")
+	fl.StringVar(&b.basemap, "basemap", "", i18n.T("cli.flag.basemap"))
+	fl.StringVar(&b.datum, "basemap-datum", "", i18n.T("cli.flag.basemap_datum"))
+	fl.StringVar(&b.key, "tianditu-key", "", i18n.T("cli.flag.tianditu_key"))
+	fl.StringVar(&b.attribution, "basemap-attribution", "", i18n.T("cli.flag.basemap_attribution"))
+	fl.StringVar(&b.zoom, "basemap-zoom", "", i18n.T("cli.flag.basemap_zoom"))
+	fl.StringVar(&b.subdomains, "basemap-subdomains", "", i18n.T("cli.flag.basemap_subdomains"))
 }
 
 // spec is the chosen basemap: the flag, else the project's, else OSM.

@@ -13,8 +13,6 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
-
-	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // redMBTiles writes an MBTiles of plain red tiles over Liwan at z11–z12.
@@ -101,8 +99,6 @@ func TestCLIBasemapErrors(t *testing.T) {
 	dir := t.TempDir()
 	t.Setenv("XDG_CACHE_HOME", dir)
 	t.Setenv("TIANDITU_KEY", "")
-	i18n.SetLanguage("en")
-	defer i18n.SetLanguage("zh")
 	junk := filepath.Join(dir, "junk.mbtiles")
 	os.WriteFile(junk, []byte("this is not sqlite"), 0o644)
 	empty := filepath.Join(dir, "empty")
@@ -121,7 +117,7 @@ func TestCLIBasemapErrors(t *testing.T) {
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			code, _, stderr := runCmd(t, append([]string{"export", "--out", out, "--offline", "--dpi", "40"}, tc.args...)...)
+			code, _, stderr := runCmd(t, append([]string{"--lang", "en", "export", "--out", out, "--offline", "--dpi", "40"}, tc.args...)...)
 			if code == 0 || !strings.Contains(stderr, tc.msg) {
 				t.Errorf("exit %d, stderr %q, want %q", code, stderr, tc.msg)
 			}

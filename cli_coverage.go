@@ -22,20 +22,20 @@ import (
 func runCoverage(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("coverage", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	boundaries := fl.String("boundaries", "", "subdistrict boundaries: GeoJSON, Shapefile (.shp) or GeoPackage (required)")
-	crsFlag := fl.String("crs", "", "their system when the file does not say: EPSG:4326, EPSG:4490, EPSG:3857, gcj02 or a Gauss–Krüger code (EPSG:4547, 4491–4554, 2327–2390, 2401–2442)")
-	nameF := fl.String("name-field", "", "field with the subdistrict name (guessed when absent)")
-	codeF := fl.String("code-field", "", "field with the subdistrict code")
-	popF := fl.String("pop-field", "", "field with the population")
-	popCSV := fl.String("population", "", "CSV of populations keyed by subdistrict code or name (UTF-8 or GBK)")
-	existing := fl.String("existing", "", "existing schools (CSV with lon/lat, GeoJSON, Shapefile or GeoPackage), counted as supply")
-	project := fl.String("project", "", "project file (.gpkg) instead of the embedded plan data")
+	boundaries := fl.String("boundaries", "", i18n.T("cli.flag.boundaries"))
+	crsFlag := fl.String("crs", "", i18n.T("cli.flag.crs"))
+	nameF := fl.String("name-field", "", i18n.T("cli.flag.name_field"))
+	codeF := fl.String("code-field", "", i18n.T("cli.flag.code_field"))
+	popF := fl.String("pop-field", "", i18n.T("cli.flag.pop_field"))
+	popCSV := fl.String("population", "", i18n.T("cli.flag.population"))
+	existing := fl.String("existing", "", i18n.T("cli.flag.existing"))
+	project := fl.String("project", "", i18n.T("cli.flag.project"))
 	rd := readFlags{}
 	fl.StringVar(&rd.layer, "layer", "", i18n.T("files.cli.flag_layer"))
 	fl.StringVar(&rd.existingLayer, "existing-layer", "", i18n.T("files.cli.flag_existing_layer"))
 	fl.StringVar(&rd.encoding, "encoding", "auto", i18n.T("files.cli.flag_encoding"))
-	year := fl.Int("year", time.Now().Year(), "status year")
-	out := fl.String("out", "", "output table, .csv (UTF-8 with BOM) or .xlsx (required)")
+	year := fl.Int("year", time.Now().Year(), i18n.T("cli.flag.year"))
+	out := fl.String("out", "", i18n.T("cli.flag.cov_out"))
 	var nf networkFlags
 	nf.register(fl)
 	nf.registerCatch(fl)
@@ -44,11 +44,11 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	}
 	usage := func(msg string) int { fmt.Fprintln(stderr, "schoolmap coverage:", msg); return exitUsage }
 	if *boundaries == "" || *out == "" {
-		return usage("--boundaries FILE and --out FILE are required")
+		return usage(i18n.T("cli.cov_required"))
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
 	if ext != ".csv" && ext != ".xlsx" {
-		return usage("--out must end in .csv or .xlsx")
+		return usage(i18n.T("cli.cov_ext"))
 	}
 	p, err := loadProject(*project)
 	if err != nil {
@@ -77,7 +77,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		}
 	}
 	if _, _, hint := data.OffsetCheck(subs, sites, read); hint != "" {
-		fmt.Fprintln(stderr, "warning:", hint)
+		fmt.Fprintln(stderr, i18n.T("cli.warning", hint))
 	}
 	set, code := networkSet(&nf, sites, p.Norms, stderr)
 	if code != exitOK {
@@ -102,7 +102,7 @@ func writeCoverage(res coverage.Result, out, ext string, stdout, stderr io.Write
 		fmt.Fprintln(stderr, "schoolmap coverage:", explainWriteError(out, err))
 		return exitError
 	}
-	fmt.Fprintf(stdout, "wrote %s (%d rows)\n", out, len(res.Rows))
+	fmt.Fprintln(stdout, i18n.T("cli.wrote_rows", out, len(res.Rows)))
 	return exitOK
 }
 
@@ -162,25 +162,25 @@ func readBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 		return nil, m.CRS, errors.New(i18n.T("files.cli.crs_unsupported", filepath.Base(path), set.CRSError))
 	}
 	if m.CRS == crs.Unknown {
-		return nil, m.CRS, fmt.Errorf("%w: %s does not say its coordinate system; give --crs", crs.ErrUnknownCRS, filepath.Base(path))
+		return nil, m.CRS, fmt.Errorf(i18n.T("cli.no_crs"), crs.ErrUnknownCRS, filepath.Base(path))
 	}
 	for _, f := range []struct {
 		dst     *string
 		v, what string
-	}{{&m.Name, nameF, "name"}, {&m.Code, codeF, "code"}, {&m.Population, popF, "population"}} {
+	}{{&m.Name, nameF, i18n.T("cli.what.name")}, {&m.Code, codeF, i18n.T("cli.what.code")}, {&m.Population, popF, i18n.T("cli.what.population")}} {
 		if f.v != "" {
 			if !contains(set.Fields, f.v) {
-				return nil, m.CRS, fmt.Errorf("%s has no field %q for the %s (fields: %s)", filepath.Base(path), f.v, f.what, strings.Join(set.Fields, ", "))
+				return nil, m.CRS, fmt.Errorf(i18n.T("cli.no_field"), filepath.Base(path), f.what, f.v, strings.Join(set.Fields, ", "))
 			}
 			*f.dst = f.v
 		}
 	}
 	subs, probs := data.Subdistricts(set, m)
 	for _, p := range probs {
-		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
+		fmt.Fprintln(stderr, i18n.T("cli.skipped", filepath.Base(path), p))
 	}
 	if len(subs) == 0 {
-		return nil, m.CRS, fmt.Errorf("no usable boundary in %s", filepath.Base(path))
+		return nil, m.CRS, fmt.Errorf(i18n.T("cli.no_boundary"), filepath.Base(path))
 	}
 	return subs, m.CRS, nil
 }
@@ -205,11 +205,11 @@ func loadPopulation(subs []data.Subdistrict, path, encoding string, stderr io.Wr
 		key = m.Name
 	}
 	if key == "" || m.Population == "" {
-		return nil, fmt.Errorf("%s: need a code or name column and a population column (found %s)", filepath.Base(path), vector.Quote(strings.Join(set.Fields, ", ")))
+		return nil, fmt.Errorf(i18n.T("cli.pop_columns"), filepath.Base(path), vector.Quote(strings.Join(set.Fields, ", ")))
 	}
 	out, probs := data.ApplyPopulation(subs, set, key, m.Population)
 	for _, p := range probs {
-		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
+		fmt.Fprintln(stderr, i18n.T("cli.skipped", filepath.Base(path), p))
 	}
 	if len(probs) == len(set.Features) {
 		return nil, errors.New(i18n.T("files.cli.no_population", filepath.Base(path), len(probs)))
@@ -230,7 +230,7 @@ func addExisting(sites []data.Site, path string, rd readFlags, stderr io.Writer)
 	}
 	found, probs := data.ExistingSchools(set, m, data.NewIDs(sites, "EX"))
 	for _, p := range probs {
-		fmt.Fprintln(stderr, "skipped:", filepath.Base(path), p)
+		fmt.Fprintln(stderr, i18n.T("cli.skipped", filepath.Base(path), p))
 	}
 	if len(found) == 0 {
 		return nil, errors.New(i18n.T("files.cli.no_school", filepath.Base(path), len(set.Features), len(probs)))

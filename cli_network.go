@@ -17,7 +17,7 @@ import (
 )
 
 func (nf *networkFlags) registerCatch(fl *flag.FlagSet) {
-	fl.StringVar(&nf.catchments, "catchments", "", "circle or network (default: network when --network is given)")
+	fl.StringVar(&nf.catchments, "catchments", "", i18n.T("cli.flag.catchments"))
 }
 
 // networkSet computes the sites' network catchments when the flags ask
@@ -114,7 +114,7 @@ func exportNetworkData(f *exportFlags, p *data.Project, set *network.SiteSet, st
 		return exitError, true
 	}
 	for _, w := range wrote {
-		fmt.Fprintln(stdout, "wrote", w)
+		fmt.Fprintln(stdout, i18n.T("cli.wrote", w))
 	}
 	return exitOK, true
 }
@@ -122,7 +122,7 @@ func exportNetworkData(f *exportFlags, p *data.Project, set *network.SiteSet, st
 // catchMethod says which catchments an analysis used.
 func catchMethod(set *network.SiteSet) string {
 	if set == nil {
-		return i18n.T("network.cli.method", "直线半径 straight-line")
+		return i18n.T("network.cli.method", i18n.T("cli.method.straight"))
 	}
-	return i18n.T("network.cli.method", "步行路网 network")
+	return i18n.T("network.cli.method", i18n.T("cli.method.network"))
 }

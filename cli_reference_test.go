@@ -8,8 +8,6 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-
-	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 const plotsGeoJSON = `{"type":"FeatureCollection","features":[
@@ -53,8 +51,6 @@ func TestCLIExportReference(t *testing.T) {
 
 func TestCLIReferenceErrors(t *testing.T) {
 	dir := t.TempDir()
-	i18n.SetLanguage("en")
-	defer i18n.SetLanguage("zh")
 	empty := filepath.Join(dir, "empty.geojson")
 	os.WriteFile(empty, []byte(`{"type":"FeatureCollection","features":[]}`), 0o644)
 	plots := filepath.Join(dir, "plots.geojson")
@@ -66,7 +62,7 @@ func TestCLIReferenceErrors(t *testing.T) {
 		{"missing file", filepath.Join(dir, "nope.shp"), "nope.shp"},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			code, _, stderr := runCmd(t, "export", "--out", out, "--basemap", "none", "--dpi", "40", "--reference", tc.ref)
+			code, _, stderr := runCmd(t, "--lang", "en", "export", "--out", out, "--basemap", "none", "--dpi", "40", "--reference", tc.ref)
 			if code == 0 || !strings.Contains(stderr, tc.msg) {
 				t.Errorf("exit %d, %q, want %q", code, stderr, tc.msg)
 			}

@@ -13,12 +13,14 @@ import (
 	"testing"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/golden"
 )
 
 func runCmd(t *testing.T, args ...string) (code int, stdout, stderr string) {
 	t.Helper()
 	var out, errb bytes.Buffer
+	t.Cleanup(func() { i18n.SetLanguage("zh") }) // --lang sets the language of the process
 	handled, code := runCLI(args, &out, &errb)
 	if !handled {
 		t.Fatalf("%v not handled", args)
@@ -71,12 +73,12 @@ func TestCLIExportErrors(t *testing.T) {
 		{"bad layer", []string{"export", "--out", filepath.Join(dir, "x.png"), "--layers", "sites,roads"}, exitUsage, `unknown layer "roads"`},
 		{"bbox and fit", []string{"export", "--out", filepath.Join(dir, "x.png"), "--fit", "--bbox", "1,2,3,4"}, exitUsage, "not both"},
 		{"unknown flag", []string{"export", "--colour", "red"}, exitUsage, "flag provided but not defined"},
-		{"folder is a file", []string{"export", "--out", filepath.Join(file, "x.png"), "--offline", "--dpi", "40"}, exitError, "文件夹不存在（或是一个文件）"},
-		{"no such folder", []string{"export", "--out", filepath.Join(dir, "typo", "x.png"), "--offline", "--dpi", "40"}, exitError, "文件夹不存在"},
+		{"folder is a file", []string{"export", "--out", filepath.Join(file, "x.png"), "--offline", "--dpi", "40"}, exitError, "its folder does not exist (or is a file)"},
+		{"no such folder", []string{"export", "--out", filepath.Join(dir, "typo", "x.png"), "--offline", "--dpi", "40"}, exitError, "its folder does not exist"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			code, _, stderr := runCmd(t, tt.args...)
+			code, _, stderr := runCmd(t, append([]string{"--lang", "en"}, tt.args...)...)
 			if code != tt.code || !strings.Contains(stderr, tt.msg) {
 				t.Errorf("exit %d, stderr %q; want %d and %q", code, stderr, tt.code, tt.msg)
 			}
@@ -92,7 +94,7 @@ func TestCLIDataExports(t *testing.T) {
 	dir := t.TempDir()
 	for _, name := range []string{"sites.gpkg", "sites.geojson", "sites.csv"} {
 		code, stdout, stderr := runCmd(t, "export", "--out", filepath.Join(dir, name), "--year", "2024")
-		if code != 0 || !strings.Contains(stdout, "wrote") {
+		if code != 0 || !strings.Contains(stdout, i18n.T("cli.wrote", filepath.Join(dir, name))) {
 			t.Errorf("%s: exit %d %s", name, code, stderr)
 		}
 	}
@@ -118,7 +120,7 @@ func TestCLIDataExports(t *testing.T) {
 	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "项目文件中的名称") {
 		t.Error("--project not used")
 	}
-	if code, _, stderr := runCmd(t, "export", "--out", out, "--project", filepath.Join(dir, "missing.gpkg")); code != exitError || !strings.Contains(stderr, "cannot use project") {
+	if code, _, stderr := runCmd(t, "export", "--out", out, "--project", filepath.Join(dir, "missing.gpkg")); code != exitError || !strings.Contains(stderr, "无法使用项目文件") {
 		t.Errorf("missing project: %d %s", code, stderr)
 	}
 }
@@ -149,7 +151,7 @@ func TestCLICoverage(t *testing.T) {
 			out := filepath.Join(dir, strings.ReplaceAll(tt.name, " ", "-")+".csv")
 			args := append([]string{"coverage", "--year", "2025", "--out", out, "--population", filepath.Join(fx, "population-gbk.csv"), "--existing", existing}, tt.args...)
 			code, stdout, stderr := runCmd(t, args...)
-			if code != 0 || !strings.Contains(stdout, "wrote") {
+			if code != 0 || !strings.Contains(stdout, out) {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
 			if !strings.Contains(stderr, "line 3") {
@@ -157,7 +159,7 @@ func TestCLICoverage(t *testing.T) {
 			}
 			b, _ := os.ReadFile(out)
 			s := string(b)
-			if !strings.Contains(s, "测试甲") || !strings.Contains(s, "桥中") || !strings.HasPrefix(s, "\ufeffsubdistrict_code,") {
+			if !strings.Contains(s, "测试甲") || !strings.Contains(s, "桥中") || !strings.HasPrefix(s, "\ufeff街道代码,") {
 				t.Errorf("table lacks rows:\n%.300s", s)
 			}
 			// Every format gives the same table (to float rounding: the

@@ -25,24 +25,26 @@ const (
 var floorNames = []string{"ground", "assets", "domain", "features", "top", "tools"}
 
 var floorOf = map[string]int{
-	"geo":               floorGround,
-	"geo/crs":           floorGround,
-	"geo/golden":        floorGround,
-	"data/atomicfile":   floorGround,
-	"data/i18n":         floorGround, // reads its tables from assets
-	"assets":            floorAssets,
-	"data":              floorDomain,
-	"data/vector":       floorDomain,
-	"data/gpkg":         floorDomain,
-	"geo/tile":          floorFeatures,
-	"geo/render":        floorFeatures,
-	"geo/coverage":      floorFeatures,
-	"geo/export":        floorFeatures,
-	"geo/network":       floorFeatures,
-	"app":               floorTop,
-	".":                 floorTop,
-	"scripts/codestats": floorTools,
-	"scripts/xwdcheck":  floorTools,
+	"geo":                 floorGround,
+	"geo/crs":             floorGround,
+	"geo/golden":          floorGround,
+	"data/atomicfile":     floorGround,
+	"data/i18n":           floorGround, // reads its tables from assets
+	"data/i18n/envlocale": floorGround,
+	"assets":              floorAssets,
+	"data":                floorDomain,
+	"data/vector":         floorDomain,
+	"data/gpkg":           floorDomain,
+	"geo/tile":            floorFeatures,
+	"geo/render":          floorFeatures,
+	"geo/coverage":        floorFeatures,
+	"geo/export":          floorFeatures,
+	"geo/network":         floorFeatures,
+	"app":                 floorTop,
+	".":                   floorTop,
+	"scripts/codestats":   floorTools,
+	"scripts/xwdcheck":    floorTools,
+	"scripts/pesubsystem": floorTools,
 }
 
 // mayImport lists imports across the rule: i18n (ground) reads its tables

@@ -3,6 +3,9 @@ package main
 import (
 	"flag"
 	"fmt"
+	"os"
+
+	"fyne.io/fyne/v2"
 
 	fyneapp "fyne.io/fyne/v2/app"
 	"golang.design/x/clipboard"
@@ -10,6 +13,7 @@ import (
 	"github.com/liwan-edu/schoolmap/app"
 	"github.com/liwan-edu/schoolmap/assets"
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/tile"
 )
 
@@ -19,16 +23,18 @@ type guiFlags struct {
 	tiles   string
 	cache   string
 	project string
+	lang    string
 }
 
 // parseGUIFlags reads the window's options; -h prints them and exits.
 func parseGUIFlags(args []string) guiFlags {
 	var f guiFlags
 	fs := flag.NewFlagSet("schoolmap", flag.ExitOnError)
-	fs.BoolVar(&f.offline, "offline", false, "do not fetch tiles; show cached tiles or a plain background")
-	fs.StringVar(&f.tiles, "tiles", "", "XYZ tile URL template (default: OpenStreetMap)")
-	fs.StringVar(&f.cache, "cache", "", "tile cache folder (default: the OS user cache folder)")
-	fs.StringVar(&f.project, "project", "", "project file (.gpkg) to open")
+	fs.BoolVar(&f.offline, "offline", false, i18n.T("cli.flag.offline"))
+	fs.StringVar(&f.tiles, "tiles", "", i18n.T("cli.flag.tiles"))
+	fs.StringVar(&f.cache, "cache", "", i18n.T("cli.flag.cache"))
+	fs.StringVar(&f.project, "project", "", i18n.T("cli.flag.project"))
+	fs.StringVar(&f.lang, "lang", "", i18n.T("cli.flag.lang"))
 	fs.Parse(args)
 	return f
 }
@@ -37,7 +43,7 @@ func parseGUIFlags(args []string) guiFlags {
 func runGUI(f guiFlags) error {
 	sites, err := data.ParseSites(assets.SitesGeoJSON)
 	if err != nil {
-		return fmt.Errorf("embedded data is invalid: %w", err)
+		return fmt.Errorf(i18n.T("cli.embedded_invalid"), err)
 	}
 	src := tile.OSM()
 	if f.tiles != "" {
@@ -47,8 +53,11 @@ func runGUI(f guiFlags) error {
 		f.cache = tile.DefaultCacheDir(src)
 	}
 	a := fyneapp.NewWithID("cn.gov.liwan.schoolmap")
+	chooseLanguage(a, f.lang)
+	ver, date := appVersion()
 	ui, err := app.New(a, app.Config{Sites: sites, FontTTF: assets.FontTTF, Icon: assets.IconPNG,
-		Source: src, Offline: f.offline, CacheDir: f.cache, CopyImage: copyImage, RecoveryPath: app.DefaultRecoveryPath()})
+		Source: src, Offline: f.offline, CacheDir: f.cache, CopyImage: copyImage, RecoveryPath: app.DefaultRecoveryPath(),
+		Version: ver, BuildDate: date})
 	if err != nil {
 		return err
 	}
@@ -67,4 +76,20 @@ func copyImage(png []byte) error {
 	}
 	clipboard.Write(clipboard.FmtImage, png)
 	return nil
+}
+
+// chooseLanguage sets the language of the app and of Fyne's own dialogs:
+// --lang when given (for this run only), else the one chosen in Settings,
+// else Chinese.
+func chooseLanguage(a fyne.App, flagLang string) {
+	l := a.Preferences().StringWithFallback(app.PrefLanguage, "zh")
+	if flagLang != "" {
+		l = flagLang
+	}
+	if i18n.SetLanguage(l) != nil {
+		i18n.SetLanguage("zh")
+	}
+	if err := followLanguage(i18n.Language()); err != nil {
+		fmt.Fprintln(os.Stderr, "schoolmap:", err)
+	}
 }

@@ -263,7 +263,7 @@ func (p *basemapPanel) askTemplate() {
 	datum := widget.NewSelect([]string{"wgs84", "gcj02"}, nil)
 	datum.SetSelected("wgs84")
 	dialog.ShowForm(i18n.T("basemap.custom"), i18n.T("basemap.ok"), i18n.T("basemap.cancel"),
-		[]*widget.FormItem{widget.NewFormItem("URL", tmpl), widget.NewFormItem(i18n.T("basemap.datum"), datum)}, func(ok bool) {
+		[]*widget.FormItem{widget.NewFormItem(i18n.T("ui.basemap.url"), tmpl), widget.NewFormItem(i18n.T("basemap.datum"), datum)}, func(ok bool) {
 			if ok && p.choose(tmpl.Text, datum.Selected) {
 				p.choice.ClearSelected()
 			}

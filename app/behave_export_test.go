@@ -2,6 +2,8 @@ package app
 
 import (
 	"testing"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // TestExportDialogRemembers: the next export dialog opens with the last
@@ -17,7 +19,7 @@ func TestExportDialogRemembers(t *testing.T) {
 	w.size.SetSelected("A3")
 	w.landscape.SetChecked(false)
 	w.dpi.SetSelected("150")
-	w.extent.SetSelected("全部项目 all sites")
+	w.extent.SetSelected(i18n.T("ui.exportforms.all_sites"))
 	w.tables.SetChecked(true)
 	w.target.folder.SetText(dir)
 	want := w.values()

@@ -9,6 +9,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -100,7 +101,7 @@ func TestNearestLevelChooser(t *testing.T) {
 	if !p.nearest.Disabled() {
 		t.Error("level chooser enabled in walking-radius mode")
 	}
-	p.mode.SetSelected("最近学校 nearest site")
+	p.mode.SetSelected(i18n.T("ui.layers.nearest_site"))
 	if p.nearest.Disabled() || u.sh.st.scene.CatchMode != render.CatchNearest {
 		t.Fatal("nearest-site mode did not enable the level chooser")
 	}

@@ -6,14 +6,15 @@ import (
 	"strings"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
-const notStated = "未注明 (not stated)"
+const notStated = "ui.detailrows.not_stated"
 
 // detailRows returns the label/value pairs shown for a site: every annex
 // column verbatim, then what was derived, then the location evidence.
 func detailRows(s *data.Site, n data.Norms) [][2]string {
-	loc := "未定位 unlocated: no public evidence of the plot's position; place it in edit mode when known"
+	loc := i18n.T("ui.detailrows.unlocated_no_public_evidence_of")
 	if s.Located {
 		loc = fmt.Sprintf("%.5f, %.5f (WGS-84)", s.Location[0], s.Location[1])
 	}
@@ -21,38 +22,38 @@ func detailRows(s *data.Site, n data.Norms) [][2]string {
 	if s.Located {
 		precision = fmt.Sprintf("± %.0f m", s.PrecisionM)
 		if s.Approximate() {
-			precision += "  · approximate / 位置待核实"
+			precision += i18n.T("ui.detailrows.approximate")
 		}
 	}
 	return [][2]string{
-		{"序号 No.", strconv.Itoa(s.No)},
-		{"项目名称 Name", s.Name},
-		{"建设内容及规模 Content", orDash(s.Content)},
-		{"用地面积 Land area", area(s.LandAreaStated())},
-		{"建筑面积 Floor area", area(s.FloorAreaStated())},
-		{"办学规模 Classes", classes(s.Classes)},
-		{"建设起止年限 Years", years(s)},
-		{"政府投资 Gov-funded", yesNo(s.GovFunded)},
-		{"备注 Remark", orDash(s.Remark)},
-		{"实际进度 Actual", actualText(s)},
-		{"学段 Level (derived)", s.Level.Label() + " · " + s.Level.LabelEN()},
-		{"学位 Seats (derived)", seatsText(s, n)},
-		{"位置 Location", loc},
-		{"可信度 Confidence", s.Confidence.Label() + " (" + s.Confidence.String() + ")"},
-		{"精度 Precision", precision},
-		{"依据 Basis", orDash(s.Basis)},
-		{"来源 Source", orDash(s.Source)},
-		{"街道 Subdistrict", s.SubdistrictText()},
+		{i18n.T("ui.detailrows.no"), strconv.Itoa(s.No)},
+		{i18n.T("ui.detailrows.name"), s.Name},
+		{i18n.T("ui.detailrows.content"), orDash(s.Content)},
+		{i18n.T("ui.detailrows.land_area"), area(s.LandAreaStated())},
+		{i18n.T("ui.detailrows.floor_area"), area(s.FloorAreaStated())},
+		{i18n.T("ui.detailrows.classes"), classes(s.Classes)},
+		{i18n.T("ui.detailrows.years"), years(s)},
+		{i18n.T("ui.detailrows.gov_funded"), yesNo(s.GovFunded)},
+		{i18n.T("ui.detailrows.remark"), orDash(s.Remark)},
+		{i18n.T("ui.detailrows.actual"), actualText(s)},
+		{i18n.T("ui.detailrows.level_derived"), levelText(s.Level)},
+		{i18n.T("ui.detailrows.seats_derived"), seatsText(s, n)},
+		{i18n.T("ui.detailrows.location"), loc},
+		{i18n.T("ui.detailrows.confidence"), confidenceText(s.Confidence)},
+		{i18n.T("ui.detailrows.precision"), precision},
+		{i18n.T("ui.detailrows.basis"), orDash(s.Basis)},
+		{i18n.T("ui.detailrows.source"), orDash(s.Source)},
+		{i18n.T("ui.detailrows.subdistrict"), s.SubdistrictText()},
 	}
 }
 
 func actualText(s *data.Site) string {
-	t := "未记录 not recorded"
+	t := i18n.T("ui.detailrows.not_recorded")
 	switch {
 	case s.ActualYear > 0:
-		t = fmt.Sprintf("%d年建成 in service from %d", s.ActualYear, s.ActualYear)
+		t = fmt.Sprintf(i18n.T("ui.detailrows.in_service_from"), s.ActualYear, s.ActualYear)
 	case s.ActualStatus != data.StatusUnknown:
-		t = s.ActualStatus.Label() + " " + s.ActualStatus.String()
+		t = statusName(s.ActualStatus)
 	}
 	if s.ProgressNote != "" {
 		t += " — " + s.ProgressNote
@@ -72,28 +73,28 @@ func area(n data.AnnexNumber) string {
 	if t := n.AreaText(); t != "" {
 		return t
 	}
-	return notStated
+	return i18n.T(notStated)
 }
 
 func classes(n int) string {
 	if n <= 0 {
-		return notStated
+		return i18n.T(notStated)
 	}
-	return fmt.Sprintf("%d 班", n)
+	return fmt.Sprintf(i18n.T("ui.detailrows.classes2"), n)
 }
 
 func years(s *data.Site) string {
 	if s.StartYear == 0 {
-		return notStated
+		return i18n.T(notStated)
 	}
 	return fmt.Sprintf("%d–%d", s.StartYear, s.EndYear)
 }
 
 func yesNo(b bool) string {
 	if b {
-		return "是 yes"
+		return i18n.T("ui.detailrows.yes")
 	}
-	return "否 no"
+	return i18n.T("ui.detailrows.no2")
 }
 
 // seatsText explains a seat figure with the norm behind it.
@@ -101,15 +102,15 @@ func seatsText(s *data.Site, n data.Norms) string {
 	seats := n.SeatsOf(s)
 	switch {
 	case !s.Level.IsSchool():
-		return "— (not a school)"
+		return i18n.T("ui.detailrows.not_a_school")
 	case seats.Total() == 0:
-		return "无法推算: classes not stated"
+		return i18n.T("ui.detailrows.cannot_derive_classes_not_stated")
 	case s.Level == data.NineYear:
-		return fmt.Sprintf("%d = 小学 %d + 初中 %d (classes split 6:3, %g/%g per class)", seats.Total(),
+		return fmt.Sprintf(i18n.T("ui.detailrows.primary_junior_classes_split_6"), seats.Total(),
 			seats[data.Primary], seats[data.Junior], n.PerClass[data.Primary].Value, n.PerClass[data.Junior].Value)
 	case s.Classes > 0:
 		per := n.PerClass[s.Level]
-		return fmt.Sprintf("%d = %d 班 × %g (%s)", seats.Total(), s.Classes, per.Value, per.Source)
+		return fmt.Sprintf(i18n.T("ui.detailrows.classes3"), seats.Total(), s.Classes, per.Value, per.Source)
 	}
-	return fmt.Sprintf("%d (planned enrolment stated in the annex)", seats.Total())
+	return i18n.T("ui.detailrows.enrolment", seats.Total())
 }

@@ -93,7 +93,7 @@ func (d *Details) ShowSite(s *data.Site, n data.Norms, year int) {
 	d.notes.RemoveAll()
 	if s == nil {
 		d.scrollUpFor("")
-		d.title.SetText("点击地图上的标记或列表中的项目查看详情\nClick a marker or a list entry for details.")
+		d.title.SetText(i18n.T("ui.details.click_a_marker_or_a"))
 		return
 	}
 	d.scrollUpFor(s.ID)
@@ -198,7 +198,7 @@ func timeline(s *data.Site, year int) fyne.CanvasObject {
 // timelineNotes are the timeline's colour key and the rule behind the
 // planned statuses, wrapped to the panel.
 func timelineNotes() fyne.CanvasObject {
-	key := widget.NewLabel("灰 planned 规划 · 橙 building 在建 · 绿 in service 建成 · 红框 overdue 逾期")
+	key := widget.NewLabel(i18n.T("ui.details.grey_planned_orange_building_green"))
 	rule := widget.NewLabel(data.StatusRule())
 	for _, l := range []*widget.Label{key, rule} {
 		l.Importance = widget.LowImportance

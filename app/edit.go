@@ -26,7 +26,7 @@ type editPanel struct {
 
 func newEditPanel(sh *shell) *editPanel {
 	p := &editPanel{sh: sh}
-	p.check = widget.NewCheck("编辑模式 Edit", p.SetEditMode)
+	p.check = widget.NewCheck(i18n.T("ui.edit.edit"), p.SetEditMode)
 	return p
 }
 
@@ -43,19 +43,20 @@ func (p *editPanel) follow() {
 func editError(err error) error {
 	var fe *data.FeatureError
 	if errors.As(err, &fe) {
-		return fmt.Errorf("未保存此修改 Edit not applied: %s — %v. Correct the value and apply again", fieldLabel(fe.Field), fe.Err)
+		return fmt.Errorf(i18n.T("ui.edit.edit_not_applied_correct_the"), fieldLabel(fe.Field), fe.Err)
 	}
-	return fmt.Errorf("未保存此修改 Edit not applied: %v", err)
+	return fmt.Errorf(i18n.T("ui.edit.edit_not_applied"), err)
 }
 
 var fieldLabels = map[string]string{
-	"name": "名称 name", "classes": "班数 classes", "start_year": "开工年 start year", "end_year": "竣工年 end year",
-	"level": "学段 level", "precision_m": "精度 precision", "basis": "依据 basis", "seats_override": "学位 seats",
-	"actual_year": "实际建成年 actual year", "geometry.coordinates": "坐标 coordinates", "id": "编号 id",
+	"name": "ui.edit.name", "classes": "ui.edit.classes", "start_year": "ui.edit.start_year", "end_year": "ui.edit.end_year",
+	"level": "ui.edit.level", "precision_m": "ui.edit.precision", "basis": "ui.edit.basis", "seats_override": "ui.edit.seats",
+	"actual_year": "ui.edit.actual_year", "geometry.coordinates": "ui.edit.coordinates", "id": "ui.edit.id",
 }
 
 func fieldLabel(f string) string {
 	if l, ok := fieldLabels[f]; ok {
+		l = i18n.T(l)
 		return l
 	}
 	return f
@@ -65,7 +66,7 @@ func fieldLabel(f string) string {
 func (p *editPanel) Undo() {
 	if label, ok := p.sh.st.editor.Undo(); ok {
 		p.sh.st.sitesChanged()
-		p.sh.status.SetText("已撤销 Undone: " + label)
+		p.sh.status.SetText(i18n.T("ui.edit.undone") + label)
 	}
 }
 
@@ -73,7 +74,7 @@ func (p *editPanel) Undo() {
 func (p *editPanel) Redo() {
 	if label, ok := p.sh.st.editor.Redo(); ok {
 		p.sh.st.sitesChanged()
-		p.sh.status.SetText("已重做 Redone: " + label)
+		p.sh.status.SetText(i18n.T("ui.edit.redone") + label)
 	}
 }
 
@@ -162,14 +163,14 @@ func (p *editPanel) startPlacing(id string) {
 
 // siteActions are the buttons the details panel shows for a site.
 func (p *editPanel) siteActions(s data.Site) []fyne.CanvasObject {
-	place := "在地图上放置 Place on map"
+	place := i18n.T("ui.edit.place_on_map")
 	if s.Located {
-		place = "点击地图移动 Move by clicking the map"
+		place = i18n.T("ui.edit.move_by_clicking_the_map")
 	}
 	return []fyne.CanvasObject{
-		widget.NewButtonWithIcon("编辑 Edit…", theme.DocumentCreateIcon(), func() { p.showSiteForm(s, false) }),
+		widget.NewButtonWithIcon(i18n.T("ui.edit.edit2"), theme.DocumentCreateIcon(), func() { p.showSiteForm(s, false) }),
 		widget.NewButtonWithIcon(place, theme.NavigateNextIcon(), func() { p.startPlacing(s.ID) }),
-		widget.NewButtonWithIcon("删除 Delete…", theme.DeleteIcon(), func() { p.deleteSite(s.ID) }),
+		widget.NewButtonWithIcon(i18n.T("ui.edit.delete"), theme.DeleteIcon(), func() { p.deleteSite(s.ID) }),
 	}
 }
 
@@ -192,16 +193,16 @@ func (p *editPanel) showSiteForm(s data.Site, isNew bool) {
 	f := newSiteForm(&s)
 	title := i18n.T("behave.edit.form_title", s.DisplayName())
 	if isNew {
-		title = "添加 Add site"
+		title = i18n.T("ui.edit.add_site")
 	}
 	var dlg dialog.Dialog
-	apply := widget.NewButton("应用 Apply", func() {
+	apply := widget.NewButton(i18n.T("ui.edit.apply"), func() {
 		if p.applyForm(f, s, isNew) {
 			dlg.Hide()
 		}
 	})
 	apply.Importance = widget.HighImportance
-	dlg = dialog.NewCustom(title, "取消 Cancel", container.NewBorder(nil, apply, nil, nil, container.NewVScroll(f.widget())), p.sh.win)
+	dlg = dialog.NewCustom(title, i18n.T("ui.edit.cancel"), container.NewBorder(nil, apply, nil, nil, container.NewVScroll(f.widget())), p.sh.win)
 	dlg.Resize(fyne.NewSize(620, 720))
 	dlg.Show()
 }

@@ -74,7 +74,7 @@ func TestSiteFormValidates(t *testing.T) {
 	u := newTestUI(t)
 	s := *u.sh.st.site("LW-06")
 	f := newSiteForm(&s)
-	f.actual.SetSelected(data.InService.Label())
+	f.actual.SetSelectedIndex(int(data.InService))
 	f.num.actualYear.SetText("2026")
 	next, err := f.apply(s)
 	if err != nil || next.ActualYear != 2026 || next.ActualStatus != data.InService {
@@ -97,7 +97,7 @@ func TestSiteFormValidates(t *testing.T) {
 		t.Errorf("negative classes: %v", err)
 	}
 	f.num.classes.SetText("36")
-	f.loc.coordSys.SetSelected(coordOptions[1])
+	f.loc.coordSys.SetSelectedIndex(1)
 	f.loc.lon.SetText("113.234873")
 	f.loc.lat.SetText("23.113999")
 	f.loc.precision.SetText("20")
@@ -134,7 +134,7 @@ func TestImportSaveReopen(t *testing.T) {
 	// A damaged file is refused and the work stays.
 	bad := filepath.Join(dir, "bad.gpkg")
 	os.WriteFile(bad, []byte("not a project"), 0o644)
-	if _, err := data.OpenProject(bad); err == nil || !strings.Contains(openError(bad, err).Error(), "unchanged") {
+	if _, err := data.OpenProject(bad); err == nil || !strings.Contains(openError(bad, err).Error(), "未受影响") {
 		t.Errorf("damaged file: %v", err)
 	}
 	p, err := data.OpenProject(path)

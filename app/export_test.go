@@ -3,6 +3,7 @@ package app
 import (
 	"bytes"
 	"context"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"image/png"
 	"os"
 	"path/filepath"
@@ -26,12 +27,12 @@ func TestExportFormValidation(t *testing.T) {
 		err  string
 	}{
 		{"valid", func(f *exportForm) {}, ""},
-		{"bad dpi", func(f *exportForm) { f.DPI = "lots" }, "DPI"},
-		{"bad pixels", func(f *exportForm) { f.Page = pageForm{Size: pixelSize, WidthPx: "100", HeightPx: "x"} }, "pixel size"},
-		{"bad date", func(f *exportForm) { f.Date = "26/11/2026" }, "date"},
-		{"no file name", func(f *exportForm) { f.File = " " }, "file name"},
-		{"path in file name", func(f *exportForm) { f.File = "../x" }, "file name"},
-		{"missing folder", func(f *exportForm) { f.Folder = filepath.Join(dir, "nope") }, "does not exist"},
+		{"bad dpi", func(f *exportForm) { f.DPI = "lots" }, "分辨率"},
+		{"bad pixels", func(f *exportForm) { f.Page = pageForm{Size: i18n.T(pixelSize), WidthPx: "100", HeightPx: "x"} }, "像素尺寸"},
+		{"bad date", func(f *exportForm) { f.Date = "26/11/2026" }, "日期"},
+		{"no file name", func(f *exportForm) { f.File = " " }, "文件名"},
+		{"path in file name", func(f *exportForm) { f.File = "../x" }, "文件名"},
+		{"missing folder", func(f *exportForm) { f.Folder = filepath.Join(dir, "nope") }, "不存在"},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {

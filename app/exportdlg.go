@@ -20,6 +20,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/export"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
@@ -32,6 +33,7 @@ type exportDialog struct {
 	fonts     *render.Fonts
 	fontTTF   []byte
 	copyImage func(png []byte) error // nil when the clipboard takes no images
+	creator   string                 // app and version, for PDF metadata
 }
 
 // exportForm is what the export dialog asks, as plain values (tested
@@ -53,21 +55,21 @@ type pageForm struct {
 	WidthPx, HeightPx string
 }
 
-const pixelSize = "像素 pixels"
+const pixelSize = "ui.exportdlg.pixels"
 
 // defaultTitle is the export title for a year.
 func defaultTitle(year int) string {
-	return fmt.Sprintf("荔湾区“十四五”教育设施建设项目分布图 (%d年)", year)
+	return fmt.Sprintf(i18n.T("export.title_default"), year)
 }
 
-const exportSources = "数据 Data: 荔湾区教育事业发展“十四五”规划 (2021—2025年) 附件；位置 Locations: 公开资料推定 (学校 POI、新闻)，精度见图"
+const exportSources = "export.sources"
 
 // options validates the form against the current map and returns the
 // export options and the output path.
 func (f exportForm) options(d *exportDialog) (export.Options, string, error) {
 	st := d.sh.st
 	o := export.Options{Format: export.PNG, Landscape: f.Page.Landscape, Title: strings.TrimSpace(f.Title),
-		Subtitle: strings.TrimSpace(f.Subtitle), Sources: exportSources, Attribution: d.live.Attribution(),
+		Subtitle: strings.TrimSpace(f.Subtitle), Sources: i18n.T(exportSources), Attribution: d.live.Attribution(), Creator: d.creator,
 		Scene: st.scene, Tables: f.Tables}
 	if f.Format == "PDF" {
 		o.Format = export.PDF
@@ -77,7 +79,7 @@ func (f exportForm) options(d *exportDialog) (export.Options, string, error) {
 	}
 	var err error
 	if o.Date, err = time.Parse("2006-01-02", strings.TrimSpace(f.Date)); err != nil {
-		return o, "", fmt.Errorf("日期 date %q: write it as 2026-09-01", f.Date)
+		return o, "", fmt.Errorf(i18n.T("ui.exportdlg.date_write_it_as_2026"), f.Date)
 	}
 	if o.Title == "" {
 		o.Title = defaultTitle(st.scene.Year)
@@ -97,18 +99,18 @@ func (f exportForm) options(d *exportDialog) (export.Options, string, error) {
 func (f exportForm) size(o *export.Options) error {
 	dpi, err := strconv.ParseFloat(f.DPI, 64)
 	if err != nil || dpi < 36 || dpi > 1200 {
-		return fmt.Errorf("分辨率 DPI %q: give a number from 36 to 1200", f.DPI)
+		return fmt.Errorf(i18n.T("ui.exportdlg.dpi_give_a_number_from"), f.DPI)
 	}
 	o.DPI = dpi
 	p := f.Page
-	if p.Size != pixelSize {
+	if p.Size != i18n.T(pixelSize) {
 		o.Paper = p.Size
 		return nil
 	}
 	w, err1 := strconv.Atoi(strings.TrimSpace(p.WidthPx))
 	h, err2 := strconv.Atoi(strings.TrimSpace(p.HeightPx))
 	if err1 != nil || err2 != nil || w < 200 || h < 200 || w > 20000 || h > 20000 {
-		return fmt.Errorf("像素尺寸 pixel size %s×%s: give whole numbers from 200 to 20000", p.WidthPx, p.HeightPx)
+		return fmt.Errorf(i18n.T("ui.exportdlg.pixel_size_give_whole_numbers"), p.WidthPx, p.HeightPx)
 	}
 	o.WidthPx, o.HeightPx = w, h
 	return nil
@@ -136,12 +138,12 @@ func (d *exportDialog) exportTo(ctx context.Context, path string, o export.Optio
 // never a temporary file.
 func explainExportError(path string, err error) string {
 	if errors.Is(err, context.Canceled) {
-		return "导出已取消 Export cancelled; nothing was written."
+		return i18n.T("ui.exportdlg.export_cancelled_nothing_was_written")
 	}
 	if msg := data.ExplainWriteError(path, err); msg != err.Error() {
 		return msg
 	}
-	return fmt.Sprintf("导出失败 Export of %s failed: %v", path, err)
+	return fmt.Sprintf(i18n.T("ui.exportdlg.export_of_failed"), path, err)
 }
 
 // runWithProgress exports off the UI goroutine, showing progress with a
@@ -149,9 +151,9 @@ func explainExportError(path string, err error) string {
 func (d *exportDialog) runWithProgress(path string, o export.Options) {
 	ctx, cancel := context.WithCancel(context.Background())
 	bar := widget.NewProgressBar()
-	stage := widget.NewLabel("准备 preparing…")
-	prog := dialog.NewCustomWithoutButtons("正在导出 Exporting "+filepath.Base(path),
-		container.NewVBox(stage, bar, widget.NewButton("取消 Cancel", cancel)), d.sh.win)
+	stage := widget.NewLabel(i18n.T("ui.exportdlg.preparing"))
+	prog := dialog.NewCustomWithoutButtons(i18n.T("ui.exportdlg.exporting")+filepath.Base(path),
+		container.NewVBox(stage, bar, widget.NewButton(i18n.T("ui.edit.cancel"), cancel)), d.sh.win)
 	prog.Resize(fyne.NewSize(460, 160))
 	prog.Show()
 	go func() {
@@ -177,13 +179,13 @@ func (d *exportDialog) done(path string, err error) {
 		d.sh.showError(errors.New(explainExportError(path, err)))
 		return
 	}
-	dialog.ShowInformation("已导出 Exported", path, d.sh.win)
+	dialog.ShowInformation(i18n.T("ui.exportdlg.exported"), path, d.sh.win)
 }
 
 // copyMapImage puts the map as shown on the clipboard as a PNG image.
 func (d *exportDialog) copyMapImage() {
 	if d.copyImage == nil {
-		d.sh.showError(errors.New("此系统不支持复制图像 The clipboard cannot take images here; export a PNG instead"))
+		d.sh.showError(errors.New(i18n.T("ui.exportdlg.the_clipboard_cannot_take_images")))
 		return
 	}
 	var buf bytes.Buffer
@@ -192,8 +194,8 @@ func (d *exportDialog) copyMapImage() {
 		return
 	}
 	if err := d.copyImage(buf.Bytes()); err != nil {
-		d.sh.showError(fmt.Errorf("复制失败 Copy failed: %w; export a PNG instead", err))
+		d.sh.showError(fmt.Errorf(i18n.T("ui.exportdlg.copy_failed_export_a_png"), err))
 		return
 	}
-	d.sh.status.SetText("地图图像已复制 Map image copied to the clipboard")
+	d.sh.status.SetText(i18n.T("ui.exportdlg.map_image_copied_to_the"))
 }

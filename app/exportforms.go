@@ -14,6 +14,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 )
 
@@ -30,19 +31,19 @@ type exportWidgets struct {
 func (d *exportDialog) newExportWidgets() *exportWidgets {
 	year := d.sh.st.scene.Year
 	w := &exportWidgets{format: widget.NewRadioGroup([]string{"PNG", "PDF"}, nil),
-		size: widget.NewSelect([]string{"A4", "A3", pixelSize}, nil), landscape: widget.NewCheck("横向 landscape", nil),
+		size: widget.NewSelect([]string{"A4", "A3", i18n.T(pixelSize)}, nil), landscape: widget.NewCheck(i18n.T("ui.exportforms.landscape"), nil),
 		width: widget.NewEntry(), height: widget.NewEntry(), dpi: widget.NewSelect([]string{"150", "300"}, nil),
-		extent: widget.NewRadioGroup([]string{"当前视图 current view", "全部项目 all sites"}, nil),
+		extent: widget.NewRadioGroup([]string{i18n.T("ui.exportforms.current_view"), i18n.T("ui.exportforms.all_sites")}, nil),
 		title:  widget.NewEntry(), subtitle: widget.NewEntry(), date: widget.NewEntry(),
-		tables: widget.NewCheck("第二页：项目一览与街道统计 page 2: site list and subdistrict table (PDF)", nil),
+		tables: widget.NewCheck(i18n.T("ui.exportforms.page_2_site_list_and"), nil),
 		target: newSaveTarget(d.sh, "export.folder", fmt.Sprintf("liwan-plan-%d", year))}
 	w.format.Horizontal = true
 	w.restore(d.sh.prefs)
 	w.title.SetText(defaultTitle(year))
-	w.subtitle.SetPlaceHolder("副标题 subtitle (optional)")
+	w.subtitle.SetPlaceHolder(i18n.T("ui.exportforms.subtitle_optional"))
 	w.date.SetText(time.Now().Format("2006-01-02"))
 	w.size.OnChanged = func(s string) {
-		if s == pixelSize {
+		if s == i18n.T(pixelSize) {
 			w.width.Enable()
 			w.height.Enable()
 		} else {
@@ -56,14 +57,14 @@ func (d *exportDialog) newExportWidgets() *exportWidgets {
 
 func (w *exportWidgets) form() *widget.Form {
 	f := widget.NewForm(
-		widget.NewFormItem("格式 Format", w.format),
-		widget.NewFormItem("纸张 Paper", container.NewHBox(w.size, w.landscape)),
-		widget.NewFormItem("像素 Pixels", container.NewGridWithColumns(2, w.width, w.height)),
-		widget.NewFormItem("分辨率 DPI", w.dpi),
-		widget.NewFormItem("范围 Extent", w.extent),
-		widget.NewFormItem("标题 Title", w.title),
-		widget.NewFormItem("副标题 Subtitle", w.subtitle),
-		widget.NewFormItem("日期 Date", w.date),
+		widget.NewFormItem(i18n.T("ui.exportforms.format"), w.format),
+		widget.NewFormItem(i18n.T("ui.exportforms.paper"), container.NewHBox(w.size, w.landscape)),
+		widget.NewFormItem(i18n.T("ui.exportforms.pixels"), container.NewGridWithColumns(2, w.width, w.height)),
+		widget.NewFormItem(i18n.T("ui.exportforms.dpi"), w.dpi),
+		widget.NewFormItem(i18n.T("ui.exportforms.extent"), w.extent),
+		widget.NewFormItem(i18n.T("ui.exportforms.title"), w.title),
+		widget.NewFormItem(i18n.T("ui.exportforms.subtitle"), w.subtitle),
+		widget.NewFormItem(i18n.T("ui.exportforms.date"), w.date),
 		widget.NewFormItem("", w.tables),
 	)
 	for _, it := range w.target.items() {
@@ -76,12 +77,20 @@ func (w *exportWidgets) form() *widget.Form {
 // orientation, pixels, dpi, extent, page 2), the defaults the first time.
 func (w *exportWidgets) restore(p fyne.Preferences) {
 	w.format.SetSelected(p.StringWithFallback("export.format", "PDF"))
-	w.size.SetSelected(p.StringWithFallback("export.size", "A4"))
+	size := p.StringWithFallback("export.size", "A4")
+	if size == "px" {
+		size = i18n.T(pixelSize)
+	}
+	w.size.SetSelected(size)
 	w.landscape.SetChecked(p.BoolWithFallback("export.landscape", true))
 	w.width.SetText(p.StringWithFallback("export.width", "1920"))
 	w.height.SetText(p.StringWithFallback("export.height", "1080"))
 	w.dpi.SetSelected(p.StringWithFallback("export.dpi", "300"))
-	w.extent.SetSelected(p.StringWithFallback("export.extent", "当前视图 current view"))
+	extent := i18n.T("ui.exportforms.current_view")
+	if p.String("export.extent") == "all" {
+		extent = i18n.T("ui.exportforms.all_sites")
+	}
+	w.extent.SetSelected(extent)
 	w.tables.SetChecked(p.BoolWithFallback("export.tables", false))
 }
 
@@ -89,12 +98,19 @@ func (w *exportWidgets) restore(p fyne.Preferences) {
 // is kept by the save target.
 func (w *exportWidgets) remember(p fyne.Preferences) {
 	p.SetString("export.format", w.format.Selected)
-	p.SetString("export.size", w.size.Selected)
+	size, extent := w.size.Selected, "view" // codes: the texts follow the language
+	if size == i18n.T(pixelSize) {
+		size = "px"
+	}
+	if w.extent.Selected == i18n.T("ui.exportforms.all_sites") {
+		extent = "all"
+	}
+	p.SetString("export.size", size)
 	p.SetBool("export.landscape", w.landscape.Checked)
 	p.SetString("export.width", w.width.Text)
 	p.SetString("export.height", w.height.Text)
 	p.SetString("export.dpi", w.dpi.Selected)
-	p.SetString("export.extent", w.extent.Selected)
+	p.SetString("export.extent", extent)
 	p.SetBool("export.tables", w.tables.Checked)
 	p.SetString(w.target.pref, w.target.folder.Text)
 }
@@ -103,7 +119,7 @@ func (w *exportWidgets) remember(p fyne.Preferences) {
 func (w *exportWidgets) values() exportForm {
 	return exportForm{Format: w.format.Selected,
 		Page: pageForm{Size: w.size.Selected, Landscape: w.landscape.Checked, WidthPx: w.width.Text, HeightPx: w.height.Text},
-		DPI:  w.dpi.Selected, FitAll: w.extent.Selected != "当前视图 current view",
+		DPI:  w.dpi.Selected, FitAll: w.extent.Selected != i18n.T("ui.exportforms.current_view"),
 		Title: w.title.Text, Subtitle: w.subtitle.Text, Date: w.date.Text, Tables: w.tables.Checked,
 		Folder: w.target.folder.Text, File: w.target.name.Text}
 }
@@ -112,7 +128,7 @@ func (w *exportWidgets) values() exportForm {
 func (d *exportDialog) show() {
 	w := d.newExportWidgets()
 	var dlg dialog.Dialog
-	run := widget.NewButton("导出 Export", func() {
+	run := widget.NewButton(i18n.T("ui.exportforms.export"), func() {
 		f := w.values()
 		o, path, err := f.options(d)
 		if err != nil {
@@ -124,8 +140,8 @@ func (d *exportDialog) show() {
 		d.runWithProgress(path, o)
 	})
 	run.Importance = widget.HighImportance
-	copyBtn := widget.NewButton("复制地图图像 Copy map image", d.copyMapImage)
-	dlg = dialog.NewCustom("导出地图 Export map", "取消 Cancel",
+	copyBtn := widget.NewButton(i18n.T("ui.exportforms.copy_map_image"), d.copyMapImage)
+	dlg = dialog.NewCustom(i18n.T("ui.exportforms.export_map"), i18n.T("ui.edit.cancel"),
 		container.NewBorder(nil, container.NewHBox(copyBtn, run), nil, nil, w.form()), d.sh.win)
 	dlg.Resize(fyne.NewSize(760, 560))
 	dlg.Show()
@@ -138,8 +154,8 @@ func (d *exportDialog) data() {
 	target := newSaveTarget(d.sh, "export.folder", fmt.Sprintf("liwan-sites-%d", st.scene.Year))
 	format := widget.NewSelect([]string{"GeoPackage (.gpkg)", "GeoJSON (.geojson)", "CSV (.csv)"}, nil)
 	format.SetSelected("GeoPackage (.gpkg)")
-	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem("格式 Format", format)}, target.items()...)...)
-	d.sh.confirmForm(fmt.Sprintf("导出项目与服务范围 Export sites and catchments (%d)", st.scene.Year), "导出 Export", form,
+	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem(i18n.T("ui.exportforms.format"), format)}, target.items()...)...)
+	d.sh.confirmForm(fmt.Sprintf(i18n.T("ui.exportforms.export_sites_and_catchments"), st.scene.Year), i18n.T("ui.exportforms.export"), form,
 		func(ok bool) {
 			if !ok {
 				return
@@ -170,8 +186,8 @@ func (d *exportDialog) table() {
 	target := newSaveTarget(d.sh, "export.folder", fmt.Sprintf("liwan-coverage-%d", d.sh.st.scene.Year))
 	format := widget.NewSelect([]string{"CSV (UTF-8, Excel)", "XLSX"}, nil)
 	format.SetSelected("CSV (UTF-8, Excel)")
-	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem("格式 Format", format)}, target.items()...)...)
-	d.sh.confirmForm("导出街道表格 Export subdistrict table", "导出 Export", form, func(ok bool) {
+	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem(i18n.T("ui.exportforms.format"), format)}, target.items()...)...)
+	d.sh.confirmForm(i18n.T("ui.exportforms.export_subdistrict_table"), i18n.T("ui.exportforms.export"), form, func(ok bool) {
 		if !ok {
 			return
 		}

@@ -12,16 +12,17 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/crs"
 )
 
-const noColumn = "（无 none）"
+const noColumn = "ui.importdlg.none"
 
 // columnPicker chooses one of a file's columns (or none), starting at cur.
 func columnPicker(fields []string, cur string) *widget.Select {
-	s := widget.NewSelect(append([]string{noColumn}, fields...), nil)
-	s.SetSelected(noColumn)
+	s := widget.NewSelect(append([]string{i18n.T(noColumn)}, fields...), nil)
+	s.SetSelected(i18n.T(noColumn))
 	if cur != "" {
 		s.SetSelected(cur)
 	}
@@ -30,7 +31,7 @@ func columnPicker(fields []string, cur string) *widget.Select {
 
 // pickedColumn is the column a picker names, "" for none.
 func pickedColumn(s *widget.Select) string {
-	if s.Selected == noColumn {
+	if s.Selected == i18n.T(noColumn) {
 		return ""
 	}
 	return s.Selected
@@ -75,22 +76,22 @@ func (d *importDialogs) showSchoolMapping(set *vector.Set) {
 	}
 	pick := func(cur string) *widget.Select { return columnPicker(set.Fields, cur) }
 	name, level, classes, seats, lon, lat := pick(m.Name), pick(m.Level), pick(m.Classes), pick(m.Seats), pick(m.Lon), pick(m.Lat)
-	defLevel := widget.NewSelect(append([]string{noColumn}, levelOptions()...), nil)
-	defLevel.SetSelected(data.Kindergarten.Label())
+	defLevel := widget.NewSelect(append([]string{i18n.T(noColumn)}, levelOptions()...), nil)
+	defLevel.SetSelected(levelText(data.Kindergarten))
 	sys, systems := crsSelect(m.CRS)
 	reread := func(e string) { d.readSchools(set.Path, set.Layer, e) }
-	items := []*widget.FormItem{widget.NewFormItem("编码 Encoding", encodingRow(set, reread)), widget.NewFormItem("名称 Name", name),
-		widget.NewFormItem("学段 Level", level), widget.NewFormItem("默认学段 Default level", defLevel),
-		widget.NewFormItem("班数 Classes", classes), widget.NewFormItem("学位 Seats", seats)}
+	items := []*widget.FormItem{widget.NewFormItem(i18n.T("ui.importdlg.encoding"), encodingRow(set, reread)), widget.NewFormItem(i18n.T("ui.importdlg.name"), name),
+		widget.NewFormItem(i18n.T("ui.importdlg.level"), level), widget.NewFormItem(i18n.T("ui.importdlg.default_level"), defLevel),
+		widget.NewFormItem(i18n.T("ui.importdlg.classes"), classes), widget.NewFormItem(i18n.T("ui.importdlg.seats"), seats)}
 	if hasNoGeometry(set) {
-		items = append(items, widget.NewFormItem("经度 Longitude / X", lon), widget.NewFormItem("纬度 Latitude / Y", lat))
+		items = append(items, widget.NewFormItem(i18n.T("ui.importdlg.longitude_x"), lon), widget.NewFormItem(i18n.T("ui.importdlg.latitude_y"), lat))
 	}
-	items = append(items, widget.NewFormItem("坐标系 Coordinates", sys))
+	items = append(items, widget.NewFormItem(i18n.T("ui.importdlg.coordinates"), sys))
 	preview := widget.NewLabel(previewText(set, 5))
 	preview.Wrapping = fyne.TextWrapOff
 	col := pickedColumn
 	var dlg dialog.Dialog
-	check := widget.NewButton("检查并导入 Check and import…", func() {
+	check := widget.NewButton(i18n.T("ui.importdlg.check_and_import"), func() {
 		mm := data.SchoolMapping{Name: col(name), Level: col(level), Classes: col(classes), Seats: col(seats),
 			Lon: col(lon), Lat: col(lat), CRS: systems[max(0, sys.SelectedIndex())]}
 		if i := defLevel.SelectedIndex(); i > 0 {
@@ -100,9 +101,9 @@ func (d *importDialogs) showSchoolMapping(set *vector.Set) {
 		d.confirmSchools(set, mm)
 	})
 	check.Importance = widget.HighImportance
-	body := container.NewBorder(widget.NewLabel(fmt.Sprintf("%s · %d 条记录 records · %s\n%s", filepath.Base(set.Path), len(set.Features), set.Encoding, crsNote(set))),
+	body := container.NewBorder(widget.NewLabel(fmt.Sprintf(i18n.T("ui.importdlg.records"), filepath.Base(set.Path), len(set.Features), set.Encoding)+"\n"+crsNote(set)),
 		check, nil, nil, container.NewVSplit(widget.NewForm(items...), container.NewScroll(preview)))
-	dlg = dialog.NewCustom("导入现有学校 Import existing schools", "取消 Cancel", body, d.sh.win)
+	dlg = dialog.NewCustom(i18n.T("ui.importdlg.import_existing_schools"), i18n.T("ui.edit.cancel"), body, d.sh.win)
 	dlg.Resize(fyne.NewSize(760, 640))
 	dlg.Show()
 }
@@ -150,25 +151,25 @@ func (d *importDialogs) confirmSchools(set *vector.Set, m data.SchoolMapping) {
 	for i, p := range probs {
 		lines[i] = p.String()
 	}
-	msg := fmt.Sprintf("%d 条有效 valid, %d 条有问题 with problems (not imported):", len(sites), len(probs))
+	msg := fmt.Sprintf(i18n.T("ui.importdlg.valid_with_problems_not_imported"), len(sites), len(probs))
 	if len(probs) == 0 {
-		msg = fmt.Sprintf("%d 条记录全部有效 All %d records are valid.", len(sites), len(sites))
+		msg = fmt.Sprintf(i18n.T("ui.importdlg.all_records_are_valid"), len(sites), len(sites))
 	}
 	list := widget.NewLabel(strings.Join(lines, "\n"))
 	list.Wrapping = fyne.TextWrapWord
 	var dlg dialog.Dialog
-	doImport := widget.NewButton(fmt.Sprintf("导入 %d 条有效记录 Import %d valid", len(sites), len(sites)), func() {
+	doImport := widget.NewButton(fmt.Sprintf(i18n.T("ui.importdlg.import_valid"), len(sites), len(sites)), func() {
 		dlg.Hide()
-		label := fmt.Sprintf("导入 import %d from %s", len(sites), filepath.Base(set.Path))
+		label := fmt.Sprintf(i18n.T("ui.importdlg.import_from"), len(sites), filepath.Base(set.Path))
 		if d.sh.edit(d.sh.st.editor.Add(label, sites...)) {
-			d.sh.status.SetText(fmt.Sprintf("已导入 Imported %d existing schools from %s (Ctrl+Z undoes)", len(sites), filepath.Base(set.Path)))
+			d.sh.status.SetText(fmt.Sprintf(i18n.T("ui.importdlg.imported_existing_schools_from_ctrl"), len(sites), filepath.Base(set.Path)))
 		}
 	})
 	doImport.Importance = widget.HighImportance
 	if len(sites) == 0 {
 		doImport.Disable()
 	}
-	dlg = dialog.NewCustom("导入检查 Import check", "取消 Cancel",
+	dlg = dialog.NewCustom(i18n.T("ui.importdlg.import_check"), i18n.T("ui.edit.cancel"),
 		container.NewBorder(widget.NewLabel(msg), doImport, nil, nil, container.NewVScroll(list)), d.sh.win)
 	dlg.Resize(fyne.NewSize(700, 480))
 	dlg.Show()

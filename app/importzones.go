@@ -37,17 +37,17 @@ func (d *importDialogs) showBoundaryMapping(set *vector.Set) {
 	detected := crsNote(set)
 	col := pickedColumn
 	preview := widget.NewLabel(previewText(set, 5))
-	dialog.ShowCustomConfirm("导入街道边界 Import subdistrict boundaries", "导入 Import", "取消 Cancel",
-		container.NewVBox(widget.NewLabel(fmt.Sprintf("%s · %d 个面 polygons · %s", filepath.Base(set.Path), len(set.Features), detected)),
-			widget.NewForm(widget.NewFormItem("编码 Encoding", encodingRow(set, func(e string) { d.readBoundaries(set.Path, set.Layer, e) })),
-				widget.NewFormItem("名称 Name", name), widget.NewFormItem("代码 Code", code),
-				widget.NewFormItem("人口 Population", pop), widget.NewFormItem("坐标系 Coordinates", sys)), preview),
+	dialog.ShowCustomConfirm(i18n.T("ui.importzones.import_subdistrict_boundaries"), i18n.T("ui.importzones.import"), i18n.T("ui.edit.cancel"),
+		container.NewVBox(widget.NewLabel(fmt.Sprintf(i18n.T("ui.importzones.polygons"), filepath.Base(set.Path), len(set.Features), detected)),
+			widget.NewForm(widget.NewFormItem(i18n.T("ui.importdlg.encoding"), encodingRow(set, func(e string) { d.readBoundaries(set.Path, set.Layer, e) })),
+				widget.NewFormItem(i18n.T("ui.importdlg.name"), name), widget.NewFormItem(i18n.T("ui.importzones.code"), code),
+				widget.NewFormItem(i18n.T("ui.importzones.population"), pop), widget.NewFormItem(i18n.T("ui.importdlg.coordinates"), sys)), preview),
 		func(ok bool) {
 			if !ok {
 				return
 			}
 			if sys.SelectedIndex() < 0 {
-				d.sh.showError(errors.New("请选择坐标系 Choose the file's coordinate system"))
+				d.sh.showError(errors.New(i18n.T("ui.importzones.choose_the_file_s_coordinate")))
 				return
 			}
 			mm := data.BoundaryMapping{Name: col(name), Code: col(code), Population: col(pop), CRS: systems[sys.SelectedIndex()]}
@@ -66,18 +66,18 @@ func (d *importDialogs) confirmBoundaries(set *vector.Set, subs []data.Subdistri
 	for _, p := range probs {
 		lines = append(lines, p.String())
 	}
-	msg := fmt.Sprintf("%d 个街道边界有效 valid, %d 个有问题 with problems. %d / %d 个已定位项目落在边界内 located sites fall inside.",
+	msg := fmt.Sprintf(i18n.T("ui.importzones.boundaries_valid_with_problems_located"),
 		len(subs), len(probs), inside, located)
 	if hint != "" {
-		msg += "\n⚠ 可能坐标偏移 Possible offset: " + hint
+		msg += i18n.T("ui.importzones.possible_offset") + hint
 	}
 	body := widget.NewLabel(msg + "\n" + strings.Join(lines, "\n"))
 	body.Wrapping = fyne.TextWrapWord
-	dlg := dialog.NewCustomConfirm("导入检查 Import check", fmt.Sprintf("导入 %d 个 Import %d", len(subs), len(subs)), "取消 Cancel",
+	dlg := dialog.NewCustomConfirm(i18n.T("ui.importdlg.import_check"), fmt.Sprintf(i18n.T("ui.importzones.import2"), len(subs), len(subs)), i18n.T("ui.edit.cancel"),
 		container.NewVScroll(body), func(ok bool) {
 			if ok && len(subs) > 0 {
 				d.sh.st.setSubdistricts(merged)
-				d.sh.status.SetText(fmt.Sprintf("已导入 %d 个街道边界 Imported %d boundaries from %s", len(subs), len(subs), filepath.Base(set.Path)))
+				d.sh.status.SetText(fmt.Sprintf(i18n.T("ui.importzones.imported_boundaries_from"), len(subs), len(subs), filepath.Base(set.Path)))
 			}
 		}, d.sh.win)
 	dlg.Resize(fyne.NewSize(640, 420))
@@ -103,9 +103,9 @@ func (d *importDialogs) readPopulation(path, enc string) {
 		}
 		var form *dialog.FormDialog
 		reread := func(e string) { form.Hide(); d.readPopulation(path, e) }
-		form = dialog.NewForm("导入人口 Import population ("+set.Encoding+")", "导入 Import", "取消 Cancel",
-			[]*widget.FormItem{widget.NewFormItem("编码 Encoding", encodingRow(set, reread)),
-				widget.NewFormItem("街道代码或名称 Code or name", key), widget.NewFormItem("人口 Population", pop)},
+		form = dialog.NewForm(i18n.T("ui.importzones.import_population")+set.Encoding+")", i18n.T("ui.importzones.import"), i18n.T("ui.edit.cancel"),
+			[]*widget.FormItem{widget.NewFormItem(i18n.T("ui.importdlg.encoding"), encodingRow(set, reread)),
+				widget.NewFormItem(i18n.T("ui.importzones.code_or_name"), key), widget.NewFormItem(i18n.T("ui.importzones.population"), pop)},
 			func(ok bool) {
 				if !ok || key.Selected == "" || pop.Selected == "" {
 					return
@@ -117,7 +117,7 @@ func (d *importDialogs) readPopulation(path, enc string) {
 					for _, p := range probs {
 						lines = append(lines, p.String())
 					}
-					dialog.ShowInformation("未导入的行 Rows not imported", strings.Join(lines, "\n"), d.sh.win)
+					dialog.ShowInformation(i18n.T("ui.importzones.rows_not_imported"), strings.Join(lines, "\n"), d.sh.win)
 				}
 			}, d.sh.win)
 		form.Show()

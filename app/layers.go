@@ -44,11 +44,11 @@ func newLayersPanel(sh *shell) *layersPanel {
 		case render.Catchments:
 			p.box.Add(p.catchmentOptions())
 		case render.Sites:
-			p.box.Add(indent(widget.NewCheck("按学位缩放 size by seats", func(on bool) {
+			p.box.Add(indent(widget.NewCheck(i18n.T("ui.layers.size_by_seats"), func(on bool) {
 				p.update(func(sc *render.Scene) { sc.SizeBySeats = on })
 			}), sc.SizeBySeats))
 		case render.Labels:
-			p.box.Add(indent(widget.NewCheck("显示班数·学位 capacity labels (36班 · 1800位)", func(on bool) {
+			p.box.Add(indent(widget.NewCheck(i18n.T("ui.layers.capacity_labels_36_classes_1800"), func(on bool) {
 				p.update(func(sc *render.Scene) { sc.CapacityLabels = on })
 			}), sc.CapacityLabels))
 		}
@@ -76,7 +76,8 @@ func (p *layersPanel) layerRow(l render.Layer) fyne.CanvasObject {
 	// Initial states are set before the handlers, so building the panel
 	// changes nothing.
 	sc := p.sh.st.scene
-	check := widget.NewCheck(l.Label(), nil)
+	tc := newTipCheck(p.sh.tips, l.Label(), i18n.T("ui.tip.layer", l.Label()), nil)
+	check := &tc.Check
 	check.Checked = sc.Layers[l].On
 	check.OnChanged = func(on bool) {
 		p.update(func(sc *render.Scene) { sc.Layers[l].On = on })
@@ -90,25 +91,25 @@ func (p *layersPanel) layerRow(l render.Layer) fyne.CanvasObject {
 		pct.SetText(fmt.Sprintf("%3.0f%%", v))
 		p.update(func(sc *render.Scene) { sc.Layers[l].Opacity = v / 100 })
 	}
-	return container.NewBorder(nil, nil, check, pct, opacity)
+	return container.NewBorder(nil, nil, tc, pct, opacity)
 }
 
 func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
 	levels := container.NewGridWithColumns(3)
 	for _, l := range catchableLevels {
-		check := widget.NewCheck(l.Label(), nil)
+		check := widget.NewCheck(levelText(l), nil)
 		levels.Add(check)
 		check.Checked = true
 		check.OnChanged = func(on bool) { p.update(func(sc *render.Scene) { sc.CatchLevels = withLevel(sc.CatchLevels, l, on) }) }
 	}
 	nearest := p.nearestLevel()
-	mode := widget.NewRadioGroup([]string{"步行半径 walking radius", "最近学校 nearest site"}, nil)
+	mode := widget.NewRadioGroup([]string{i18n.T("ui.layers.walking_radius"), i18n.T("ui.layers.nearest_site")}, nil)
 	mode.Horizontal = true
-	mode.SetSelected("步行半径 walking radius")
+	mode.SetSelected(i18n.T("ui.layers.walking_radius"))
 	p.mode = mode
 	mode.OnChanged = func(s string) {
 		m := render.CatchCircles
-		if s == "最近学校 nearest site" {
+		if s == i18n.T("ui.layers.nearest_site") {
 			m = render.CatchNearest
 			nearest.Enable()
 		} else {
@@ -116,7 +117,7 @@ func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
 		}
 		p.update(func(sc *render.Scene) { sc.CatchMode = m })
 	}
-	inService := widget.NewCheck("仅已建成 only sites in service in the year", func(on bool) {
+	inService := widget.NewCheck(i18n.T("ui.layers.only_sites_in_service_in"), func(on bool) {
 		p.update(func(sc *render.Scene) { sc.CatchInServiceOnly = on })
 	})
 	return container.NewPadded(container.NewVBox(levels, mode,

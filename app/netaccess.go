@@ -40,7 +40,7 @@ func newAccessLayer(sh *shell) *accessLayer {
 	a.info.Wrapping = fyne.TextWrapWord
 	var names []string
 	for _, l := range accessLevels {
-		names = append(names, l.Label())
+		names = append(names, levelText(l))
 	}
 	a.level = widget.NewSelect(names, nil)
 	a.level.SetSelectedIndex(0)
@@ -101,7 +101,7 @@ func (a *accessLayer) refresh() {
 		r, _ := g.Access(pts, ext, network.AccessOptions{Cell: 25})
 		_, pop := r.ClassShares(network.DefaultBreaks, zones)
 		layer := &render.AccessRaster{Img: r.Image(network.DefaultBreaks), X0: r.X0, Y0: r.Y0, Cell: r.Cell,
-			Title: i18n.T("network.ui.accesstitle", level.Label(), year), Classes: accessClasses(speed)}
+			Title: i18n.T("network.ui.accesstitle", levelText(level), year), Classes: accessClasses(speed)}
 		fyne.Do(func() {
 			a.busy = false
 			if a.key != key || !a.on.Checked {

@@ -26,7 +26,7 @@ func (a *accessLayer) exportRaster() {
 	target := newSaveTarget(a.sh, "export.folder", fmt.Sprintf("liwan-access-%d", st.scene.Year))
 	format := widget.NewSelect(accessFormats, nil)
 	format.SetSelected(accessFormats[0])
-	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem("格式 Format", format)}, target.items()...)...)
+	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem(i18n.T("ui.exportforms.format"), format)}, target.items()...)...)
 	speed := a.walkSpeed()
 	a.sh.confirmForm(i18n.T("network.ui.accessexport"), i18n.T("network.ui.importbtn"), form, func(ok bool) {
 		if !ok {

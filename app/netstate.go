@@ -128,7 +128,7 @@ func networkRows(st *state, s *data.Site) [][2]string {
 			rows = append(rows, [2]string{i18n.T("network.ui.snap"), snapText(set, c)})
 			first = false
 		}
-		rows = append(rows, [2]string{i18n.T("network.ui.share", k.Served.Label(), c.Radius), shareText(c)})
+		rows = append(rows, [2]string{i18n.T("network.ui.share", levelText(k.Served), c.Radius), shareText(c)})
 	}
 	return rows
 }

@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/network"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
@@ -138,11 +139,11 @@ func TestCoverageFollowsTheCatchmentKind(t *testing.T) {
 	lines := liwanGrid(0.002)
 	g, _ := network.Build(lines, network.Options{})
 	st.setNetwork(lines, "grid.geojson", g)
-	if !strings.Contains(st.scene.ZoneTitle, "network") {
+	if !strings.Contains(st.scene.ZoneTitle, i18n.T("network.ui.network")) {
 		t.Errorf("the analysis does not say it uses the network: %q", st.scene.ZoneTitle)
 	}
 	st.setNetworkMode(false)
-	if strings.Contains(st.scene.ZoneTitle, "network") {
+	if strings.Contains(st.scene.ZoneTitle, i18n.T("network.ui.network")) {
 		t.Errorf("straight-line analysis still says network: %q", st.scene.ZoneTitle)
 	}
 }

@@ -43,15 +43,15 @@ func (f *projectFile) follow() {
 }
 
 func (f *projectFile) refreshTitle() {
-	t := Title
+	t := i18n.T(Title)
 	if f.path != "" {
 		t = filepath.Base(f.path) + " — " + t
 	}
 	if f.sh.st.Dirty() {
-		t = "● " + t + " (未保存 unsaved)"
+		t = "● " + t + i18n.T("ui.project.unsaved")
 	}
 	if f.sh.st.editing {
-		t += " [编辑 edit mode]"
+		t += i18n.T("ui.project.edit_mode")
 	}
 	f.sh.win.SetTitle(t)
 }
@@ -104,10 +104,10 @@ func (f *projectFile) Save(then func()) {
 	}
 	f.saveTo(f.path, func(err error) {
 		if err != nil {
-			f.sh.showError(fmt.Errorf("保存失败 Save failed: %s Your work is still here and in the recovery copy; try another folder", data.ExplainWriteError(f.path, err)))
+			f.sh.showError(fmt.Errorf(i18n.T("ui.project.save_failed_your_work_is"), data.ExplainWriteError(f.path, err)))
 			return
 		}
-		f.sh.status.SetText("已保存 Saved " + f.path)
+		f.sh.status.SetText(i18n.T("ui.project.saved") + f.path)
 		if then != nil {
 			then()
 		}
@@ -118,12 +118,12 @@ func (f *projectFile) Save(then func()) {
 // beside its final name and renamed, so an existing file is replaced only
 // by a complete project.
 func (f *projectFile) SaveAs(then func()) {
-	target := newSaveTarget(f.sh, "project.folder", "荔湾学校规划.gpkg")
+	target := newSaveTarget(f.sh, "project.folder", i18n.T("ui.project.liwan_school_plan_gpkg"))
 	if f.path != "" {
 		target.folder.SetText(filepath.Dir(f.path))
 		target.name.SetText(filepath.Base(f.path))
 	}
-	f.sh.confirmForm("另存为 Save project as (GeoPackage)", "保存 Save", widget.NewForm(target.items()...), func(ok bool) {
+	f.sh.confirmForm(i18n.T("ui.project.save_project_as_geopackage"), i18n.T("ui.project.save"), widget.NewForm(target.items()...), func(ok bool) {
 		if !ok {
 			return
 		}
@@ -172,13 +172,13 @@ func openError(path string, err error) error {
 	var fe *data.FeatureError
 	switch {
 	case errors.Is(err, data.ErrNotProject):
-		return fmt.Errorf("%s 不是本程序的项目文件 is not a project of this app. To use its layers, import them (文件 → 导入). Your current work is unchanged", filepath.Base(path))
+		return fmt.Errorf(i18n.T("ui.project.is_not_a_project_of"), filepath.Base(path))
 	case errors.Is(err, gpkg.ErrNotGeoPackage):
-		return fmt.Errorf("%s 不是 GeoPackage 文件或已损坏 is not a GeoPackage or is damaged. Your current work is unchanged", filepath.Base(path))
+		return fmt.Errorf(i18n.T("ui.project.is_not_a_geopackage_or"), filepath.Base(path))
 	case errors.As(err, &fe):
-		return fmt.Errorf("%s 中有无效记录 has an invalid record: %v. Your current work is unchanged; fix the file (e.g. in QGIS) and open it again", filepath.Base(path), err)
+		return fmt.Errorf(i18n.T("ui.project.has_an_invalid_record_your"), filepath.Base(path), err)
 	}
-	return fmt.Errorf("无法打开 Cannot open %s: %v. Your current work is unchanged", filepath.Base(path), err)
+	return fmt.Errorf(i18n.T("ui.project.cannot_open_your_current_work"), filepath.Base(path), err)
 }
 
 // load replaces the work with p; recovered work stays unsaved and belongs
@@ -204,7 +204,7 @@ func (f *projectFile) load(p *data.Project, path string, recovered bool) {
 	}
 	st.loadNetwork(p.Streets, p.StreetsSource)
 	st.notify(sitesEdited)
-	f.sh.status.SetText("已打开 Opened " + path)
+	f.sh.status.SetText(i18n.T("ui.project.opened") + path)
 	if f.sh.useBasemap != nil && p.Basemap.Value != "" {
 		f.sh.useBasemap(p.Basemap)
 	}
@@ -230,12 +230,12 @@ func (f *projectFile) confirmDiscard(next func()) {
 		return
 	}
 	var d dialog.Dialog
-	save := widget.NewButton("保存 Save", func() { d.Hide(); f.Save(next) })
+	save := widget.NewButton(i18n.T("ui.project.save"), func() { d.Hide(); f.Save(next) })
 	save.Importance = widget.HighImportance
-	discard := widget.NewButton("不保存 Discard changes", func() { d.Hide(); next() })
-	cancel := widget.NewButton("取消 Cancel", func() { d.Hide() })
-	d = dialog.NewCustomWithoutButtons("有未保存的修改 Unsaved changes",
-		container.NewVBox(widget.NewLabel("保存对项目的修改吗？ Save your changes first?"), container.NewHBox(save, discard, cancel)), f.sh.win)
+	discard := widget.NewButton(i18n.T("ui.project.discard_changes"), func() { d.Hide(); next() })
+	cancel := widget.NewButton(i18n.T("ui.edit.cancel"), func() { d.Hide() })
+	d = dialog.NewCustomWithoutButtons(i18n.T("ui.project.unsaved_changes"),
+		container.NewVBox(widget.NewLabel(i18n.T("ui.project.save_your_changes_first")), container.NewHBox(save, discard, cancel)), f.sh.win)
 	d.Show()
 }
 

@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/dialog"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // AutosaveEvery is how often unsaved work is copied to the recovery file
@@ -71,7 +72,7 @@ func (f *projectFile) writeRecovery() {
 	go func() {
 		if err := os.MkdirAll(filepath.Dir(path), 0o755); err == nil {
 			if err := data.SaveProject(path, p); err != nil {
-				fyne.Do(func() { f.sh.status.SetText("自动保存失败 Autosave failed: " + err.Error()) })
+				fyne.Do(func() { f.sh.status.SetText(i18n.T("ui.recovery.autosave_failed") + err.Error()) })
 			}
 		}
 	}()
@@ -90,9 +91,9 @@ func (f *projectFile) offerRecovery() {
 	if f.recoveryPath == "" || err != nil {
 		return
 	}
-	msg := fmt.Sprintf("发现上次未保存的工作（%s 自动保存）。恢复吗？\nUnsaved work from %s was kept. Recover it?",
+	msg := fmt.Sprintf(i18n.T("ui.recovery.unsaved_work_from_was_kept"),
 		st.ModTime().Format("2006-01-02 15:04"), st.ModTime().Format("2006-01-02 15:04"))
-	dialog.ShowConfirm("恢复 Recover work", msg, func(ok bool) {
+	dialog.ShowConfirm(i18n.T("ui.recovery.recover_work"), msg, func(ok bool) {
 		if ok {
 			f.openPath(f.recoveryPath, true)
 			return

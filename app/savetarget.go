@@ -11,6 +11,8 @@ import (
 	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/storage"
 	"fyne.io/fyne/v2/widget"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // saveTarget is the "folder + file name" part of every save dialog. The
@@ -35,7 +37,7 @@ func newSaveTarget(sh *shell, pref, name string) *saveTarget {
 
 // items are the form rows: the folder with its chooser, and the name.
 func (t *saveTarget) items() []*widget.FormItem {
-	choose := widget.NewButton("选择… Choose", func() {
+	choose := widget.NewButton(i18n.T("ui.savetarget.choose"), func() {
 		d := dialog.NewFolderOpen(func(l fyne.ListableURI, err error) {
 			if err == nil && l != nil {
 				t.folder.SetText(l.Path())
@@ -46,8 +48,8 @@ func (t *saveTarget) items() []*widget.FormItem {
 		}
 		d.Show()
 	})
-	return []*widget.FormItem{widget.NewFormItem("文件夹 Folder", container.NewBorder(nil, nil, nil, choose, t.folder)),
-		widget.NewFormItem("文件名 File", t.name)}
+	return []*widget.FormItem{widget.NewFormItem(i18n.T("ui.savetarget.folder"), container.NewBorder(nil, nil, nil, choose, t.folder)),
+		widget.NewFormItem(i18n.T("ui.savetarget.file"), t.name)}
 }
 
 // path returns the chosen file with extension ext, or an error saying
@@ -60,10 +62,10 @@ func (t *saveTarget) path(ext string) (string, error) {
 func targetPath(folder, name, ext string, remember func(string)) (string, error) {
 	n := strings.TrimSpace(name)
 	if n == "" || strings.ContainsAny(n, `/\`) {
-		return "", errors.New("文件名 file name: give a name without folders")
+		return "", errors.New(i18n.T("ui.savetarget.file_name_give_a_name"))
 	}
 	if st, err := os.Stat(folder); err != nil || !st.IsDir() {
-		return "", errors.New("文件夹 folder " + folder + " does not exist; choose another")
+		return "", errors.New(i18n.T("ui.savetarget.no_folder", folder))
 	}
 	if !strings.HasSuffix(strings.ToLower(n), ext) {
 		n += ext

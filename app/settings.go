@@ -27,19 +27,19 @@ type normField struct {
 }
 
 func radiusField(l data.Level) normField {
-	return normField{"norm.radius." + l.String(), l.Label() + " 服务半径 radius (m)",
+	return normField{"norm.radius." + l.String(), levelText(l) + i18n.T("ui.settings.radius_m"),
 		func(n data.Norms) data.Norm { return n.RadiusM[l] },
 		func(n *data.Norms, v float64) { n.RadiusM[l] = data.Norm{Value: v, Source: n.RadiusM[l].Source} }, data.RadiusRange[0], data.RadiusRange[1]}
 }
 
 func perClassField(l data.Level) normField {
-	return normField{"norm.perclass." + l.String(), l.Label() + " 每班人数 pupils per class",
+	return normField{"norm.perclass." + l.String(), levelText(l) + i18n.T("ui.settings.pupils_per_class"),
 		func(n data.Norms) data.Norm { return n.PerClass[l] },
 		func(n *data.Norms, v float64) { n.PerClass[l] = data.Norm{Value: v, Source: n.PerClass[l].Source} }, data.PerClassRange[0], data.PerClassRange[1]}
 }
 
 func per1000Field(l data.Level) normField {
-	return normField{"norm.per1000." + l.String(), l.Label() + " 千人学位数 seats per 1000 residents",
+	return normField{"norm.per1000." + l.String(), levelText(l) + i18n.T("ui.settings.seats_per_1000_residents"),
 		func(n data.Norms) data.Norm { return n.Per1000[l] },
 		func(n *data.Norms, v float64) { n.Per1000[l] = data.Norm{Value: v, Source: n.Per1000[l].Source} }, data.Per1000Range[0], data.Per1000Range[1]}
 }
@@ -56,7 +56,7 @@ func normFields() []normField {
 	for _, l := range []data.Level{data.Kindergarten, data.Primary, data.Junior, data.Senior} {
 		fs = append(fs, per1000Field(l))
 	}
-	return append(fs, normField{"norm.nineyear.primaryshare", "九年制小学班级占比 nine-year primary share",
+	return append(fs, normField{"norm.nineyear.primaryshare", i18n.T("ui.settings.nine_year_primary_share"),
 		func(n data.Norms) data.Norm {
 			return data.Norm{Value: n.NineYearPrimaryShare, Source: "grades 1–6 of 1–9: 6:3 split"}
 		},
@@ -116,12 +116,12 @@ func (d *settingsDialog) show() {
 	}
 	d.rows = rows
 	fill()
-	restore := widget.NewButton("恢复默认 Restore defaults", func() {
+	restore := widget.NewButton(i18n.T("ui.settings.restore_defaults"), func() {
 		d.setNorms(data.DefaultNorms())
 		fill()
 	})
-	content := container.NewBorder(nil, restore, nil, nil, container.NewVScroll(form))
-	d.dlg = dialog.NewCustom("规划指标 Planning norms", "关闭 Close", content, d.sh.win)
+	content := container.NewBorder(languageChoice(d.sh.prefs, d.sh.win), restore, nil, nil, container.NewVScroll(form))
+	d.dlg = dialog.NewCustom(i18n.T("ui.settings.planning_norms"), i18n.T("ui.settings.close"), content, d.sh.win)
 	for _, r := range rows {
 		r.entry.onEsc = d.dlg.Hide
 	}

@@ -42,30 +42,32 @@ func keys(mod fyne.KeyModifier, k fyne.KeyName) *desktop.CustomShortcut {
 func (u *UI) actions() []action {
 	zoomIn, zoomOut := func() { u.Map.Zoom(1) }, func() { u.Map.Zoom(-1) }
 	return []action{
-		{"file.open", "打开项目 Open project…", keys(ctrl, fyne.KeyO), u.file.Open},
-		{"file.save", "保存 Save", keys(ctrl, fyne.KeyS), func() { u.file.Save(nil) }},
-		{"file.saveas", "另存为 Save as…", keys(ctrlShift, fyne.KeyS), func() { u.file.SaveAs(nil) }},
-		{"file.import", "导入现有学校 Import existing schools…", nil, u.dlg.imports.schools},
+		{"file.open", i18n.T("ui.shortcuts.open_project"), keys(ctrl, fyne.KeyO), u.file.Open},
+		{"file.save", i18n.T("ui.project.save"), keys(ctrl, fyne.KeyS), func() { u.file.Save(nil) }},
+		{"file.saveas", i18n.T("ui.shortcuts.save_as"), keys(ctrlShift, fyne.KeyS), func() { u.file.SaveAs(nil) }},
+		{"file.import", i18n.T("ui.shortcuts.import_existing_schools"), nil, u.dlg.imports.schools},
 		{"file.importnet", i18n.T("network.ui.import") + "…", nil, func() { u.dlg.network.importNetwork() }},
-		{"file.export", "导出地图 Export map…", keys(ctrl, fyne.KeyE), u.dlg.export.show},
-		{"file.exportdata", "导出项目与服务范围 Export sites and catchments…", nil, u.dlg.export.data},
-		{"file.copy", "复制地图图像 Copy map image", keys(ctrlShift, fyne.KeyC), u.dlg.export.copyMapImage},
-		{"edit.undo", "撤销 Undo", keys(ctrl, fyne.KeyZ), u.edit.Undo},
-		{"edit.redo", "重做 Redo", keys(ctrlShift, fyne.KeyZ), u.edit.Redo},
-		{"edit.redo.alt", "重做 Redo", keys(ctrl, fyne.KeyY), u.edit.Redo},
-		{"edit.mode", "编辑模式 Edit mode (drag markers)", keys(ctrl, fyne.KeyM), u.edit.toggle},
-		{"edit.add", "添加项目 Add site…", nil, u.edit.addSite},
-		{"view.zoomin", "放大 Zoom in", keys(ctrl, fyne.KeyEqual), zoomIn},
-		{"view.zoomout", "缩小 Zoom out", keys(ctrl, fyne.KeyMinus), zoomOut},
-		{"view.fit", "全部项目 Fit all", keys(ctrl, fyne.Key0), u.FitAll},
-		{"view.search", "搜索 Search", keys(ctrl, fyne.KeyF), func() { u.Window.Canvas().Focus(u.list.Search) }},
+		{"file.export", i18n.T("ui.shortcuts.export_map"), keys(ctrl, fyne.KeyE), u.dlg.export.show},
+		{"file.exportdata", i18n.T("ui.shortcuts.export_sites_and_catchments"), nil, u.dlg.export.data},
+		{"file.copy", i18n.T("ui.exportforms.copy_map_image"), keys(ctrlShift, fyne.KeyC), u.dlg.export.copyMapImage},
+		{"edit.undo", i18n.T("ui.shortcuts.undo"), keys(ctrl, fyne.KeyZ), u.edit.Undo},
+		{"edit.redo", i18n.T("ui.shortcuts.redo"), keys(ctrlShift, fyne.KeyZ), u.edit.Redo},
+		{"edit.redo.alt", i18n.T("ui.shortcuts.redo"), keys(ctrl, fyne.KeyY), u.edit.Redo},
+		{"edit.mode", i18n.T("ui.shortcuts.edit_mode_drag_markers"), keys(ctrl, fyne.KeyM), u.edit.toggle},
+		{"edit.add", i18n.T("ui.shortcuts.add_site"), nil, u.edit.addSite},
+		{"view.zoomin", i18n.T("ui.shortcuts.zoom_in"), keys(ctrl, fyne.KeyEqual), zoomIn},
+		{"view.zoomout", i18n.T("ui.shortcuts.zoom_out"), keys(ctrl, fyne.KeyMinus), zoomOut},
+		{"view.fit", i18n.T("ui.shortcuts.fit_all"), keys(ctrl, fyne.Key0), u.FitAll},
+		{"view.search", i18n.T("ui.shortcuts.search"), keys(ctrl, fyne.KeyF), func() { u.Window.Canvas().Focus(u.list.Search) }},
 		{"view.play", i18n.T("ui9.action.play"), keys(ctrl, fyne.KeyP), u.years.togglePlay},
 		{"view.nextyear", i18n.T("ui9.action.nextyear"), keys(ctrl, fyne.KeyPageUp), func() { u.years.stepChosen(1) }},
 		{"view.prevyear", i18n.T("ui9.action.prevyear"), keys(ctrl, fyne.KeyPageDown), func() { u.years.stepChosen(-1) }},
-		{"settings.norms", "规划指标 Planning norms…", keys(ctrl, fyne.KeyComma), u.dlg.settings.show},
+		{"settings.norms", i18n.T("ui.shortcuts.planning_norms"), keys(ctrl, fyne.KeyComma), u.dlg.settings.show},
 		{"settings.tiandituKey", i18n.T("basemap.key_button"), nil, func() { u.layers.basemap.askKey() }},
 		{"settings.offlineBasemap", i18n.T("basemap.open_offline"), nil, func() { u.layers.basemap.openFile() }},
-		{"help.about", "关于数据 About the data", nil, u.about},
+		{"help.shortcuts", i18n.T("ui.help.shortcuts"), nil, u.showShortcuts},
+		{"help.guide", i18n.T("ui.help.guide"), keys(0, fyne.KeyF1), u.showGuide},
+		{"help.about", i18n.T("ui.help.about"), nil, u.about},
 	}
 }
 
@@ -74,11 +76,11 @@ var menus = []struct {
 	title string
 	ids   []string
 }{
-	{"文件 File", []string{"file.open", "file.save", "file.saveas", "", "file.import", "file.importnet", "", "file.export", "file.exportdata", "file.copy"}},
-	{"编辑 Edit", []string{"edit.undo", "edit.redo", "", "edit.mode", "edit.add"}},
-	{"视图 View", []string{"view.zoomin", "view.zoomout", "view.fit", "view.search"}},
-	{"设置 Settings", []string{"settings.norms", "settings.tiandituKey", "settings.offlineBasemap"}},
-	{"帮助 Help", []string{"help.about"}},
+	{"ui.shortcuts.file", []string{"file.open", "file.save", "file.saveas", "", "file.import", "file.importnet", "", "file.export", "file.exportdata", "file.copy"}},
+	{"ui.shortcuts.edit", []string{"edit.undo", "edit.redo", "", "edit.mode", "edit.add"}},
+	{"ui.shortcuts.view", []string{"view.zoomin", "view.zoomout", "view.fit", "view.search"}},
+	{"ui.shortcuts.settings", []string{"settings.norms", "settings.tiandituKey", "settings.offlineBasemap"}},
+	{"ui.menu.help", []string{"help.shortcuts", "help.guide", "", "help.about"}},
 }
 
 func (u *UI) menu() *fyne.MainMenu {
@@ -101,7 +103,7 @@ func (u *UI) menu() *fyne.MainMenu {
 			}
 			items = append(items, it)
 		}
-		ms = append(ms, fyne.NewMenu(m.title, items...))
+		ms = append(ms, fyne.NewMenu(i18n.T(m.title), items...))
 	}
 	return fyne.NewMainMenu(ms...)
 }
@@ -194,5 +196,7 @@ func (u *UI) typedKey(ev *fyne.KeyEvent) {
 		u.years.stepChosen(1)
 	case fyne.KeyPageDown:
 		u.years.stepChosen(-1)
+	case fyne.KeyF1: // Fyne may not pass unmodified keys as shortcuts
+		u.showGuide()
 	}
 }

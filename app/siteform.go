@@ -11,6 +11,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo"
 )
 
@@ -34,21 +35,39 @@ type locationInputs struct {
 }
 
 var (
-	kindOptions   = []string{data.KindPlan.Label(), data.KindCandidate.Label(), data.KindExisting.Label()}
-	statusOptions = []string{data.StatusUnknown.Label(), data.Planned.Label(), data.UnderConstruction.Label(), data.InService.Label()}
-	coordOptions  = []string{"WGS-84", "GCJ-02 (高德 Amap)"}
+	kinds        = []data.Kind{data.KindPlan, data.KindCandidate, data.KindExisting}
+	statuses     = []data.Status{data.StatusUnknown, data.Planned, data.UnderConstruction, data.InService}
+	coordOptions = []string{"WGS-84", "ui.siteform.gcj_02_amap"}
 )
+
+// kindOptions and statusOptions name the choices in the current language,
+// in the order of the data values (the form reads SelectedIndex).
+func kindOptions() []string {
+	var out []string
+	for _, k := range kinds {
+		out = append(out, i18n.T("table.kind."+k.String()))
+	}
+	return out
+}
+
+func statusOptions() []string {
+	var out []string
+	for _, s := range statuses {
+		out = append(out, statusName(s))
+	}
+	return out
+}
 
 func levelOptions() []string {
 	var out []string
 	for _, l := range data.Levels() {
-		out = append(out, l.Label())
+		out = append(out, levelText(l))
 	}
 	return out
 }
 
 func subdistrictOptions() []string {
-	out := []string{"未知 unknown"}
+	out := []string{i18n.T("ui.siteform.unknown")}
 	for _, s := range data.LiwanSubdistricts() {
 		out = append(out, s.Name)
 	}
@@ -68,15 +87,15 @@ func newSiteForm(s *data.Site) *siteForm {
 		num: siteNumbers{classes: e(itoaOrEmpty(s.Classes)), seats: e(itoaOrEmpty(s.SeatsOverride)),
 			start: e(itoaOrEmpty(s.StartYear)), end: e(itoaOrEmpty(s.EndYear)), actualYear: e(itoaOrEmpty(s.ActualYear))},
 		note: e(s.ProgressNote), notes: widget.NewMultiLineEntry(),
-		kind: widget.NewSelect(kindOptions, nil), level: widget.NewSelect(levelOptions(), nil),
-		actual: widget.NewSelect(statusOptions, nil), subdistrict: widget.NewSelect(subdistrictOptions(), nil),
-		loc: locationInputs{coordSys: widget.NewSelect(coordOptions, nil), lon: e(""), lat: e(""), precision: e(""), basis: e(s.Basis)}}
+		kind: widget.NewSelect(kindOptions(), nil), level: widget.NewSelect(levelOptions(), nil),
+		actual: widget.NewSelect(statusOptions(), nil), subdistrict: widget.NewSelect(subdistrictOptions(), nil),
+		loc: locationInputs{coordSys: widget.NewSelect([]string{coordOptions[0], i18n.T(coordOptions[1])}, nil), lon: e(""), lat: e(""), precision: e(""), basis: e(s.Basis)}}
 	f.notes.SetText(s.Notes)
-	f.num.seats.SetPlaceHolder("由班数推算 derived from classes")
-	f.kind.SetSelected(s.Kind.Label())
-	f.level.SetSelected(s.Level.Label())
-	f.actual.SetSelected(s.ActualStatus.Label())
-	f.subdistrict.SetSelected("未知 unknown")
+	f.num.seats.SetPlaceHolder(i18n.T("ui.siteform.derived_from_classes"))
+	f.kind.SetSelectedIndex(int(s.Kind))
+	f.level.SetSelected(levelText(s.Level))
+	f.actual.SetSelectedIndex(int(s.ActualStatus))
+	f.subdistrict.SetSelected(i18n.T("ui.siteform.unknown"))
 	if s.Subdistrict != "" {
 		f.subdistrict.SetSelected(s.Subdistrict)
 	}
@@ -91,16 +110,16 @@ func newSiteForm(s *data.Site) *siteForm {
 
 func (f *siteForm) widget() fyne.CanvasObject {
 	return widget.NewForm(
-		widget.NewFormItem("类型 Kind", f.kind), widget.NewFormItem("名称 Name", f.name),
-		widget.NewFormItem("简称 Short name", f.short), widget.NewFormItem("学段 Level", f.level),
-		widget.NewFormItem("班数 Classes", f.num.classes), widget.NewFormItem("学位 Seats (override)", f.num.seats),
-		widget.NewFormItem("计划开工 Start year", f.num.start), widget.NewFormItem("计划竣工 End year", f.num.end),
-		widget.NewFormItem("实际状态 Actual status", f.actual), widget.NewFormItem("实际建成年 Actual year", f.num.actualYear),
-		widget.NewFormItem("进度说明 Progress note", f.note), widget.NewFormItem("备注 Notes", f.notes),
-		widget.NewFormItem("街道 Subdistrict", f.subdistrict),
-		widget.NewFormItem("坐标系 Coordinates in", f.loc.coordSys),
-		widget.NewFormItem("经度 Longitude", f.loc.lon), widget.NewFormItem("纬度 Latitude", f.loc.lat),
-		widget.NewFormItem("精度 Precision (m)", f.loc.precision), widget.NewFormItem("位置依据 Basis", f.loc.basis),
+		widget.NewFormItem(i18n.T("ui.siteform.kind"), f.kind), widget.NewFormItem(i18n.T("ui.importdlg.name"), f.name),
+		widget.NewFormItem(i18n.T("ui.siteform.short_name"), f.short), widget.NewFormItem(i18n.T("ui.importdlg.level"), f.level),
+		widget.NewFormItem(i18n.T("ui.importdlg.classes"), f.num.classes), widget.NewFormItem(i18n.T("ui.siteform.seats_override"), f.num.seats),
+		widget.NewFormItem(i18n.T("ui.siteform.start_year"), f.num.start), widget.NewFormItem(i18n.T("ui.siteform.end_year"), f.num.end),
+		widget.NewFormItem(i18n.T("ui.siteform.actual_status"), f.actual), widget.NewFormItem(i18n.T("ui.siteform.actual_year"), f.num.actualYear),
+		widget.NewFormItem(i18n.T("ui.siteform.progress_note"), f.note), widget.NewFormItem(i18n.T("ui.siteform.notes"), f.notes),
+		widget.NewFormItem(i18n.T("ui.detailrows.subdistrict"), f.subdistrict),
+		widget.NewFormItem(i18n.T("ui.siteform.coordinates_in"), f.loc.coordSys),
+		widget.NewFormItem(i18n.T("ui.siteform.longitude"), f.loc.lon), widget.NewFormItem(i18n.T("ui.siteform.latitude"), f.loc.lat),
+		widget.NewFormItem(i18n.T("ui.siteform.precision_m"), f.loc.precision), widget.NewFormItem(i18n.T("ui.siteform.basis"), f.loc.basis),
 	)
 }
 
@@ -114,7 +133,7 @@ func (f *siteForm) apply(s data.Site) (data.Site, error) {
 		}
 		n, err := strconv.Atoi(t)
 		if err != nil {
-			return fmt.Errorf("%s %q: give a whole number", label, t)
+			return fmt.Errorf(i18n.T("ui.siteform.whole_number"), label, t)
 		}
 		*dst = n
 		return nil
@@ -123,8 +142,8 @@ func (f *siteForm) apply(s data.Site) (data.Site, error) {
 		e     *widget.Entry
 		label string
 		dst   *int
-	}{{f.num.classes, "班数 classes", &s.Classes}, {f.num.seats, "学位 seats", &s.SeatsOverride}, {f.num.start, "开工年 start year", &s.StartYear},
-		{f.num.end, "竣工年 end year", &s.EndYear}, {f.num.actualYear, "实际建成年 actual year", &s.ActualYear}} {
+	}{{f.num.classes, i18n.T("ui.edit.classes"), &s.Classes}, {f.num.seats, i18n.T("ui.edit.seats"), &s.SeatsOverride}, {f.num.start, i18n.T("ui.edit.start_year"), &s.StartYear},
+		{f.num.end, i18n.T("ui.edit.end_year"), &s.EndYear}, {f.num.actualYear, i18n.T("ui.edit.actual_year"), &s.ActualYear}} {
 		if err := num(x.e, x.label, x.dst); err != nil {
 			return s, err
 		}
@@ -157,12 +176,12 @@ func (f *siteForm) applyLocation(s data.Site) (data.Site, error) {
 	lon, err1 := strconv.ParseFloat(lonT, 64)
 	lat, err2 := strconv.ParseFloat(latT, 64)
 	if err1 != nil || err2 != nil {
-		return s, fmt.Errorf("坐标 coordinates %q, %q: give decimal degrees, e.g. 113.2295, 23.1167", lonT, latT)
+		return s, fmt.Errorf(i18n.T("ui.siteform.coordinates_give_decimal_degrees_e"), lonT, latT)
 	}
 	p := f.typedPoint(s, orb.Point{lon, lat})
 	prec, err := strconv.ParseFloat(strings.TrimSpace(f.loc.precision.Text), 64)
 	if err != nil || prec <= 0 {
-		return s, fmt.Errorf("精度 precision %q: give the radius in metres within which the site lies", f.loc.precision.Text)
+		return s, fmt.Errorf(i18n.T("ui.siteform.precision_give_the_radius_in"), f.loc.precision.Text)
 	}
 	moved := !s.Located || p != s.Location || prec != s.PrecisionM
 	s.Located, s.Location, s.PrecisionM = true, p, prec

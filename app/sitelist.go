@@ -10,6 +10,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // matches reports whether a site matches a search query: any
@@ -17,7 +18,7 @@ import (
 // subdistrict, id or number (case-insensitive).
 func matches(s *data.Site, query string) bool {
 	hay := strings.ToLower(strings.Join([]string{s.Name, s.ShortName, s.PlotCode, s.Subdistrict,
-		s.SubdistrictNote, s.ID, strconv.Itoa(s.No), s.Level.Label()}, " "))
+		s.SubdistrictNote, s.ID, strconv.Itoa(s.No), s.Level.Label(), levelText(s.Level)}, " "))
 	for _, term := range strings.Fields(strings.ToLower(query)) {
 		if !strings.Contains(hay, term) {
 			return false
@@ -45,7 +46,7 @@ type SiteList struct {
 // NewSiteList builds the list over the current sites.
 func NewSiteList(sites func() []data.Site) *SiteList {
 	l := &SiteList{sites: sites, Search: widget.NewEntry(), Count: widget.NewLabel("")}
-	l.Search.SetPlaceHolder("搜索 名称 / 地块编号 / 街道  (Ctrl+F)")
+	l.Search.SetPlaceHolder(i18n.T("ui.sitelist.search_name_plot_code_subdistrict"))
 	l.List = widget.NewList(
 		func() int { return len(l.shown) },
 		func() fyne.CanvasObject {
@@ -73,9 +74,9 @@ func NewSiteList(sites func() []data.Site) *SiteList {
 
 func (l *SiteList) rowText(i int) string {
 	s := &l.sites()[i]
-	t := fmt.Sprintf("%d. %s · %s", s.No, s.ShortName, s.Level.Label())
+	t := fmt.Sprintf("%d. %s · %s", s.No, s.ShortName, levelText(s.Level))
 	if !s.Located {
-		t += " · 未定位 unlocated"
+		t += i18n.T("ui.sitelist.unlocated")
 	} else if s.Approximate() {
 		t += " · ≈"
 	}
@@ -91,7 +92,7 @@ func (l *SiteList) Refilter() {
 			l.shown = append(l.shown, i)
 		}
 	}
-	l.Count.SetText(fmt.Sprintf("%d / %d 个项目", len(l.shown), len(sites)))
+	l.Count.SetText(fmt.Sprintf(i18n.T("ui.sitelist.sites"), len(l.shown), len(sites)))
 	l.List.Refresh()
 	l.Highlight(l.highlighted)
 }

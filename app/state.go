@@ -7,6 +7,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
@@ -152,6 +153,7 @@ type shell struct {
 	status *widget.Label
 	// useBasemap shows a project's saved basemap (set by the basemap panel).
 	useBasemap func(data.BasemapChoice)
+	tips       *tipLayer
 }
 
 func (sh *shell) showError(err error) { dialog.ShowError(err, sh.win) }
@@ -181,7 +183,7 @@ func (sh *shell) edit(err error) bool {
 // confirmForm shows a form in a confirm dialog wide enough for a folder
 // path.
 func (sh *shell) confirmForm(title, confirm string, form fyne.CanvasObject, cb func(bool)) {
-	d := dialog.NewCustomConfirm(title, confirm, "取消 Cancel", form, cb, sh.win)
+	d := dialog.NewCustomConfirm(title, confirm, i18n.T("ui.edit.cancel"), form, cb, sh.win)
 	d.Resize(fyne.NewSize(680, form.MinSize().Height+140))
 	d.Show()
 }

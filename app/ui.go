@@ -10,23 +10,24 @@ package app
 import (
 	"fmt"
 	"image/color"
+	"strings"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
 )
 
-// Title is the window title, Chinese first.
-const Title = "荔湾区教育设施规划图 · Liwan School Plan Map"
+// Title is the key of the window title.
+const Title = "ui.title"
 
 // Config is what the UI is started with.
 type Config struct {
@@ -48,6 +49,8 @@ type Config struct {
 	CopyImage func(png []byte) error
 	// RecoveryPath is where unsaved work is autosaved ("" = no autosave).
 	RecoveryPath string
+	// Version and BuildDate are shown in About (BuildDate may be "").
+	Version, BuildDate string
 }
 
 // UI is the main window: the map and the panels around it.
@@ -80,6 +83,8 @@ type dialogs struct {
 	imports  *importDialogs
 	settings *settingsDialog
 	network  *networkPanel
+	version  string // shown in About, with the build date
+	built    string
 }
 
 // liwanCentre is where the map opens before it is fitted to the sites.
@@ -95,7 +100,7 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	if len(cfg.Icon) > 0 {
 		a.SetIcon(fyne.NewStaticResource("icon.png", cfg.Icon))
 	}
-	u := &UI{Window: a.NewWindow(Title)}
+	u := &UI{Window: a.NewWindow(i18n.T(Title)), dlg: dialogs{version: cfg.Version, built: cfg.BuildDate}}
 	sc := render.NewScene(cfg.Sites, startYear(cfg.Year, a.Preferences()))
 	sc.Norms = loadNorms(a.Preferences())
 	r := &render.Renderer{Fonts: fonts}
@@ -105,10 +110,10 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	r.Tiles = live
 	u.Map.draw.offline = func() bool { off, _ := live.Offline(); return off }
 	u.Map.draw.want = func(v render.View) { live.Want(v.Tiles()) }
-	u.sh = &shell{st: newState(sc, cfg.Sites), m: u.Map, win: u.Window, prefs: a.Preferences(), status: widget.NewLabel("")}
+	u.sh = &shell{st: newState(sc, cfg.Sites), m: u.Map, win: u.Window, prefs: a.Preferences(), status: widget.NewLabel(""), tips: newTipLayer()}
 	u.buildPanels(cfg, fonts, live)
 	u.wire()
-	u.Window.SetContent(u.layout())
+	u.Window.SetContent(container.NewStack(u.layout(), u.sh.tips.layer))
 	u.Window.SetMainMenu(u.menu())
 	u.Window.Resize(fyne.NewSize(1280, 800))
 	u.bindKeys()
@@ -164,7 +169,8 @@ func (u *UI) buildPanels(cfg Config, fonts *render.Fonts, live *liveBasemap) {
 	u.years = newYearBar(sh)
 	u.zones = newZonePanel(sh)
 	u.file = newProjectFile(sh, cfg.RecoveryPath)
-	u.dlg.export = &exportDialog{sh: sh, live: live, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage}
+	u.dlg.export = &exportDialog{sh: sh, live: live, fonts: fonts, fontTTF: cfg.FontTTF, copyImage: cfg.CopyImage,
+		creator: strings.TrimSpace("Liwan School Plan Map " + cfg.Version)}
 	u.dlg.imports = &importDialogs{sh: sh}
 	u.dlg.network = newNetworkPanel(sh, u.dlg.imports)
 	u.dlg.settings = &settingsDialog{sh: sh}
@@ -203,23 +209,23 @@ func (u *UI) wire() {
 
 func (u *UI) layout() fyne.CanvasObject {
 	bar := widget.NewToolbar(
-		widget.NewToolbarAction(theme.FolderOpenIcon(), u.file.Open),
-		widget.NewToolbarAction(theme.DocumentSaveIcon(), func() { u.file.Save(nil) }),
-		widget.NewToolbarAction(theme.ContentUndoIcon(), u.edit.Undo),
-		widget.NewToolbarAction(theme.ContentRedoIcon(), u.edit.Redo),
+		u.tool(theme.FolderOpenIcon(), "file.open"),
+		u.tool(theme.DocumentSaveIcon(), "file.save"),
+		u.tool(theme.ContentUndoIcon(), "edit.undo"),
+		u.tool(theme.ContentRedoIcon(), "edit.redo"),
 		toolbarWidget{u.edit.check},
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.ZoomInIcon(), func() { u.Map.Zoom(1) }),
-		widget.NewToolbarAction(theme.ZoomOutIcon(), func() { u.Map.Zoom(-1) }),
-		widget.NewToolbarAction(theme.ZoomFitIcon(), u.FitAll),
+		u.tool(theme.ZoomInIcon(), "view.zoomin"),
+		u.tool(theme.ZoomOutIcon(), "view.zoomout"),
+		u.tool(theme.ZoomFitIcon(), "view.fit"),
 		widget.NewToolbarSeparator(),
-		widget.NewToolbarAction(theme.MailAttachmentIcon(), u.dlg.export.show),
-		widget.NewToolbarAction(theme.SettingsIcon(), u.dlg.settings.show),
-		widget.NewToolbarAction(theme.InfoIcon(), u.about),
+		u.tool(theme.MailAttachmentIcon(), "file.export"),
+		u.tool(theme.SettingsIcon(), "settings.norms"),
+		u.tool(theme.InfoIcon(), "help.about"),
 	)
 	bar.Append(widget.NewToolbarSeparator())
-	bar.Append(widget.NewToolbarAction(theme.ListIcon(), u.toggleLeft))
-	bar.Append(widget.NewToolbarAction(theme.DocumentIcon(), u.toggleRight))
+	bar.Append(toolbarWidget{newTipButton(u.sh.tips, theme.ListIcon(), i18n.T("ui.ui.toggle_left"), u.toggleLeft)})
+	bar.Append(toolbarWidget{newTipButton(u.sh.tips, theme.DocumentIcon(), i18n.T("ui.ui.toggle_right"), u.toggleRight)})
 	// The year bar shares the toolbar's row, so the map keeps its height.
 	top := container.NewBorder(nil, nil, bar, nil, u.years.widget())
 	return container.NewBorder(top, u.sh.status, nil, nil, u.sides())
@@ -238,12 +244,12 @@ const (
 func (u *UI) sides() fyne.CanvasObject {
 	// Wide contents scroll sideways, so the column can be narrow.
 	tabs := container.NewAppTabs(
-		container.NewTabItem("项目 Sites", u.list.Widget()),
-		container.NewTabItem("图层 Layers", container.NewHScroll(container.NewBorder(u.layers.basemap.box, u.layers.refs.box, nil, nil, u.layers.widget()))),
-		container.NewTabItem("街道 Subdistricts", container.NewHScroll(u.zones.widget())),
+		container.NewTabItem(i18n.T("ui.ui.sites"), u.list.Widget()),
+		container.NewTabItem(i18n.T("ui.ui.layers"), container.NewHScroll(container.NewBorder(u.layers.basemap.box, u.layers.refs.box, nil, nil, u.layers.widget()))),
+		container.NewTabItem(i18n.T("ui.ui.subdistricts"), container.NewHScroll(u.zones.widget())),
 	)
 	legend := container.NewVSplit(tabs, container.NewBorder(
-		widget.NewLabelWithStyle("图例 Legend", fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
+		widget.NewLabelWithStyle(i18n.T("ui.ui.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
 		container.NewScroll(u.layers.legend.box)))
 	legend.Offset = 0.6
 	p := &u.panels
@@ -329,15 +335,6 @@ func (u *UI) showStatus(v render.View) {
 	u.layers.basemap.checkProblem()
 }
 
-func (u *UI) about() {
-	msg := "数据 Data: 荔湾区教育事业发展“十四五”规划 附件 (25 projects, verbatim).\n" +
-		"Locations: public evidence only (school POIs, news); each site carries its confidence,\n" +
-		"precision radius and basis. Halos show the precision; 2 projects are unlocated.\n" +
-		"Norms: GB 50180-2018, GB 50099-2011, JGJ 39-2016.\n" +
-		"Basemap: © OpenStreetMap contributors (tile.openstreetmap.org, cached ≥ 7 days)."
-	dialog.ShowInformation("关于 About", msg, u.Window)
-}
-
 // toolbarWidget puts any widget in a toolbar.
 type toolbarWidget struct{ obj fyne.CanvasObject }
 
@@ -354,11 +351,11 @@ func statusText(v render.View, sites []data.Site, offline bool, err error) strin
 	}
 	net := ""
 	if offline {
-		net = " · 离线 offline: basemap unavailable"
+		net = i18n.T("ui.ui.offline_basemap_unavailable")
 		if err != nil {
 			net += fmt.Sprintf(" (%v)", err)
 		}
 	}
-	return fmt.Sprintf("缩放 z%d · 中心 %.4f, %.4f · %d/%d 已定位 located · 1 px ≈ %.1f m%s",
+	return fmt.Sprintf(i18n.T("ui.ui.zoom_centre_located_1_px"),
 		v.Zoom, v.Center[0], v.Center[1], located, len(sites), v.MetersPerPixel(), net)
 }

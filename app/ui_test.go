@@ -232,9 +232,9 @@ func TestSeatsText(t *testing.T) {
 		{data.Site{Level: data.Kindergarten, Classes: 12}, "360 = 12 班 × 30"},
 		{data.Site{Level: data.Junior, Classes: 36}, "1800 = 36 班 × 50"},
 		{data.Site{Level: data.NineYear, Classes: 54}, "2520 = 小学 1620 + 初中 900"},
-		{data.Site{Level: data.Senior}, "classes not stated"},
-		{data.Site{Level: data.International, Enrolment: 2680}, "2680 (planned enrolment"},
-		{data.Site{Level: data.YouthPalace, Classes: 5}, "not a school"},
+		{data.Site{Level: data.Senior}, "附件未注明班数"},
+		{data.Site{Level: data.International, Enrolment: 2680}, "2680（附件写明"},
+		{data.Site{Level: data.YouthPalace, Classes: 5}, "不是学校"},
 	}
 	for _, tt := range tests {
 		if got := seatsText(&tt.site, n); !strings.Contains(got, tt.want) {

@@ -12,6 +12,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -84,9 +85,9 @@ func (b *yearBar) step(d int) { b.slider.SetValue(float64(b.sh.st.scene.Year + d
 
 func yearText(y int) string {
 	if y <= PlanLastYear {
-		return fmt.Sprintf("%d年 (规划期内)", y)
+		return fmt.Sprintf(i18n.T("ui.yearbar.in_the_plan_period"), y)
 	}
-	return fmt.Sprintf("%d年", y)
+	return fmt.Sprintf(i18n.T("ui.yearbar.text"), y)
 }
 
 // widget is the bar: play, slider, and beneath it a tick per year with

@@ -34,11 +34,11 @@ func zoneSummary(res coverage.Result, s *data.Subdistrict) string {
 	parts := []string{s.Name}
 	for _, r := range res.Rows {
 		if r.Code == s.Code && r.Name == s.Name {
-			gap := "缺口 gap —"
+			gap := i18n.T("ui.zonedetails.gap")
 			if !math.IsNaN(r.Gap) {
-				gap = fmt.Sprintf("缺口 gap %.0f", r.Gap)
+				gap = fmt.Sprintf(i18n.T("ui.zonedetails.gap2"), r.Gap)
 			}
-			parts = append(parts, fmt.Sprintf("%s 学位 %d %s 覆盖 %s%%", r.Level.Label(), r.Seats[0], gap, cell(r, coverage.ColCovered)))
+			parts = append(parts, fmt.Sprintf(i18n.T("ui.zonedetails.seats_covered"), levelText(r.Level), r.Seats[0], gap, cell(r, coverage.ColCovered)))
 		}
 	}
 	return strings.Join(parts, " · ")
@@ -52,13 +52,13 @@ func zoneDetails(st *state, code, name string) (string, [][2]string) {
 		if r.Code != code || r.Name != name {
 			continue
 		}
-		rows = append(rows, [2]string{r.Level.Label(), fmt.Sprintf("学位 seats: 建成 %d · 在建 %d · 规划 %d\n人口 population %s · 需求 demand %s · 缺口 gap %s\n每千人 per 1000: %s · 覆盖 covered: %s%% · 2SFCA %s · 未覆盖需求 uncovered %s",
+		rows = append(rows, [2]string{levelText(r.Level), fmt.Sprintf(i18n.T("ui.zonedetails.seats_in_service_building_planned"),
 			r.Seats[0], r.Seats[1], r.Seats[2], cell(r, coverage.ColPopulation), cell(r, coverage.ColDemand), cell(r, coverage.ColGap),
 			cell(r, coverage.ColPer1000), cell(r, coverage.ColCovered), cell(r, coverage.ColSFCA),
 			strconv.FormatFloat(r.Uncovered, 'f', 0, 64))})
 	}
-	rows = append(rows, [2]string{"项目 Sites", strings.Join(zoneSites(st, name), "\n")})
-	return fmt.Sprintf("街道 %s (%s) · %d年", name, code, st.scene.Year), rows
+	rows = append(rows, [2]string{i18n.T("ui.ui.sites"), strings.Join(zoneSites(st, name), "\n")})
+	return fmt.Sprintf(i18n.T("ui.zonedetails.subdistrict"), name, code, st.scene.Year), rows
 }
 
 // zoneSites are the sites in a subdistrict, counted as the table counts

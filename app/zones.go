@@ -11,6 +11,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
@@ -66,14 +67,14 @@ func newZoneControls(changed func()) zoneControls {
 		ms = append(ms, m.Label())
 	}
 	for _, l := range coverage.Levels {
-		ls = append(ls, l.Label())
+		ls = append(ls, levelText(l))
 	}
 	c := zoneControls{measure: widget.NewSelect(ms, nil), level: widget.NewSelect(ls, nil),
-		classing: widget.NewSelect(coverage.ClassingLabels, nil), fixed: widget.NewEntry()}
+		classing: widget.NewSelect(coverage.ClassingLabels(), nil), fixed: widget.NewEntry()}
 	c.measure.SetSelected(ms[0])
 	c.level.SetSelected(ls[0])
-	c.classing.SetSelected(coverage.ClassingLabels[0])
-	c.fixed.SetPlaceHolder("固定断点 fixed breaks, e.g. -500,0,500")
+	c.classing.SetSelectedIndex(0)
+	c.fixed.SetPlaceHolder(i18n.T("ui.zones.fixed_breaks_e_g_500"))
 	onChange := func(string) { changed() }
 	c.measure.OnChanged, c.level.OnChanged, c.classing.OnChanged, c.fixed.OnChanged = onChange, onChange, onChange, onChange
 	return c
@@ -81,13 +82,13 @@ func newZoneControls(changed func()) zoneControls {
 
 func (p *zonePanel) widget() fyne.CanvasObject {
 	buttons := container.NewGridWithColumns(3,
-		widget.NewButton("导入边界 Boundaries…", p.on.importBoundaries),
-		widget.NewButton("导入人口 Population…", p.on.importPopulation),
-		widget.NewButton("导出表格 Export table…", p.on.exportTable))
+		widget.NewButton(i18n.T("ui.zones.boundaries"), p.on.importBoundaries),
+		widget.NewButton(i18n.T("ui.zones.population"), p.on.importPopulation),
+		widget.NewButton(i18n.T("ui.zones.export_table"), p.on.exportTable))
 	c := p.ctl
-	controls := widget.NewForm(widget.NewFormItem("指标 Measure", c.measure), widget.NewFormItem("学段 Level", c.level),
-		widget.NewFormItem("分级 Classes", container.NewGridWithColumns(2, c.classing, c.fixed)))
-	hint := widget.NewLabel("点击人口格可输入人口 Click a population cell to type it.")
+	controls := widget.NewForm(widget.NewFormItem(i18n.T("ui.zones.measure"), c.measure), widget.NewFormItem(i18n.T("ui.importdlg.level"), c.level),
+		widget.NewFormItem(i18n.T("ui.zones.classes"), container.NewGridWithColumns(2, c.classing, c.fixed)))
+	hint := widget.NewLabel(i18n.T("ui.zones.click_a_population_cell_to"))
 	hint.Importance = widget.LowImportance
 	return container.NewBorder(container.NewVBox(buttons, controls, p.target, hint), nil, nil, nil, p.table)
 }
@@ -116,7 +117,7 @@ func (p *zonePanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 
 func (p *zonePanel) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
 	b := o.(*widget.Button)
-	t := coverage.ZoneColumns[id.Col].Title
+	t := coverage.ZoneColumns[id.Col].Text()
 	if id.Col == p.sortCol {
 		t += map[bool]string{false: " ▲", true: " ▼"}[p.sortDesc]
 	}
@@ -172,7 +173,7 @@ func (p *zonePanel) refresh() {
 	p.table.Refresh()
 	p.target.SetText(res.TargetText())
 	zones, classes := p.choropleth(res, level, m, values)
-	title := m.Label() + " · " + level.Label() + fmt.Sprintf(" (%d)", res.Year) + st.methodNote()
+	title := m.Label() + " · " + levelText(level) + fmt.Sprintf(" (%d)", res.Year) + st.methodNote()
 	st.update(func(sc *render.Scene) { sc.Zones, sc.ZoneClasses, sc.ZoneTitle = zones, classes, title })
 }
 
@@ -217,7 +218,7 @@ func (p *zonePanel) askPopulation(code, name string) {
 			e.SetText(strconv.Itoa(s.Population))
 		}
 	}
-	dialog.ShowForm("人口 Population: "+name, "确定 OK", "取消 Cancel", []*widget.FormItem{widget.NewFormItem("常住人口 residents", e)}, func(ok bool) {
+	dialog.ShowForm(i18n.T("ui.zones.population2")+name, i18n.T("ui.zones.ok"), i18n.T("ui.edit.cancel"), []*widget.FormItem{widget.NewFormItem(i18n.T("ui.zones.residents"), e)}, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -245,7 +246,7 @@ func withTypedPopulation(subs []data.Subdistrict, code, name, typed string) ([]d
 			out[i].PopKnown, out[i].Population = true, n
 			out[i].Source = strings.TrimSpace(out[i].Source + " typed by planner")
 		} else {
-			return nil, fmt.Errorf("人口 %q: give a whole number of residents", typed)
+			return nil, fmt.Errorf(i18n.T("ui.zones.population_give_a_whole_number"), typed)
 		}
 	}
 	return out, nil

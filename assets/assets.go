@@ -28,3 +28,15 @@ var IconPNG []byte
 //
 //go:embed i18n
 var I18N embed.FS
+
+// Help holds the user guide and the About text in each language,
+// help/NAME.LANG.md (see data/i18n.Doc).
+//
+//go:embed help
+var Help embed.FS
+
+// FontLicence is the font's licence text (Apache-2.0), shown in About and
+// shipped in the release.
+//
+//go:embed fonts/LICENSE-Apache-2.0.txt
+var FontLicence []byte

@@ -18,6 +18,7 @@ import (
 	"github.com/paulmach/orb/planar"
 
 	"github.com/liwan-edu/schoolmap/data/gpkg"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 func TestCatchmentsOfDefaultData(t *testing.T) {
@@ -124,12 +125,12 @@ func TestWriteSitesCSV(t *testing.T) {
 		t.Error("no BOM: Excel would garble the Chinese")
 	}
 	rows, err := csv.NewReader(strings.NewReader(strings.TrimPrefix(s.String(), "\ufeff"))).ReadAll()
-	if err != nil || len(rows) != 26 || rows[0][0] != "id" || rows[5][0] != "LW-05" || !strings.Contains(rows[5][1], "青少年宫") {
+	if err != nil || len(rows) != 26 || rows[0][0] != i18n.T("export.col.id") || rows[5][0] != "LW-05" || !strings.Contains(rows[5][1], "青少年宫") {
 		t.Fatalf("%v rows %d", err, len(rows))
 	}
 	col := func(name string) int {
 		for i, h := range rows[0] {
-			if h == name {
+			if h == i18n.T("export.col."+name) {
 				return i
 			}
 		}

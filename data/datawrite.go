@@ -16,6 +16,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
 	"github.com/liwan-edu/schoolmap/data/gpkg"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // WriteSitesGeoJSON writes the sites (points, or null geometry when
@@ -102,7 +103,7 @@ var csvTextColumns = map[string]bool{"subdistrict_code": true, "plot_code": true
 func WriteSitesCSV(sitesW, catchW io.Writer, sites []Site, n Norms, year int) error {
 	sitesW.Write([]byte("\ufeff"))
 	cw := csv.NewWriter(sitesW)
-	cw.Write(siteColumns)
+	cw.Write(i18n.Columns("export.col.", siteColumns))
 	for i := range sites {
 		vals := siteValues(&sites[i], n, year)
 		rec := make([]string, len(vals))
@@ -119,7 +120,7 @@ func WriteSitesCSV(sitesW, catchW io.Writer, sites []Site, n Norms, year int) er
 	}
 	catchW.Write([]byte("\ufeff"))
 	cc := csv.NewWriter(catchW)
-	cc.Write([]string{"site_id", "served_level", "radius_m", "wkt"})
+	cc.Write(i18n.Columns("export.col.", []string{"site_id", "served_level", "radius_m", "wkt"}))
 	for _, c := range Catchments(sites, n) {
 		ring := make(orb.Ring, len(c.Ring))
 		for k, p := range c.Ring {

@@ -4,7 +4,8 @@
 set -euo pipefail
 want=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 if [ "${1:-run}" = test ]; then
-  want+=(xvfb x11-apps xdotool gcc-mingw-w64-x86-64 gdal-bin poppler-utils qpdf mupdf-tools osmium-tool)
+  # release: mingw binutils (objdump), icoutils (wrestool), zip/unzip for the Windows zip
+  want+=(xvfb x11-apps xdotool gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 icoutils zip unzip gdal-bin poppler-utils qpdf mupdf-tools osmium-tool)
 fi
 missing=()
 for p in "${want[@]}"; do
@@ -19,6 +20,10 @@ if [ "${1:-run}" = test ] && ! command -v go-pmtiles >/dev/null 2>&1 && [ ! -x "
   # check the app's reader against (a Go module, not a dependency of the app).
   echo "setup: installing go-pmtiles"
   go install github.com/protomaps/go-pmtiles@v1.31.2
+fi
+if [ "${1:-run}" = test ] && ! command -v fyne >/dev/null 2>&1 && [ ! -x "$(go env GOPATH)/bin/fyne" ]; then
+  echo "setup: installing the fyne packaging tool"
+  go install fyne.io/tools/cmd/fyne@v1.7.4
 fi
 [ ${#missing[@]} -eq 0 ] && exit 0
 if ! command -v apt-get >/dev/null 2>&1; then

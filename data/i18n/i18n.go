@@ -118,6 +118,7 @@ func In(lang, key string, args ...any) string {
 	s, ok := tables[lang][key]
 	if !ok {
 		s = key
+		noteMissing(lang, key)
 	}
 	if len(args) > 0 {
 		return fmt.Sprintf(s, args...)
@@ -134,4 +135,47 @@ func Keys(lang string) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// Columns translates a row of column codes (a file header meant for
+// people): each code c becomes T(prefix + c).
+func Columns(prefix string, codes []string) []string {
+	out := make([]string, len(codes))
+	for i, c := range codes {
+		out[i] = T(prefix + c)
+	}
+	return out
+}
+
+var (
+	missingMu sync.Mutex
+	missing   = map[string]bool{}
+)
+
+func noteMissing(lang, key string) {
+	missingMu.Lock()
+	missing[lang+": "+key] = true
+	missingMu.Unlock()
+}
+
+// Missing lists, sorted, every "lang: key" that T or In was asked for and
+// the table lacks, since the start or the last ResetMissing. Tests that
+// exercise an output in both languages check it is empty: this catches
+// keys built at run time (prefix + code) that a source scan cannot see.
+func Missing() []string {
+	missingMu.Lock()
+	defer missingMu.Unlock()
+	out := make([]string, 0, len(missing))
+	for k := range missing {
+		out = append(out, k)
+	}
+	sort.Strings(out)
+	return out
+}
+
+// ResetMissing forgets the keys Missing reports.
+func ResetMissing() {
+	missingMu.Lock()
+	missing = map[string]bool{}
+	missingMu.Unlock()
 }

@@ -6,6 +6,8 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // Measure is what a choropleth shows.
@@ -20,17 +22,17 @@ const (
 )
 
 var measureInfo = [...]struct{ label string }{
-	{"学位缺口 seat gap (demand − seats in service)"},
-	{"每千人学位 seats per 1000 residents"},
-	{"步行范围内人口比例 share of population within walking distance"},
-	{"2SFCA 可达性指数 accessibility index"},
+	{"table.measure.gap"},
+	{"table.measure.per1000"},
+	{"table.measure.covered"},
+	{"table.measure.sfca"},
 }
 
 // Measures lists them in menu order.
 func Measures() []Measure { return []Measure{MeasureGap, MeasurePer1000, MeasureCovered, MeasureSFCA} }
 
 // Label names the measure.
-func (m Measure) Label() string { return measureInfo[m].label }
+func (m Measure) Label() string { return i18n.T(measureInfo[m].label) }
 
 // Value reads the measure from a row (NaN when it cannot be computed).
 func (m Measure) Value(r Row) float64 {
@@ -64,8 +66,11 @@ const (
 	Fixed
 )
 
-// ClassingLabels name the methods.
-var ClassingLabels = []string{"分位数 quantiles", "等间距 equal interval", "固定断点 fixed breaks"}
+// ClassingLabels name the methods in the current language, in Classing
+// order.
+func ClassingLabels() []string {
+	return []string{i18n.T("table.classing.quantiles"), i18n.T("table.classing.equal"), i18n.T("table.classing.fixed")}
+}
 
 // Breaks returns the inner class breaks for the values (NaNs ignored,
 // infinities in the end classes); Fixed uses fixed, sorted. The result

@@ -8,6 +8,8 @@ import (
 	"math"
 	"strconv"
 	"strings"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // Columns are the table's header: one row per subdistrict and level.
@@ -67,7 +69,7 @@ func WriteCSV(w io.Writer, res Result) error {
 		return err
 	}
 	cw := csv.NewWriter(w)
-	cw.Write(Columns)
+	cw.Write(i18n.Columns("table.col.", Columns))
 	for _, r := range res.Rows {
 		cells := r.Cells(res.Year)
 		rec := make([]string, len(cells))
@@ -90,7 +92,7 @@ func WriteXLSX(w io.Writer, res Result) error {
 		{"_rels/.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>`},
 		{"xl/workbook.xml", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
-<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="coverage ` + strconv.Itoa(res.Year) + `" sheetId="1" r:id="rId1"/></sheets></workbook>`},
+<workbook xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets><sheet name="` + xmlEscape(i18n.T("table.sheet", res.Year)) + `" sheetId="1" r:id="rId1"/></sheets></workbook>`},
 		{"xl/_rels/workbook.xml.rels", `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
 <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet1.xml"/></Relationships>`},
 		{"xl/worksheets/sheet1.xml", sheetXML(res)},
@@ -127,7 +129,7 @@ func sheetXML(res Result) string {
 	}
 	head := make([]any, len(Columns))
 	for i, c := range Columns {
-		head[i] = c
+		head[i] = i18n.T("table.col." + c)
 	}
 	row(1, head)
 	for i, r := range res.Rows {

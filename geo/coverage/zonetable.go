@@ -1,7 +1,6 @@
 package coverage
 
 import (
-	"fmt"
 	"math"
 	"sort"
 	"strconv"
@@ -15,11 +14,14 @@ import (
 // its width in points, the text of a cell, and the key rows sort by (NaN
 // last). A nil Key sorts by name.
 type ZoneColumn struct {
-	Title string
+	Title string // the key of the column's title (see Text)
 	Width float32
 	Cell  func(Row) string
 	Key   func(Row) float64
 }
+
+// Text is the column's title in the current language.
+func (c ZoneColumn) Text() string { return i18n.T(c.Title) }
 
 // Indices of ZoneColumns, for the places that show one cell.
 const (
@@ -38,16 +40,16 @@ const (
 // ZoneColumns describes the subdistrict table once: titles, widths,
 // cells and sort keys.
 var ZoneColumns = []ZoneColumn{
-	ColName:       {"街道", 84, func(r Row) string { return r.Name }, nil},
-	ColPopulation: {"人口", 72, populationCell, populationKey},
-	ColInService:  {"建成学位", 76, seatCell(InService), seatKey(InService)},
-	ColBuilding:   {"在建", 56, seatCell(Building), seatKey(Building)},
-	ColPlanned:    {"规划", 56, seatCell(Planned), seatKey(Planned)},
-	ColDemand:     {"需求", 64, numCell(demand, 0, false), demand},
-	ColGap:        {"缺口", 64, numCell(gap, 0, false), gap},
-	ColPer1000:    {"每千人", 64, numCell(per1k, 1, false), per1k},
-	ColCovered:    {"覆盖%", 60, numCell(coveredPct, 0, true), covered},
-	ColSFCA:       {"2SFCA", 60, numCell(sfca, 2, true), sfca},
+	ColName:       {"ui.zonecol.name", 84, func(r Row) string { return r.Name }, nil},
+	ColPopulation: {"ui.zonecol.population", 72, populationCell, populationKey},
+	ColInService:  {"ui.zonecol.in_service", 76, seatCell(InService), seatKey(InService)},
+	ColBuilding:   {"ui.zonecol.building", 56, seatCell(Building), seatKey(Building)},
+	ColPlanned:    {"ui.zonecol.planned", 56, seatCell(Planned), seatKey(Planned)},
+	ColDemand:     {"ui.zonecol.demand", 64, numCell(demand, 0, false), demand},
+	ColGap:        {"ui.zonecol.gap", 64, numCell(gap, 0, false), gap},
+	ColPer1000:    {"ui.zonecol.per1000", 64, numCell(per1k, 1, false), per1k},
+	ColCovered:    {"ui.zonecol.covered", 60, numCell(coveredPct, 0, true), covered},
+	ColSFCA:       {"ui.zonecol.sfca", 60, numCell(sfca, 2, true), sfca},
 }
 
 func demand(r Row) float64     { return r.Demand }
@@ -135,8 +137,6 @@ func (res Result) TargetText() string {
 	if len(extra) > 0 {
 		more = "\n" + i18n.T("robust.target.extra", strings.Join(extra, "、"))
 	}
-	return fmt.Sprintf("“每个街道至少办一所公办幼儿园”: %d / %d 街道 %d年已有规划的政府投资幼儿园建成 have a government-funded plan kindergarten in service in %d; %d / %d 在规划中 in the plan. 未达到 Not met: %s\n"+
-		"人口 Population: 已输入 entered %d, 全区 2020 年普查 district census 1,238,305 (%.0f%%).",
-		by, total, res.Year, res.Year, met, total, strings.Join(missing, "、"),
+	return i18n.T("ui.zones.target", by, total, res.Year, met, total, strings.Join(missing, "、"),
 		res.PopEntered, 100*float64(res.PopEntered)/float64(data.LiwanPopulation2020)) + more
 }

@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 func TestZoneColumnCells(t *testing.T) {
@@ -33,7 +34,7 @@ func TestZoneColumnCells(t *testing.T) {
 			}
 		})
 	}
-	if len(ZoneColumns) != ColSFCA+1 || ZoneColumns[ColGap].Title != "缺口" || ZoneColumns[ColName].Width <= 0 {
+	if len(ZoneColumns) != ColSFCA+1 || ZoneColumns[ColGap].Text() != "缺口" || ZoneColumns[ColName].Width <= 0 {
 		t.Errorf("columns out of step with their indices: %d", len(ZoneColumns))
 	}
 }
@@ -80,9 +81,20 @@ func TestTargetText(t *testing.T) {
 		{Name: "测试甲"}, // imported, matching none of the 22
 	}}
 	got := res.TargetText()
-	for _, want := range []string{"1 / 3 街道 2024年", "2 / 3 在规划中", "未达到 Not met: 冲口", "entered 619152", "(50%)", "测试甲"} {
+	for _, want := range []string{"1 / 3 街道 2024年", "2 / 3 在规划中", "未达到：冲口", "已输入 619152", "(50%)", "测试甲"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("target text lacks %q:\n%s", want, got)
 		}
+	}
+	i18n.SetLanguage("en")
+	defer i18n.SetLanguage("zh")
+	got = res.TargetText()
+	for _, want := range []string{"1 / 3 subdistricts", "Not met: 冲口", "entered 619152", "(50%)", "测试甲"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("en target text lacks %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "未达到") {
+		t.Errorf("en target text has Chinese words:\n%s", got)
 	}
 }

@@ -1,6 +1,7 @@
 package export
 
 import (
+	"cmp"
 	"context"
 	"fmt"
 	"image"
@@ -74,7 +75,7 @@ func (e *Exporter) Write(ctx context.Context, w io.Writer, o Options, progress f
 		return err
 	}
 	f := e.furniture(o, v, g, notes, missing)
-	progress(Progress{Stage: "排版 layout", Done: 0, Total: 1})
+	progress(Progress{Stage: i18n.T("export.stage.layout"), Done: 0, Total: 1})
 	if o.Format == PDF {
 		return e.writePDF(ctx, w, doc, o, g, v, mapImg, f, progress)
 	}
@@ -82,7 +83,7 @@ func (e *Exporter) Write(ctx context.Context, w io.Writer, o Options, progress f
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	progress(Progress{Stage: "写入 writing", Done: 0, Total: 1})
+	progress(Progress{Stage: i18n.T("export.stage.writing"), Done: 0, Total: 1})
 	return encodePNG(w, page.img, o.DPI)
 }
 
@@ -115,7 +116,7 @@ func (e *Exporter) renderMap(ctx context.Context, dst *image.RGBA, v render.View
 	if e.Tiles != nil && sc.On(render.Basemap) {
 		tiles := v.Tiles()
 		set, miss, err := e.Tiles.Load(ctx, tiles, func(d, t int) {
-			progress(Progress{Stage: "底图 tiles", Done: d, Total: t})
+			progress(Progress{Stage: i18n.T("export.stage.tiles"), Done: d, Total: t})
 		})
 		if err != nil {
 			return 0, err
@@ -125,7 +126,7 @@ func (e *Exporter) renderMap(ctx context.Context, dst *image.RGBA, v render.View
 	if err := ctx.Err(); err != nil {
 		return 0, err
 	}
-	progress(Progress{Stage: "绘制 rendering", Done: 0, Total: 1})
+	progress(Progress{Stage: i18n.T("export.stage.rendering"), Done: 0, Total: 1})
 	f := r.Render(dst, v, sc, false)
 	return max(missing, f.Missing*boolInt(e.Tiles != nil)), nil
 }
@@ -149,7 +150,7 @@ func boolInt(b bool) int {
 // newPage starts the output: a PDF document, or the raster page of a PNG.
 func (e *Exporter) newPage(o Options, wMM, hMM float64) (*rasterPage, *pdfPage, error) {
 	if o.Format == PDF {
-		doc, err := newPDF(wMM, hMM, e.FontTTF, o.Title, o.date())
+		doc, err := newPDF(wMM, hMM, e.FontTTF, o.Title, cmp.Or(o.Creator, "Liwan School Plan Map"), o.date())
 		return nil, doc, err
 	}
 	return newRasterPage(int(math.Round(o.px(wMM))), int(math.Round(o.px(hMM))), o.DPI, e.Fonts), nil, nil
@@ -206,6 +207,6 @@ func (e *Exporter) writePDF(ctx context.Context, w io.Writer, p *pdfPage, o Opti
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	progress(Progress{Stage: "写入 writing", Done: 0, Total: 1})
+	progress(Progress{Stage: i18n.T("export.stage.writing"), Done: 0, Total: 1})
 	return p.write(w)
 }

@@ -71,7 +71,7 @@ func testOptions(t testing.TB, format Format) Options {
 	}
 	return Options{Format: format, Paper: "A4", Landscape: true, DPI: 60, Extent: liwanExtent,
 		Title: `荔湾区"十四五"教育设施建设项目分布图 (2023年)`, Subtitle: "规划附件 25 个项目 · 位置为公开资料推定",
-		Date: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Sources: "数据 Data: 荔湾区教育事业发展“十四五”规划附件; 位置: 公开资料",
+		Date: time.Date(2026, 11, 26, 0, 0, 0, 0, time.UTC), Sources: "数据：荔湾区教育事业发展“十四五”规划附件；位置：公开资料",
 		Attribution: "© OpenStreetMap contributors", Scene: render.NewScene(sites, 2023)}
 }
 

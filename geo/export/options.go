@@ -65,6 +65,9 @@ type Options struct {
 	// Tables adds a second PDF page with the site list and the
 	// per-subdistrict figures for the scene's year.
 	Tables bool
+	// Creator names the app and its version in the PDF metadata (Creator
+	// and Producer); empty gives "Liwan School Plan Map".
+	Creator string
 }
 
 // pageMM returns the page size in millimetres.

@@ -26,7 +26,8 @@ var _ Page = (*pdfPage)(nil)
 
 const pdfFont = "wqy"
 
-func newPDF(wMM, hMM float64, ttf []byte, title string, created time.Time) (*pdfPage, error) {
+// creator names the app and its version ("Liwan School Plan Map 0.1.0").
+func newPDF(wMM, hMM float64, ttf []byte, title, creator string, created time.Time) (*pdfPage, error) {
 	orient := "P"
 	if wMM > hMM {
 		orient = "L"
@@ -37,8 +38,8 @@ func newPDF(wMM, hMM float64, ttf []byte, title string, created time.Time) (*pdf
 	pdf.SetMargins(0, 0, 0)
 	pdf.AddUTF8FontFromBytes(pdfFont, "", ttf)
 	pdf.SetTitle(title, true)
-	pdf.SetCreator("Liwan School Plan Map", true)
-	pdf.SetProducer("Liwan School Plan Map (go-pdf/fpdf)", true)
+	pdf.SetCreator(creator, true)
+	pdf.SetProducer(creator+" (go-pdf/fpdf)", true)
 	pdf.SetCreationDate(created)
 	pdf.SetModificationDate(created)
 	if err := pdf.Error(); err != nil {

@@ -49,7 +49,7 @@ func siteTable(o Options) table {
 	}}
 	for i := range sc.Sites {
 		s := &sc.Sites[i]
-		t.rows = append(t.rows, []string{count(s.No), s.ShortName, s.Level.Label(), count(s.Classes),
+		t.rows = append(t.rows, []string{count(s.No), s.ShortName, i18n.T("table.level." + s.Level.String()), count(s.Classes),
 			count(sc.Norms.SeatsOf(s).Total()), plannedStatus(s, sc.Year), actualStatus(s), s.SubdistrictText(), location(s)})
 	}
 	return t
@@ -84,7 +84,7 @@ func location(s *data.Site) string {
 	if !s.Located {
 		return i18n.T("render.table.unlocated")
 	}
-	return fmt.Sprintf("%s ±%.0fm", s.Confidence.Label(), s.PrecisionM)
+	return fmt.Sprintf("%s ±%.0fm", i18n.T("table.confidence."+s.Confidence.String()), s.PrecisionM)
 }
 
 // count is a number for a cell; unknown (0) is empty, never "0".

@@ -90,7 +90,7 @@ func TestPDFMapIsVector(t *testing.T) {
 func expectedFrame(t *testing.T, e *Exporter, o Options) render.Frame {
 	t.Helper()
 	w, h, _ := o.pageMM()
-	doc, err := newPDF(w, h, e.FontTTF, o.Title, o.date())
+	doc, err := newPDF(w, h, e.FontTTF, o.Title, "test", o.date())
 	if err != nil {
 		t.Fatal(err)
 	}

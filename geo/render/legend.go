@@ -69,11 +69,11 @@ func siteLegend(sc *Scene) []LegendItem {
 	}
 	out := []LegendItem{{Kind: LegendHeading, Label: tr("legend.sites")}}
 	for _, l := range levels {
-		out = append(out, LegendItem{Kind: LegendMarker, Level: l, Status: data.InService, Label: l.Label()})
+		out = append(out, LegendItem{Kind: LegendMarker, Level: l, Status: data.InService, Label: i18n.T("table.level." + l.String())})
 	}
 	for _, k := range []data.Kind{data.KindExisting, data.KindCandidate} {
 		if anyOfKind(sc, k) {
-			out = append(out, LegendItem{Kind: LegendMarker, SiteKind: k, Status: data.InService, Label: k.Label()})
+			out = append(out, LegendItem{Kind: LegendMarker, SiteKind: k, Status: data.InService, Label: i18n.T("table.kind." + k.String())})
 		}
 	}
 	if sc.Year != 0 {
@@ -108,7 +108,7 @@ func catchLegend(sc *Scene) []LegendItem {
 			return nil
 		}
 		return []LegendItem{{Kind: LegendHeading, Label: tr("legend.nearest")},
-			{Kind: LegendCatchment, Level: l, Status: data.InService, Label: l.Label()}}
+			{Kind: LegendCatchment, Level: l, Status: data.InService, Label: i18n.T("table.level." + l.String())}}
 	}
 	var out []LegendItem
 	coming := false
@@ -120,7 +120,7 @@ func catchLegend(sc *Scene) []LegendItem {
 		if out == nil {
 			out = append(out, LegendItem{Kind: LegendHeading, Label: tr("legend.radius")})
 		}
-		label := l.Label() + fmt.Sprintf(" %g m", sc.Norms.RadiusM[l].Value)
+		label := i18n.T("table.level."+l.String()) + fmt.Sprintf(" %g m", sc.Norms.RadiusM[l].Value)
 		if sc.CatchShapes != nil {
 			label = shapeLegend(l, sc.Norms.RadiusM[l].Value)
 		}

@@ -147,7 +147,7 @@ func (o *overlay) paintRows(rows []geo.Intervals, y0, w int, st circleStyle) {
 
 // shapeLegend is the legend label of a network catchment level.
 func shapeLegend(l data.Level, radius float64) string {
-	return l.Label() + " " + i18n.T("network.legend", radius)
+	return i18n.T("table.level."+l.String()) + " " + i18n.T("network.legend", radius)
 }
 
 // RasterCapsules paints the union of the capsules into dst as the raster

@@ -13,6 +13,7 @@ import (
 	"github.com/paulmach/orb/maptile"
 	xdraw "golang.org/x/image/draw"
 
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo"
 )
 
@@ -84,7 +85,7 @@ func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Fram
 		r.drawBadge(dst, attr, v, false)
 	}
 	if offline && f.Missing > 0 {
-		r.drawBadge(dst, "离线 · 底图不可用  offline – basemap unavailable", v, true)
+		r.drawBadge(dst, i18n.T("export.offline"), v, true)
 	}
 	return f
 }

@@ -1,6 +1,9 @@
 package render
 
-import "github.com/liwan-edu/schoolmap/data"
+import (
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
+)
 
 // Layer is one switchable part of the map.
 type Layer int
@@ -17,16 +20,16 @@ const (
 )
 
 var layerLabels = [numLayers]string{
-	Basemap: "底图 Basemap", Subdistricts: "街道 Subdistricts", Catchments: "服务范围 Catchments",
-	Halos: "位置精度 Location precision", Sites: "项目 Sites", Labels: "标注 Labels",
+	Basemap: "export.layer.basemap", Subdistricts: "export.layer.subdistricts", Catchments: "export.layer.catchments",
+	Halos: "export.layer.halos", Sites: "export.layer.sites", Labels: "export.layer.labels",
 }
 
 // AllLayers lists the layers top first, as a layer panel shows them.
 // Halos are drawn under catchments, so they are listed below them.
 func AllLayers() []Layer { return []Layer{Labels, Sites, Catchments, Halos, Subdistricts, Basemap} }
 
-// Label is the layer's name, Chinese first.
-func (l Layer) Label() string { return layerLabels[l] }
+// Label is the layer's name in the current language.
+func (l Layer) Label() string { return i18n.T(layerLabels[l]) }
 
 // LayerState is whether a layer shows, and how opaque (0..1).
 type LayerState struct {
