@@ -1,6 +1,7 @@
 package render
 
 import (
+	"strconv"
 	"strings"
 	"testing"
 
@@ -119,6 +120,22 @@ func TestSwatchesDraw(t *testing.T) {
 		}
 		if painted < 20 {
 			t.Errorf("swatch for %q is empty", it.Label)
+		}
+	}
+}
+
+// TestCapacityLabelInEachLanguage: a capacity label reads in the current
+// language ("12班 · 540位" / "12 classes · 540 seats").
+func TestCapacityLabelInEachLanguage(t *testing.T) {
+	sc := NewScene(nil, 2025)
+	sc.CapacityLabels = true
+	s := &data.Site{ShortName: "x", Level: data.Primary, Classes: 12}
+	seats := sc.Norms.SeatsOf(s).Total()
+	defer i18n.SetLanguage("zh")
+	for lang, want := range map[string]string{"zh": "12班 · %d位", "en": "12 classes · %d seats"} {
+		i18n.SetLanguage(lang)
+		if got := labelText(sc, s); seats == 0 || got != strings.Replace(want, "%d", strconv.Itoa(seats), 1) {
+			t.Errorf("%s: label %q (seats %d)", lang, got, seats)
 		}
 	}
 }

@@ -1,7 +1,6 @@
 package render
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"math"
@@ -9,6 +8,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo"
 )
 
@@ -151,9 +151,9 @@ func labelText(sc *Scene, s *data.Site) string {
 	seats := sc.Norms.SeatsOf(s).Total()
 	switch {
 	case s.Classes > 0 && seats > 0:
-		return fmt.Sprintf("%d班 · %d位", s.Classes, seats)
+		return i18n.T("ui.label.classes_seats", s.Classes, seats)
 	case seats > 0:
-		return fmt.Sprintf("%d位", seats)
+		return i18n.T("ui.label.seats", seats)
 	}
 	return s.ShortName
 }
