@@ -82,6 +82,9 @@ func (w *exportWidgets) restore(p fyne.Preferences) {
 		size = i18n.T(pixelSize)
 	}
 	w.size.SetSelected(size)
+	if w.size.Selected == "" { // a text kept by an older version
+		w.size.SetSelected("A4")
+	}
 	w.landscape.SetChecked(p.BoolWithFallback("export.landscape", true))
 	w.width.SetText(p.StringWithFallback("export.width", "1920"))
 	w.height.SetText(p.StringWithFallback("export.height", "1080"))
