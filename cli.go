@@ -96,7 +96,7 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.IntVar(&f.width, "width", 0, i18n.T("cli.flag.width"))
 	fl.IntVar(&f.height, "height", 0, i18n.T("cli.flag.height"))
 	fl.Float64Var(&f.dpi, "dpi", 150, i18n.T("cli.flag.dpi"))
-	fl.IntVar(&f.year, "year", time.Now().Year(), i18n.T("cli.flag.year"))
+	fl.IntVar(&f.year, "year", data.PlanLastYear, i18n.T("cli.flag.year"))
 	fl.StringVar(&f.layers, "layers", "basemap,sites,catchments,halos,labels,status", i18n.T("cli.flag.layers"))
 	fl.StringVar(&f.title, "title", "", i18n.T("cli.flag.title"))
 	fl.StringVar(&f.subtitle, "subtitle", "", i18n.T("cli.flag.subtitle"))

@@ -129,7 +129,7 @@ func parseAccessFlags(args []string, stderr io.Writer) (*accessFlags, error) {
 	f := &accessFlags{}
 	f.nf.register(fl)
 	fl.StringVar(&f.level, "level", "kindergarten", i18n.T("cli.flag.access_level"))
-	fl.IntVar(&f.year, "year", time.Now().Year(), i18n.T("cli.flag.access_year"))
+	fl.IntVar(&f.year, "year", data.PlanLastYear, i18n.T("cli.flag.access_year"))
 	fl.StringVar(&f.out, "out", "", i18n.T("cli.flag.access_out"))
 	fl.StringVar(&f.project, "project", "", i18n.T("cli.flag.project"))
 	fl.StringVar(&f.existing, "existing", "", i18n.T("cli.flag.access_existing"))

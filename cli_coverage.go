@@ -7,7 +7,6 @@ import (
 	"io"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
@@ -34,7 +33,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	fl.StringVar(&rd.layer, "layer", "", i18n.T("files.cli.flag_layer"))
 	fl.StringVar(&rd.existingLayer, "existing-layer", "", i18n.T("files.cli.flag_existing_layer"))
 	fl.StringVar(&rd.encoding, "encoding", "auto", i18n.T("files.cli.flag_encoding"))
-	year := fl.Int("year", time.Now().Year(), i18n.T("cli.flag.year"))
+	year := fl.Int("year", data.PlanLastYear, i18n.T("cli.flag.year"))
 	out := fl.String("out", "", i18n.T("cli.flag.cov_out"))
 	var nf networkFlags
 	nf.register(fl)

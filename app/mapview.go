@@ -366,6 +366,13 @@ func (m *MapView) MouseMoved(ev *desktop.MouseEvent) {
 	}
 }
 
+// Hovered is the id of the marker under the pointer ("" for none).
+func (m *MapView) Hovered() string {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.hover
+}
+
 // MouseOut implements desktop.Hoverable.
 func (m *MapView) MouseOut() {
 	m.mu.Lock()

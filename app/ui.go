@@ -199,6 +199,10 @@ func (u *UI) wire() {
 	u.list.OnSelect = func(id string) { st.selectSite(id); u.centreOn(id) }
 	u.Map.OnTap = u.onTap
 	u.Map.OnHover = func(p orb.Point) {
+		if text := u.hoverSite(); text != "" {
+			u.sh.status.SetText(text) // the full name, also of a site whose label did not fit
+			return
+		}
 		if z := zoneAt(st.subdistricts, p); z != nil {
 			u.sh.status.SetText(zoneSummary(st.coverage, z))
 		}
@@ -358,4 +362,16 @@ func statusText(v render.View, sites []data.Site, offline bool, err error) strin
 	}
 	return fmt.Sprintf(i18n.T("ui.ui.zoom_centre_located_1_px"),
 		v.Zoom, v.Center[0], v.Center[1], located, len(sites), v.MetersPerPixel(), net)
+}
+
+// hoverSite is the status line for the marker under the pointer: its full
+// name and status in the year ("" when no marker is there).
+func (u *UI) hoverSite() string {
+	id := u.Map.Hovered()
+	sites := u.sh.st.editor.Sites()
+	i := u.sh.st.editor.Index(id)
+	if id == "" || i < 0 {
+		return ""
+	}
+	return sites[i].DisplayName() + " · " + data.StatusText(&sites[i], u.sh.st.scene.Year)
 }

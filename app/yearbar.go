@@ -20,7 +20,7 @@ import (
 const (
 	FirstYear     = 2021
 	LastYear      = 2030
-	PlanLastYear  = 2025
+	PlanLastYear  = data.PlanLastYear
 	playStepDelay = 900 * time.Millisecond
 )
 

@@ -135,3 +135,7 @@ func ActualStatusLabel() string { return i18n.T("behave.status.actual_label") }
 // StatusRule states once, for a legend tooltip, a README or a PDF
 // footnote, how planned statuses follow from the annex years.
 func StatusRule() string { return i18n.T("behave.status.rule") }
+
+// PlanLastYear is the last year of the plan period (2021–2025): the year
+// the app and the headless commands show until the planner picks another.
+const PlanLastYear = 2025

@@ -70,6 +70,9 @@ type Row struct {
 	SFCA        float64 // 2SFCA: seats per seat needed within reach, demand-weighted
 	Uncovered   float64 // demand left once each site's seats are used up
 	UncovPop    float64 // residents behind that demand
+	// Catchments says which catchments the shares were measured with:
+	// "circle" (straight-line radius) or "network" (along the streets).
+	Catchments string
 }
 
 // TargetRow is the plan's "每个街道至少办一所公办幼儿园" check for one
@@ -161,6 +164,13 @@ func Analyse(in Input) Result {
 		if unassigned.Sites != [3]int{} {
 			res.Rows = append(res.Rows, unassigned)
 		}
+	}
+	method := "circle"
+	if in.Shapes != nil {
+		method = "network"
+	}
+	for i := range res.Rows {
+		res.Rows[i].Catchments = method
 	}
 	res.Target = target(in, zones, owner)
 	res.Uncertain = uncertain(in, zones, idx, owner, a)

@@ -21,7 +21,7 @@ var Columns = []string{"subdistrict_code", "subdistrict", "level", "year",
 	"seats_in_service", "seats_under_construction", "seats_planned",
 	"population", "seats_per_1000_norm", "demand", "seats_per_1000", "gap",
 	"area_km2", "area_covered_share", "population_covered_share", "sfca_index",
-	"uncovered_demand", "uncovered_population", "has_boundary"}
+	"uncovered_demand", "uncovered_population", "has_boundary", "catchments"}
 
 // Cells returns a row's values in Columns order: numbers as numbers, text
 // as text, nil for values that cannot be computed.
@@ -46,7 +46,7 @@ func (r Row) Cells(year int) []any {
 		float64(r.Seats[0]), float64(r.Seats[1]), float64(r.Seats[2]),
 		pop, r.Per1000, num(r.Demand), num(r.SeatsPer1k), num(r.Gap),
 		num(r.AreaKm2), num(r.AreaCovered), num(r.PopCovered), num(r.SFCA),
-		num(r.Uncovered), num(r.UncovPop), b}
+		num(r.Uncovered), num(r.UncovPop), b, r.Catchments}
 }
 
 func cellText(v any) string {
@@ -75,6 +75,11 @@ func WriteCSV(w io.Writer, res Result) error {
 		rec := make([]string, len(cells))
 		for i, c := range cells {
 			rec[i] = cellText(c)
+		}
+		if rec[0] != "" {
+			// A leading tab keeps the 12-digit code text when Excel opens
+			// the file (as the sites export does); GIS tools trim it.
+			rec[0] = "\t" + rec[0]
 		}
 		cw.Write(rec)
 	}

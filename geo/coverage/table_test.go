@@ -43,6 +43,12 @@ func TestWriteCSV(t *testing.T) {
 	if col("subdistrict") != "甲&<乙>" || col("level") != "kindergarten" || col("demand") != "420" || col("gap") != "60" || col("area_covered_share") != "1" {
 		t.Errorf("row %v", kg)
 	}
+	if code := col("subdistrict_code"); !strings.HasPrefix(code, "\t") {
+		t.Errorf("subdistrict_code %q: want a leading tab so Excel keeps the code text", code)
+	}
+	if col("catchments") != "circle" {
+		t.Errorf("catchments column %q, want circle", col("catchments"))
+	}
 	for _, r := range rows[1:] {
 		if r[1] == "无边界" && r[19] != "" {
 			t.Errorf("no boundary but a covered share: %v", r)
@@ -72,5 +78,18 @@ func TestWriteXLSX(t *testing.T) {
 	}
 	if colName(0) != "A" || colName(25) != "Z" || colName(26) != "AA" {
 		t.Error("column names")
+	}
+}
+
+// TestTableSaysNetworkCatchments: a table computed from shapes (network
+// catchments) says so in every row.
+func TestTableSaysNetworkCatchments(t *testing.T) {
+	zones := []data.Subdistrict{zoneOf("甲", 10000, orb.Polygon{rect(0, 0, 500, 500)})}
+	in := Input{Subdistricts: zones, Sites: []data.Site{kg("k", 250, 250, 12)}, Norms: norms(2000), Year: 2025,
+		Shapes: func(*data.Site, data.Level, func(orb.Point) orb.Point) Shape { return nil }}
+	for _, r := range Analyse(in).Rows {
+		if r.Catchments != "network" {
+			t.Errorf("row %s %v: catchments %q, want network", r.Name, r.Level, r.Catchments)
+		}
 	}
 }
