@@ -101,6 +101,7 @@ type basemapPanel struct {
 	box      *fyne.Container
 	reported error
 	current  tile.Spec
+	offer    *widget.Button // over the map, see basemapoffer.go
 }
 
 func newBasemapPanel(sh *shell, live *liveBasemap, opts func() tile.BasemapOptions) *basemapPanel {
@@ -124,6 +125,7 @@ func newBasemapPanel(sh *shell, live *liveBasemap, opts func() tile.BasemapOptio
 	p.box = container.NewVBox(widget.NewLabel(i18n.T("basemap.heading")), p.choice,
 		container.NewGridWithColumns(2, open, folder, custom, key), p.note)
 	sh.useBasemap = func(c data.BasemapChoice) { p.choose(c.Value, c.Datum) }
+	p.newMapOffer()
 	return p
 }
 
