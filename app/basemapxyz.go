@@ -121,6 +121,17 @@ func subdomainsField(s string) ([]string, error) {
 	return parts, nil
 }
 
+// invalid reports a field that does not validate (OK is disabled then,
+// but a dialog confirmed by the keyboard must not choose OSM for "").
+func (f *xyzForm) invalid() bool {
+	for _, e := range []*widget.Entry{f.tmpl, f.minZ, f.maxZ, f.subs} {
+		if e.Validate() != nil {
+			return true
+		}
+	}
+	return false
+}
+
 // remember keeps the fields in preferences; applyXYZ reads them back.
 func (f *xyzForm) remember(prefs fyne.Preferences) {
 	prefs.SetString(prefXYZTemplate, strings.TrimSpace(f.tmpl.Text))
@@ -153,7 +164,7 @@ func applyXYZ(sp *tile.Spec, prefs fyne.Preferences) {
 func (p *basemapPanel) askTemplate() {
 	f := newXYZForm(p.sh.prefs)
 	d := dialog.NewForm(i18n.T("basemap.custom"), i18n.T("basemap.ok"), i18n.T("basemap.cancel"), f.items(), func(ok bool) {
-		if !ok {
+		if !ok || f.invalid() {
 			return
 		}
 		f.remember(p.sh.prefs)

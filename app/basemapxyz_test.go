@@ -55,6 +55,9 @@ func TestCustomXYZDialog(t *testing.T) {
 			t.Errorf("%q: error %v; the dialog shows:\n%s", tc.text, err, shownTexts(t, u.Window))
 		}
 	}
+	if !f.invalid() {
+		t.Error("a form with bad fields counts as valid")
+	}
 	retype(u.Window, f.minZ, "12")
 	retype(u.Window, f.maxZ, "9")
 	if f.maxZ.Validate() == nil || !strings.Contains(shownTexts(t, u.Window), "must not be below the min zoom") {
@@ -64,10 +67,8 @@ func TestCustomXYZDialog(t *testing.T) {
 	retype(u.Window, f.subs, "t0,t1,t2")
 	retype(u.Window, f.tmpl, "https://{s}.tiles.example.cn/{z}/{x}/{-y}.png")
 	retype(u.Window, f.attr, "© 广州市规划院")
-	for _, e := range []*widget.Entry{f.tmpl, f.minZ, f.maxZ, f.subs} {
-		if err := e.Validate(); err != nil {
-			t.Errorf("%q refused: %v", e.Text, err)
-		}
+	if f.invalid() {
+		t.Errorf("good values refused: %q %q %q %q", f.tmpl.Text, f.minZ.Text, f.maxZ.Text, f.subs.Text)
 	}
 	f.remember(u.sh.prefs)
 	if !p.choose(f.tmpl.Text, "gcj02") {
