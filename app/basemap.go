@@ -101,6 +101,8 @@ type basemapPanel struct {
 	box      *fyne.Container
 	reported error
 	current  tile.Spec
+	offer    *widget.Button // over the map, see basemapoffer.go
+	xyz      *xyzForm       // the custom XYZ dialog last opened (tests)
 }
 
 func newBasemapPanel(sh *shell, live *liveBasemap, opts func() tile.BasemapOptions) *basemapPanel {
@@ -124,6 +126,7 @@ func newBasemapPanel(sh *shell, live *liveBasemap, opts func() tile.BasemapOptio
 	p.box = container.NewVBox(widget.NewLabel(i18n.T("basemap.heading")), p.choice,
 		container.NewGridWithColumns(2, open, folder, custom, key), p.note)
 	sh.useBasemap = func(c data.BasemapChoice) { p.choose(c.Value, c.Datum) }
+	p.newMapOffer()
 	return p
 }
 
@@ -145,6 +148,7 @@ func (p *basemapPanel) choose(value, datum string) bool {
 	sp, err := tile.ParseSpec(value, datum)
 	var b *tile.Basemap
 	if err == nil {
+		applyXYZ(&sp, p.sh.prefs)
 		o := p.opts()
 		o.Key = p.sh.prefs.String(prefTiandituKey)
 		b, err = tile.Open(sp, o)
@@ -254,18 +258,4 @@ func (p *basemapPanel) openFolder() {
 			p.choice.ClearSelected()
 		}
 	}, p.sh.win)
-}
-
-// askTemplate takes a custom XYZ URL template and its datum.
-func (p *basemapPanel) askTemplate() {
-	tmpl := widget.NewEntry()
-	tmpl.SetPlaceHolder("https://{s}.example.com/{z}/{x}/{y}.png")
-	datum := widget.NewSelect([]string{"wgs84", "gcj02"}, nil)
-	datum.SetSelected("wgs84")
-	dialog.ShowForm(i18n.T("basemap.custom"), i18n.T("basemap.ok"), i18n.T("basemap.cancel"),
-		[]*widget.FormItem{widget.NewFormItem(i18n.T("ui.basemap.url"), tmpl), widget.NewFormItem(i18n.T("basemap.datum"), datum)}, func(ok bool) {
-			if ok && p.choose(tmpl.Text, datum.Selected) {
-				p.choice.ClearSelected()
-			}
-		}, p.sh.win)
 }

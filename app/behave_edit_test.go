@@ -80,7 +80,7 @@ func TestDragEvidenceSiteAsksOnce(t *testing.T) {
 		t.Errorf("prompt does not name the site by name: %q", text)
 	}
 	tapDialogButton(t, u.Window, i18n.T("behave.edit.keep"))
-	if got := *u.sh.st.site("LW-04"); got != before {
+	if got := *u.sh.st.site("LW-04"); !got.Same(&before) {
 		t.Fatal("keeping the evidence moved the site")
 	}
 	dragMarker(u, "LW-04", 50, 0)
@@ -113,7 +113,7 @@ func TestShakyClickMovesNothing(t *testing.T) {
 	if u.Window.Canvas().Overlays().Top() != nil {
 		t.Fatalf("a click asked: %q", dialogText(t, u.Window))
 	}
-	if got := *u.sh.st.site("LW-04"); got != before {
+	if got := *u.sh.st.site("LW-04"); !got.Same(&before) {
 		t.Errorf("a 3-pixel drag moved the site to %v", got.Location)
 	}
 	if u.sh.st.editor.Dirty() {

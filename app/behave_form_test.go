@@ -19,7 +19,7 @@ func TestApplyWithoutChange(t *testing.T) {
 			if !u.edit.applyForm(f, before, false) {
 				t.Fatal("apply refused")
 			}
-			if got := *u.sh.st.site(s.ID); got != s {
+			if got := *u.sh.st.site(s.ID); !got.Same(&s) {
 				t.Errorf("site changed:\n got %+v\nwant %+v", got, s)
 			}
 			if !strings.Contains(u.sh.status.Text, s.ShortName) {
@@ -43,7 +43,7 @@ func TestApplyWithoutChangeKeepsDraggedPoint(t *testing.T) {
 	if !u.edit.applyForm(f, moved, false) {
 		t.Fatal("apply refused")
 	}
-	if got := *u.sh.st.site("LW-13"); got != moved {
+	if got := *u.sh.st.site("LW-13"); !got.Same(&moved) {
 		t.Errorf("apply without change altered the site:\n got %v %q\nwant %v %q", got.Location, got.Basis, moved.Location, moved.Basis)
 	}
 	if l, _ := u.sh.st.editor.Undo(); !strings.HasPrefix(l, "移动") {

@@ -214,7 +214,7 @@ func (p *editPanel) applyForm(f *siteForm, s data.Site, isNew bool) bool {
 		p.sh.showError(err)
 		return false
 	}
-	if !isNew && next == s {
+	if !isNew && next.Same(&s) {
 		p.sh.status.SetText(i18n.T("behave.edit.no_change", s.DisplayName()))
 		return true
 	}

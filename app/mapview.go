@@ -53,9 +53,10 @@ type MapEvents struct {
 // frame is a drawn frame's scene with the marker placements it was drawn
 // with; they are swapped together, so hit testing matches the screen.
 type frame struct {
-	scene  *render.Scene
-	placed []render.Placed
-	origin [2]float64
+	scene   *render.Scene
+	placed  []render.Placed
+	origin  [2]float64
+	missing int // basemap tiles the frame lacked
 }
 
 // drawer draws frames into two buffers and shows the finished one.
@@ -212,7 +213,7 @@ func (m *MapView) RenderNow() {
 	}
 	d.want(v)
 	f := d.renderer.Render(buf, v, sc, d.offline())
-	fyne.DoAndWait(func() { m.show(buf, back, frame{scene: sc, placed: f.Placed, origin: f.Origin}, v) })
+	fyne.DoAndWait(func() { m.show(buf, back, frame{scene: sc, placed: f.Placed, origin: f.Origin, missing: f.Missing}, v) })
 }
 
 // show puts a drawn buffer on screen with the frame it holds.
@@ -227,6 +228,13 @@ func (m *MapView) show(buf *image.RGBA, back int, f frame, v render.View) {
 	if m.OnViewChanged != nil {
 		m.OnViewChanged(v)
 	}
+}
+
+// Missing is the number of basemap tiles the frame on screen lacked.
+func (m *MapView) Missing() int {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	return m.shown.missing
 }
 
 // Image is the frame on screen.

@@ -50,9 +50,12 @@ func TestPlaceOnPlot(t *testing.T) {
 	if !planar.PolygonContains(plot, s.Location) || !strings.Contains(s.Basis, "AF040422") {
 		t.Errorf("site after place on plot: %v, %q", s.Location, s.Basis)
 	}
+	if !orb.Equal(s.Plot, orb.MultiPolygon{plot}) {
+		t.Errorf("the site does not keep the plot outline: %v", s.Plot)
+	}
 	u.edit.Undo()
-	if got := u.sh.st.site("LW-06"); got.Location != before.Location {
-		t.Errorf("undo left the site at %v", got.Location)
+	if got := u.sh.st.site("LW-06"); got.Location != before.Location || len(got.Plot) != 0 {
+		t.Errorf("undo left the site at %v, outline %v", got.Location, got.Plot)
 	}
 }
 

@@ -170,7 +170,7 @@ func (f *siteForm) apply(s data.Site) (data.Site, error) {
 func (f *siteForm) applyLocation(s data.Site) (data.Site, error) {
 	lonT, latT := strings.TrimSpace(f.loc.lon.Text), strings.TrimSpace(f.loc.lat.Text)
 	if lonT == "" && latT == "" {
-		s.Located = false
+		s.Located, s.Plot = false, nil
 		return s, nil
 	}
 	lon, err1 := strconv.ParseFloat(lonT, 64)
@@ -185,6 +185,7 @@ func (f *siteForm) applyLocation(s data.Site) (data.Site, error) {
 	}
 	moved := !s.Located || p != s.Location || prec != s.PrecisionM
 	s.Located, s.Location, s.PrecisionM = true, p, prec
+	s.KeepPlotIfInside()
 	s.Basis = strings.TrimSpace(f.loc.basis.Text)
 	if moved {
 		s.Confidence = data.ConfidenceSurveyed

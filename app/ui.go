@@ -263,7 +263,7 @@ func (u *UI) sides() fyne.CanvasObject {
 	right := container.NewVSplit(container.NewVScroll(u.years.summaryWidget()), u.details.view)
 	right.Offset = 0.3
 	p.right = container.NewStack(minWidth(170), right)
-	p.inner = container.NewHSplit(u.Map, p.right)
+	p.inner = container.NewHSplit(u.layers.basemap.overMap(u.Map), p.right)
 	p.inner.Offset = 1 - rightShare/(1-leftShare)
 	p.outer = container.NewHSplit(p.left, p.inner)
 	p.outer.Offset = leftShare
@@ -337,6 +337,7 @@ func (u *UI) showStatus(v render.View) {
 	off, err := u.layers.basemap.live.Offline()
 	u.sh.status.SetText(statusText(v, sites, off, err))
 	u.layers.basemap.checkProblem()
+	u.layers.basemap.updateOffer(off, u.Map.Missing())
 }
 
 // toolbarWidget puts any widget in a toolbar.

@@ -21,7 +21,7 @@ const CatchmentVertices = 72
 // apart. Unknown numbers are empty (NULL), never 0.
 var siteColumns = []string{"id", "name", "kind", "level", "level_zh", "classes", "seats", "start_year", "end_year",
 	"plan_status", "plan_status_zh", "overdue", "actual_status", "actual_year", "subdistrict", "subdistrict_code", "plot_code",
-	"located", "lon", "lat", "precision_m", "approximate", "confidence", "basis", "source"}
+	"located", "lon", "lat", "precision_m", "approximate", "confidence", "basis", "source", "plot_wkt"}
 
 // siteColumnTypes are the GeoPackage types of the non-text columns.
 var siteColumnTypes = map[string]gpkg.FieldType{"classes": gpkg.Integer, "seats": gpkg.Integer, "start_year": gpkg.Integer,
@@ -52,7 +52,7 @@ func siteValues(s *Site, n Norms, year int) []any {
 	return []any{s.ID, s.Name, s.Kind.String(), s.Level.String(), s.Level.Label(), known(s.Classes), known(n.SeatsOf(s).Total()),
 		known(s.StartYear), known(s.EndYear), planCode, planZH, boolInt(late), actual, known(s.ActualYear),
 		s.SubdistrictText(), text(s.SubdistrictCode), text(s.PlotCode), boolInt(s.Located), lon, lat, prec, approx,
-		s.Confidence.String(), text(s.Basis), source}
+		s.Confidence.String(), text(s.Basis), source, s.PlotWKT()}
 }
 
 // known is n as a column value, nil (empty, NULL) when 0 means "not stated".

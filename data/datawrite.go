@@ -142,15 +142,16 @@ func csvText(v any) string {
 	return fmt.Sprint(v)
 }
 
-// WriteSitesGPKG writes a GeoPackage with a "sites" point layer and a
-// "catchments" polygon layer, for the status year.
+// WriteSitesGPKG writes a GeoPackage with a "sites" point layer, a
+// "catchments" polygon layer and a "site_plots" layer of the plots sites
+// were placed on, for the status year.
 func WriteSitesGPKG(path string, sites []Site, n Norms, year int) error {
 	cl := &gpkg.Layer{Name: "catchments", GeomType: "POLYGON", Description: "walking service areas (geodesic circles)",
 		Fields: []gpkg.Field{{Name: "site_id", Type: gpkg.Text}, {Name: "served_level", Type: gpkg.Text}, {Name: "radius_m", Type: gpkg.Real}}}
 	for _, c := range Catchments(sites, n) {
 		cl.Features = append(cl.Features, gpkg.Feature{Geometry: orb.Polygon{c.Ring}, Values: []any{c.SiteID, c.Served.String(), c.RadiusM}})
 	}
-	return gpkg.Write(path, []*gpkg.Layer{sitesLayer(sites, n, year), cl})
+	return gpkg.Write(path, []*gpkg.Layer{sitesLayer(sites, n, year), cl, sitePlotLayer("site_plots", sites)})
 }
 
 // sitesLayer is the "sites" point layer of the GeoPackage exports.

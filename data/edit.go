@@ -27,7 +27,7 @@ type Edit struct {
 // noop reports whether applying e would leave the sites as they are.
 func (e Edit) noop() bool {
 	for _, c := range e.Changes {
-		if c.Before == nil || c.After == nil || *c.Before != *c.After {
+		if c.Before == nil || c.After == nil || !c.Before.Same(c.After) {
 			return false
 		}
 	}

@@ -78,6 +78,7 @@ func SaveProject(path string, p *Project) error {
 		settings,
 	}
 	layers = append(layers, p.referenceTables()...)
+	layers = append(layers, sitePlotLayer(layerSitePlots, p.Sites))
 	return gpkg.Write(path, append(layers, streetLayers(p.Streets, p.StreetsSource)...))
 }
 
@@ -123,6 +124,7 @@ func OpenProject(path string) (*Project, error) {
 		}
 		p.Sites = append(p.Sites, sites...)
 	}
+	readSitePlots(f, p.Sites)
 	if err := p.readReferences(f, kv["reference_layers"]); err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}

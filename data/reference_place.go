@@ -28,6 +28,7 @@ func PlaceOnPlot(s *Site, f RefFeature, idField string) error {
 	area := math.Abs(planar.Area(project.Geometry(mp.Clone(), geo.LiwanAlbers.Forward)))
 	id := f.Props[idField]
 	s.Location, s.Located = InteriorPoint(largest(mp)), true
+	s.Plot = mp.Clone()
 	s.Confidence, s.PrecisionM = ConfidenceHigh, math.Max(10, math.Round(math.Sqrt(area/math.Pi)))
 	s.Basis = i18n.T("basemap.placed_on_plot", id, area)
 	if s.PlotCode == "" {

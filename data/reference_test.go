@@ -230,7 +230,7 @@ func TestGeoPackageLayers(t *testing.T) {
 		t.Fatal(err)
 	}
 	names, err := GeoPackageLayers(path)
-	if err != nil || len(names) != 4 || names[3] != "subdistricts" || names[2] != "ref_01_roads" {
+	if err != nil || len(names) != 5 || names[4] != "subdistricts" || names[3] != "ref_01_roads" || names[1] != "plan_site_plots" {
 		t.Errorf("layers %v, %v", names, err)
 	}
 	if _, err := GeoPackageLayers(filepath.Join(t.TempDir(), "none.gpkg")); err == nil {

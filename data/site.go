@@ -51,6 +51,9 @@ type Site struct {
 	Confidence Confidence
 	Basis      string // the evidence for the location, in words
 	Source     string // where the evidence comes from
+	// Plot is the outline (WGS-84) of the plot the site was placed on
+	// (PlaceOnPlot); nil when none. See KeepPlotIfInside.
+	Plot orb.MultiPolygon
 
 	SubdistrictCode string // 12-digit statistical code, when known
 	Subdistrict     string // 街道 name, when known

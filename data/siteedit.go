@@ -47,6 +47,7 @@ func (s *Site) Relocate(p orb.Point, precM float64, how string, at time.Time) {
 	}
 	s.Location, s.Located, s.PrecisionM = p, true, precM
 	s.Confidence, s.Basis = ConfidenceSurveyed, basis
+	s.KeepPlotIfInside()
 }
 
 // ShownUnchanged reports whether a point typed in a form is the point the

@@ -135,6 +135,7 @@ func (r *Renderer) paint(p Painter, sc *Scene, v View, placed []Placed, off, siz
 		drawCatchments(p, sc, v, off, size)
 	}
 	if sc.On(Sites) {
+		drawSitePlots(p, sc, v, off)
 		drawSites(p, sc, v, placed, off)
 	}
 	if sc.On(Labels) && sc.On(Sites) && r.Fonts != nil && v.Zoom >= 12 {
