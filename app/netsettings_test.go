@@ -15,6 +15,9 @@ import (
 func TestNetworkSettingsSavedAndRestored(t *testing.T) {
 	u := newTestUI(t)
 	st := u.sh.st
+	if st.Dirty() {
+		t.Fatal("a fresh window counts as changed")
+	}
 	if st.net.cfg != data.DefaultNetworkSettings() {
 		t.Fatalf("fresh settings %+v, want the defaults", st.net.cfg)
 	}
@@ -49,6 +52,9 @@ func TestNetworkSettingsSavedAndRestored(t *testing.T) {
 	}
 	u2.file.load(p, path, false)
 	st2 := u2.sh.st
+	if st2.Dirty() {
+		t.Error("opening a project with network settings counts as a change")
+	}
 	if st2.net.cfg != want || st2.net.graph == nil || st2.net.on {
 		t.Fatalf("restored %+v (graph %v, on %v), want %+v", st2.net.cfg, st2.net.graph != nil, st2.net.on, want)
 	}
