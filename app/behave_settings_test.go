@@ -8,6 +8,7 @@ import (
 	"fyne.io/fyne/v2/test"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 func settingsRow(t *testing.T, d *settingsDialog, key string) *normRow {
@@ -26,7 +27,7 @@ func TestSettingsCustomAndRefused(t *testing.T) {
 	d := u.dlg.settings
 	d.show()
 	r := settingsRow(t, d, "norm.radius.kindergarten")
-	gb := data.DefaultNorms().RadiusM[data.Kindergarten].Source
+	gb := i18n.T("ui.norm.src.gb50180_5") // the default's source in the current language
 	if !strings.Contains(r.source.Text, gb) {
 		t.Fatalf("default source %q lacks %q", r.source.Text, gb)
 	}

@@ -112,7 +112,7 @@ func (d *importDialogs) showSchoolMapping(set *vector.Set) {
 func crsLabels() []string {
 	var out []string
 	for _, c := range crs.All() {
-		out = append(out, c.Label())
+		out = append(out, crsText(c))
 	}
 	return out
 }

@@ -27,6 +27,7 @@ type accessLayer struct {
 	on     *widget.Check
 	level  *widget.Select
 	speed  *widget.Select // walking speed, km/h, for minutes
+	cell   *widget.Select // accessibility map cell size, m
 	info   *widget.Label
 	export *widget.Button
 	key    string // what the shown map was computed for
@@ -46,12 +47,13 @@ func newAccessLayer(sh *shell) *accessLayer {
 	a.level.SetSelectedIndex(0)
 	a.on = widget.NewCheck(i18n.T("network.ui.access"), nil)
 	a.on.Disable()
-	a.speed = widget.NewSelect([]string{"3 km/h", "3.5 km/h", "4 km/h", "4.5 km/h", "5 km/h"}, nil)
-	a.speed.SetSelected("4 km/h")
+	a.speed = netChoice(sh, []float64{3, 3.5, 4, 4.5, 5}, "km/h", func(n data.NetworkSettings) float64 { return n.SpeedKmh },
+		func(n *data.NetworkSettings, v float64) { n.SpeedKmh = v })
+	a.cell = netChoice(sh, []float64{10, 25, 50, 100}, "m", func(n data.NetworkSettings) float64 { return n.CellM },
+		func(n *data.NetworkSettings, v float64) { n.CellM = v })
 	a.export = widget.NewButton(i18n.T("network.ui.accessexport"), a.exportRaster)
 	a.export.Disable()
 	a.level.OnChanged = func(string) { a.refresh() } // set last: building the panel changes nothing
-	a.speed.OnChanged = func(string) { a.refresh() }
 	a.on.OnChanged = func(bool) { a.refresh() }
 	sh.st.listen(sceneChanged, a.refresh)
 	sh.st.listen(networkChanged, func() {
@@ -69,7 +71,8 @@ func newAccessLayer(sh *shell) *accessLayer {
 
 func (a *accessLayer) widget() fyne.CanvasObject {
 	return container.NewVBox(container.NewBorder(nil, nil, a.on, nil, a.level),
-		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("network.ui.speed")), a.export, a.speed), a.info)
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("network.ui.speed")), a.export, a.speed),
+		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("network.ui.cell")), nil, a.cell), a.info)
 }
 
 // refresh recomputes the map when what it shows has changed.
@@ -85,7 +88,8 @@ func (a *accessLayer) refresh() {
 	}
 	level := accessLevels[max(0, a.level.SelectedIndex())]
 	speed := a.walkSpeed()
-	key := fmt.Sprintf("%v|%d|%p|%p|%v", level, st.scene.Year, st.net.graph, st.net.set, speed)
+	cell := st.net.cfg.CellM
+	key := fmt.Sprintf("%v|%d|%p|%p|%v|%v", level, st.scene.Year, st.net.graph, st.net.set, speed, cell)
 	if key == a.key || a.busy {
 		return
 	}
@@ -98,7 +102,7 @@ func (a *accessLayer) refresh() {
 		for _, s := range dest {
 			pts = append(pts, s.Location)
 		}
-		r, _ := g.Access(pts, ext, network.AccessOptions{Cell: 25})
+		r, _ := g.Access(pts, ext, network.AccessOptions{Cell: cell})
 		_, pop := r.ClassShares(network.DefaultBreaks, zones)
 		layer := &render.AccessRaster{Img: r.Image(network.DefaultBreaks), X0: r.X0, Y0: r.Y0, Cell: r.Cell,
 			Title: i18n.T("network.ui.accesstitle", levelText(level), year), Classes: accessClasses(speed)}
@@ -142,11 +146,7 @@ func accessExtent(st *state) (orb.Bound, []network.Zone) {
 }
 
 // walkSpeed is the chosen walking speed, km/h.
-func (a *accessLayer) walkSpeed() float64 {
-	v := 4.0
-	fmt.Sscanf(a.speed.Selected, "%f", &v)
-	return v
-}
+func (a *accessLayer) walkSpeed() float64 { return a.sh.st.net.cfg.SpeedKmh }
 
 // accessClasses are the legend entries of the distance classes, with
 // minutes at speed km/h.
@@ -157,7 +157,7 @@ func accessClasses(speed float64) []render.ZoneClass {
 		label := ""
 		if i < len(network.DefaultBreaks) {
 			hi := network.DefaultBreaks[i]
-			label = fmt.Sprintf("%.0f–%.0f m (≤ %.0f min)", lo, hi, math.Ceil(hi/(speed*1000/60)))
+			label = i18n.T("network.ui.accessclass", lo, hi, math.Ceil(hi/(speed*1000/60)))
 			lo = hi
 		} else {
 			label = fmt.Sprintf("> %.0f m", lo)

@@ -14,6 +14,7 @@ import (
 	"fyne.io/fyne/v2/widget"
 	"github.com/paulmach/orb"
 
+	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/gpkg"
 	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
@@ -111,9 +112,9 @@ func (p *networkPanel) readLayer(path, layer string) {
 func (p *networkPanel) askLayerOptions(set *vector.Set) {
 	field := columnPicker(set.Fields, "")
 	sys := widget.NewSelect(crsLabels(), nil)
-	sys.SetSelected(crs.WGS84.Label())
+	sys.SetSelected(crsText(crs.WGS84))
 	if set.CRS != crs.Unknown {
-		sys.SetSelected(set.CRS.Label())
+		sys.SetSelected(crsText(set.CRS))
 	}
 	form := widget.NewForm(widget.NewFormItem(i18n.T("network.ui.nowalk"), field), widget.NewFormItem(i18n.T("network.ui.crs"), sys))
 	p.sh.confirmForm(i18n.T("network.ui.import"), i18n.T("network.ui.importbtn"), form, func(ok bool) {
@@ -213,7 +214,9 @@ func networkToggle(sh *shell) fyne.CanvasObject {
 	mode.Disable()
 	mode.OnChanged = func(s string) {
 		if (s == net) != sh.st.net.on {
-			sh.st.setNetworkMode(s == net)
+			sh.changeNetSettings(func(n *data.NetworkSettings) {
+				n.Catchments = map[bool]string{true: "network", false: "circle"}[s == net]
+			})
 		}
 	}
 	info := widget.NewLabel(i18n.T("network.ui.none"))
@@ -230,13 +233,8 @@ func networkToggle(sh *shell) fyne.CanvasObject {
 			mode.SetSelected(want)
 		}
 	})
-	lateral := widget.NewSelect([]string{"25 m", "50 m", "75 m", "100 m"}, nil)
-	lateral.SetSelected(fmt.Sprintf("%.0f m", network.DefaultLateral))
-	lateral.OnChanged = func(v string) {
-		var m float64
-		fmt.Sscanf(v, "%f", &m)
-		sh.st.setLateral(m)
-	}
+	lateral := netChoice(sh, []float64{25, 50, 75, 100}, "m", func(n data.NetworkSettings) float64 { return n.LateralM },
+		func(n *data.NetworkSettings, v float64) { n.LateralM = v })
 	buffer := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("network.ui.lateral")), nil, lateral)
 	return container.NewVBox(mode, buffer, info, newAccessLayer(sh).widget())
 }

@@ -22,47 +22,57 @@ const networkChanged event = 100
 // netState is the work's street network and the sites' catchments along
 // it; on chooses them over circles.
 type netState struct {
-	lines   []orb.LineString
-	source  string
-	graph   *network.Graph
-	set     *network.SiteSet
-	on      bool
-	lateral float64
+	lines  []orb.LineString
+	source string
+	graph  *network.Graph
+	set    *network.SiteSet
+	on     bool
+	cfg    data.NetworkSettings // the planner's choices (on follows cfg.Catchments when a network exists)
 }
 
 // setNetwork keeps a newly built network and switches catchments to it.
 func (s *state) setNetwork(lines []orb.LineString, source string, g *network.Graph) {
-	lateral := s.net.lateral
-	if lateral <= 0 {
-		lateral = network.DefaultLateral
+	cfg := s.net.cfg
+	if g != nil {
+		cfg.Catchments = "network"
 	}
-	s.net = netState{lines: lines, source: source, graph: g, on: g != nil, lateral: lateral}
+	s.installNetwork(lines, source, g, cfg)
+}
+
+func (s *state) installNetwork(lines []orb.LineString, source string, g *network.Graph, cfg data.NetworkSettings) {
+	cfg = cfg.Clean()
+	s.net = netState{lines: lines, source: source, graph: g, on: g != nil && cfg.Catchments == "network", cfg: cfg}
 	s.recomputeNetwork()
 	s.notify(networkChanged)
 }
 
-// loadNetwork rebuilds the network saved in a project (none clears it).
-func (s *state) loadNetwork(lines []orb.LineString, source string) {
+// loadNetwork rebuilds the network saved in a project (none clears it)
+// with the project's settings.
+func (s *state) loadNetwork(lines []orb.LineString, source string, cfg data.NetworkSettings) {
 	g, err := network.Build(lines, network.Options{})
 	if err != nil {
 		g, lines = nil, nil
 	}
-	s.setNetwork(lines, source, g)
+	s.installNetwork(lines, source, g, cfg)
+}
+
+// setNetSettings applies new settings (catchment kind, buffer, speed, cell).
+func (s *state) setNetSettings(cfg data.NetworkSettings) {
+	s.installNetwork(s.net.lines, s.net.source, s.net.graph, cfg)
 }
 
 // setNetworkMode switches catchments between the network and circles.
 func (s *state) setNetworkMode(on bool) {
-	s.net.on = on && s.net.graph != nil
-	s.recomputeNetwork()
-	s.notify(networkChanged)
+	cfg := s.net.cfg
+	cfg.Catchments = map[bool]string{true: "network", false: "circle"}[on]
+	s.setNetSettings(cfg)
 }
 
 // setLateral changes the buffer around reachable streets (metres).
 func (s *state) setLateral(m float64) {
-	s.net.lateral = m
-	if s.net.graph != nil {
-		s.recomputeNetwork()
-	}
+	cfg := s.net.cfg
+	cfg.LateralM = m
+	s.setNetSettings(cfg)
 }
 
 // recomputeNetwork recomputes the catchments (after edits or norm
@@ -70,7 +80,7 @@ func (s *state) setLateral(m float64) {
 func (s *state) recomputeNetwork() {
 	s.net.set = nil
 	if s.net.graph != nil {
-		s.net.set = s.net.graph.ForSites(s.scene.Sites, s.scene.Norms, s.net.lateral)
+		s.net.set = s.net.graph.ForSites(s.scene.Sites, s.scene.Norms, s.net.cfg.LateralM)
 	}
 	shapes := s.renderShapes()
 	s.update(func(sc *render.Scene) { sc.CatchShapes = shapes })

@@ -164,10 +164,11 @@ func TestLateralSpeedAndAccessExport(t *testing.T) {
 	a.on.SetChecked(true)
 	a.speed.SetSelected("5 km/h")
 	deadline := time.Now().Add(20 * time.Second)
-	for (a.raster == nil || !strings.Contains(sceneLegend(st.scene), "≤ 4 min")) && time.Now().Before(deadline) {
+	want := i18n.T("network.ui.accessclass", 0.0, 300.0, 4.0)
+	for (a.raster == nil || !strings.Contains(sceneLegend(st.scene), want)) && time.Now().Before(deadline) {
 		time.Sleep(20 * time.Millisecond)
 	}
-	if !strings.Contains(sceneLegend(st.scene), "≤ 4 min") { // 300 m at 5 km/h = 3.6 min
+	if !strings.Contains(sceneLegend(st.scene), want) { // 300 m at 5 km/h = 3.6 min
 		t.Fatalf("legend minutes do not follow the speed: %s", sceneLegend(st.scene))
 	}
 	dir := t.TempDir()

@@ -62,7 +62,7 @@ func (f *projectFile) project() *data.Project {
 	return &data.Project{Sites: st.editor.Sites(), Subdistricts: st.subdistricts, Norms: st.scene.Norms.Clone(),
 		View: data.View{Center: v.Center, Zoom: v.Zoom, Year: st.scene.Year}, Origin: f.path, References: refsOf(st.scene),
 		Basemap: data.BasemapChoice{Value: f.sh.prefs.String(prefBasemap), Datum: f.sh.prefs.String(prefBasemapDatum)},
-		Streets: st.net.lines, StreetsSource: st.net.source}
+		Streets: st.net.lines, StreetsSource: st.net.source, Network: st.net.cfg}
 }
 
 // saveTo writes the project to path off the UI goroutine; done runs on
@@ -202,7 +202,8 @@ func (f *projectFile) load(p *data.Project, path string, recovered bool) {
 	if p.View.Zoom > 0 {
 		f.sh.m.SetView(render.View{Center: p.View.Center, Zoom: p.View.Zoom})
 	}
-	st.loadNetwork(p.Streets, p.StreetsSource)
+	saveNetPrefs(f.sh.prefs, p.Network.Clean())
+	st.loadNetwork(p.Streets, p.StreetsSource, p.Network)
 	st.notify(sitesEdited)
 	f.sh.status.SetText(i18n.T("ui.project.opened") + path)
 	if f.sh.useBasemap != nil && p.Basemap.Value != "" {

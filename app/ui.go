@@ -111,6 +111,7 @@ func New(a fyne.App, cfg Config) (*UI, error) {
 	u.Map.draw.offline = func() bool { off, _ := live.Offline(); return off }
 	u.Map.draw.want = func(v render.View) { live.Want(v.Tiles()) }
 	u.sh = &shell{st: newState(sc, cfg.Sites), m: u.Map, win: u.Window, prefs: a.Preferences(), status: widget.NewLabel(""), tips: newTipLayer()}
+	u.sh.st.net.cfg = loadNetPrefs(a.Preferences())
 	u.buildPanels(cfg, fonts, live)
 	u.wire()
 	u.Window.SetContent(container.NewStack(u.layout(), u.sh.tips.layer))

@@ -112,11 +112,11 @@ func crsSelect(detected crs.CRS) (*widget.Select, []crs.CRS) {
 	choices := crsChoices(detected)
 	labels := make([]string, len(choices))
 	for i, c := range choices {
-		labels[i] = c.Label()
+		labels[i] = crsText(c)
 	}
 	s := widget.NewSelect(labels, nil)
 	if detected != crs.Unknown {
-		s.SetSelected(detected.Label())
+		s.SetSelected(crsText(detected))
 	}
 	return s, choices
 }
@@ -125,10 +125,10 @@ func crsSelect(detected crs.CRS) (*widget.Select, []crs.CRS) {
 // name, or nothing; and any datum warning.
 func crsNote(set *vector.Set) string {
 	switch {
-	case set.CRS != crs.Unknown && set.CRS.Warning() != "":
-		return i18n.T("files.app.crs_declared", set.CRS.Label()) + "\n⚠ " + set.CRS.Warning()
+	case set.CRS != crs.Unknown && crsWarning(set.CRS) != "":
+		return i18n.T("files.app.crs_declared", crsText(set.CRS)) + "\n⚠ " + crsWarning(set.CRS)
 	case set.CRS != crs.Unknown:
-		return i18n.T("files.app.crs_declared", set.CRS.Label())
+		return i18n.T("files.app.crs_declared", crsText(set.CRS))
 	case set.CRSError != nil:
 		return i18n.T("files.app.crs_unsupported", set.CRSError)
 	}

@@ -70,7 +70,7 @@ func (n AnnexNumber) AreaText() string {
 	case n.Mu > 0:
 		mu := strconv.FormatFloat(n.Mu, 'f', -1, 64)
 		if n.About {
-			mu = i18n.T("behave.about") + mu
+			mu = i18n.T("ui.annex.about_n", mu)
 		}
 		return i18n.T("behave.area.converted", Thousands(n.Value), mu)
 	case n.About:

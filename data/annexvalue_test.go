@@ -24,10 +24,10 @@ func TestAnnexValueText(t *testing.T) {
 		want       string
 	}{
 		{"#4 land in 亩, zh", "zh", func() string { return siteNo(t, 4).LandAreaStated().AreaText() }, "≈60,000 m²（约90亩，换算）"},
-		{"#4 land in 亩, en", "en", func() string { return siteNo(t, 4).LandAreaStated().AreaText() }, "≈60,000 m² (约90亩, converted)"},
+		{"#4 land in 亩, en", "en", func() string { return siteNo(t, 4).LandAreaStated().AreaText() }, "≈60,000 m² (about 90 mu, converted)"},
 		{"#4 enrolment keeps 约", "zh", func() string { return siteNo(t, 4).EnrolmentStated().CountText() }, "约 2,680"},
 		{"#4 floor area not stated", "zh", func() string { return siteNo(t, 4).FloorAreaStated().AreaText() }, ""},
-		{"#2 land keeps 约", "en", func() string { return siteNo(t, 2).LandAreaStated().AreaText() }, "约 17,184 m²"},
+		{"#2 land says about in English", "en", func() string { return siteNo(t, 2).LandAreaStated().AreaText() }, "about 17,184 m²"},
 		{"#2 floor exact", "zh", func() string { return siteNo(t, 2).FloorAreaStated().AreaText() }, "30,990 m²"},
 		{"#1 floor keeps 约", "zh", func() string { return siteNo(t, 1).FloorAreaStated().AreaText() }, "约 37,950 m²"},
 		{"planner's value drops 约", "zh", func() string {

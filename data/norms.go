@@ -147,7 +147,7 @@ func (n Norm) Custom(def Norm) bool {
 // it, else "自定义（默认 300）" ("custom (default 300)").
 func (n Norm) SourceText(def Norm) string {
 	if !n.Custom(def) {
-		return def.Source
+		return sourceText(def.Source)
 	}
 	return i18n.T("behave.norm.custom", strconv.FormatFloat(def.Value, 'g', 4, 64))
 }
@@ -174,4 +174,23 @@ func (n Norms) Custom() []string {
 		out = append(out, "nine_year_primary_share")
 	}
 	return out
+}
+
+// sourceText shows a default norm's source in the current language (the
+// standards keep their official Chinese titles); other sources as given.
+func sourceText(src string) string {
+	keys := map[string]string{
+		srcGB50180 + ": 5-minute circle":  "ui.norm.src.gb50180_5",
+		srcGB50180 + ": 10-minute circle": "ui.norm.src.gb50180_10",
+		srcGB50180 + ": 15-minute circle": "ui.norm.src.gb50180_15",
+		srcJGJ39:                          "ui.norm.src.jgj39",
+		srcPractice:                       "ui.norm.src.practice",
+		srcPer1000:                        "ui.norm.src.per1000",
+		"not a school":                    "ui.norm.src.not_school",
+		"no class norm; seats only where the annex states enrolment": "ui.norm.src.international",
+	}
+	if k, ok := keys[src]; ok {
+		return i18n.T(k)
+	}
+	return src
 }

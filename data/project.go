@@ -39,6 +39,7 @@ type Project struct {
 	// Streets is the walkable street network (WGS-84) and the file it came from.
 	Streets       []orb.LineString
 	StreetsSource string
+	Network       NetworkSettings // catchment kind, buffer, walking speed, cell size
 }
 
 // ErrNotProject is returned for a GeoPackage that is not a project of this
@@ -372,7 +373,7 @@ func (p *Project) settingsLayer() (*gpkg.Layer, error) {
 	l := &gpkg.Layer{Name: layerSettings, Description: "app settings: norms and view",
 		Fields: []gpkg.Field{{Name: "key", Type: gpkg.Text}, {Name: "value", Type: gpkg.Text}}}
 	for _, kv := range [][2]string{{"format", projectFormat}, {"version", projectVersion}, {"norms", string(norms)},
-		{"view", string(view)}, {"basemap", p.basemapJSON()}, {"reference_layers", p.referenceJSON()}, {"origin", p.Origin}, {"saved_at", time.Now().UTC().Format(time.RFC3339)}} {
+		{"view", string(view)}, {"basemap", p.basemapJSON()}, {"reference_layers", p.referenceJSON()}, {"network", p.networkJSON()}, {"origin", p.Origin}, {"saved_at", time.Now().UTC().Format(time.RFC3339)}} {
 		l.Features = append(l.Features, gpkg.Feature{Values: []any{kv[0], kv[1]}})
 	}
 	return l, nil
@@ -403,6 +404,7 @@ func (p *Project) readSettings(kv map[string]string) error {
 	}
 	p.Norms.NineYearPrimaryShare = nj.NineYearPrimaryShare
 	p.readBasemap(kv["basemap"])
+	p.readNetwork(kv["network"])
 	if v := kv["view"]; v != "" {
 		if err := json.Unmarshal([]byte(v), &p.View); err != nil {
 			return fmt.Errorf("%w: settings view: %v", ErrSyntax, err)

@@ -204,7 +204,7 @@ func uncertain(in Input, zones []*zone, ix *zoneIndex, owner []int, a geo.Albers
 			}
 		}
 		if len(maybe) > 0 {
-			in := Unassigned
+			in := Unassigned()
 			if owner[si] >= 0 {
 				in = zones[owner[si]].sd.Name
 			}

@@ -25,6 +25,7 @@ import (
 	"github.com/paulmach/orb/project"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo"
 )
 
@@ -134,8 +135,9 @@ type Uncertain struct {
 	MayBe            []string // names of the others its precision circle reaches
 }
 
-// Unassigned names the pseudo-subdistrict of sites in none.
-const Unassigned = "待核实 unassigned"
+// Unassigned names the pseudo-subdistrict of sites in none, in the
+// current language.
+func Unassigned() string { return i18n.T("table.unassigned") }
 
 // Analyse runs the whole analysis. Rows come zone by zone in input order,
 // each with the Levels, then the unassigned sites' rows.
@@ -210,7 +212,7 @@ func (lv *levels) rows(li int) ([]Row, Row) {
 	}
 	twoStep(lv.cells, lv.sups[li], lv.zones, rows)
 	allocate(lv.cells, lv.sups[li], lv.zones, rows, per)
-	unassigned := &zone{sd: &data.Subdistrict{Name: Unassigned}}
+	unassigned := &zone{sd: &data.Subdistrict{Name: Unassigned()}}
 	ur := unassigned.baseRow(l, per)
 	countSupply(&ur, lv.in, l, lv.bySite[len(lv.zones)])
 	return rows, ur

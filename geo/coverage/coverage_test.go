@@ -10,6 +10,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/assets"
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo"
 )
 
@@ -155,7 +156,7 @@ func TestWithoutBoundariesByAttribute(t *testing.T) {
 	if j := row(t, res, "桥中", data.Junior); j.Sites[InService] != 1 || j.Seats[InService] != 1500 {
 		t.Errorf("桥中 junior %+v", j)
 	}
-	if p := row(t, res, Unassigned, data.Kindergarten); p.Sites[InService]+p.Sites[Building]+p.Sites[Planned] == 0 {
+	if p := row(t, res, Unassigned(), data.Kindergarten); p.Sites[InService]+p.Sites[Building]+p.Sites[Planned] == 0 {
 		t.Error("kindergartens with unknown subdistrict are not reported as unassigned")
 	}
 	// The plan's kindergartens are all developer-built (否): no subdistrict
@@ -230,5 +231,21 @@ func BenchmarkCity5000x1000(b *testing.B) {
 	b.ReportAllocs()
 	for i := 0; i < b.N; i++ {
 		Analyse(in)
+	}
+}
+
+func TestUnassignedInOneLanguage(t *testing.T) {
+	defer i18n.SetLanguage("zh")
+	for _, lang := range []string{"zh", "en"} {
+		i18n.SetLanguage(lang)
+		name := Unassigned()
+		hasHan, hasLatin := false, false
+		for _, r := range name {
+			hasHan = hasHan || (r >= 0x4e00 && r <= 0x9fff)
+			hasLatin = hasLatin || (r >= 'a' && r <= 'z')
+		}
+		if (lang == "zh" && hasLatin) || (lang == "en" && hasHan) || name == "" {
+			t.Errorf("%s: unassigned row named %q", lang, name)
+		}
 	}
 }

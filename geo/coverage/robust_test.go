@@ -97,7 +97,7 @@ func TestOneCountingMethod(t *testing.T) {
 	if got := row(t, res, "B", data.Kindergarten).Sites[InService]; got != 0 {
 		t.Errorf("B counts %d by attribute while boundaries decide", got)
 	}
-	if got := row(t, res, Unassigned, data.Kindergarten).Sites[InService]; got != 1 {
+	if got := row(t, res, Unassigned(), data.Kindergarten).Sites[InService]; got != 1 {
 		t.Errorf("unassigned counts %d", got)
 	}
 	// Without any boundary, the attribute decides.

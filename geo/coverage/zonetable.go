@@ -61,7 +61,7 @@ func sfca(r Row) float64       { return r.SFCA }
 
 func populationCell(r Row) string {
 	if !r.PopKnown {
-		return "待输入"
+		return i18n.T("table.cell.to_enter")
 	}
 	return strconv.Itoa(r.Population)
 }
@@ -86,7 +86,7 @@ func seatKey(status int) func(Row) float64 {
 func numCell(v func(Row) float64, prec int, geometric bool) func(Row) string {
 	return func(r Row) string {
 		if geometric && !r.HasBoundary {
-			return "需边界"
+			return i18n.T("table.cell.needs_boundary")
 		}
 		x := v(r)
 		if math.IsNaN(x) {

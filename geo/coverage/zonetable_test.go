@@ -37,6 +37,11 @@ func TestZoneColumnCells(t *testing.T) {
 	if len(ZoneColumns) != ColSFCA+1 || ZoneColumns[ColGap].Text() != "缺口" || ZoneColumns[ColName].Width <= 0 {
 		t.Errorf("columns out of step with their indices: %d", len(ZoneColumns))
 	}
+	i18n.SetLanguage("en")
+	defer i18n.SetLanguage("zh")
+	if p, b := ZoneColumns[ColPopulation].Cell(unknown), ZoneColumns[ColSFCA].Cell(unknown); p != "to enter" || b != "needs boundary" {
+		t.Errorf("English cells %q %q", p, b)
+	}
 }
 
 func TestSortZoneRows(t *testing.T) {
