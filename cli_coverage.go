@@ -127,7 +127,7 @@ func openInput(path string, o vector.Options, layerFlag string, stderr io.Writer
 	for _, n := range set.Notes {
 		fmt.Fprintln(stderr, i18n.T("files.cli.note", filepath.Base(path), n))
 	}
-	if w := set.CRS.Warning(); w != "" {
+	if w := set.CRS.Advice(); w != "" {
 		fmt.Fprintln(stderr, i18n.T("files.cli.warning", w))
 	}
 	return set, nil
