@@ -112,9 +112,7 @@ func TestOpenProjectErrors(t *testing.T) {
 }
 
 func TestProjectOGRInfo(t *testing.T) {
-	if _, err := exec.LookPath("ogrinfo"); err != nil {
-		t.Skip("ogrinfo (GDAL) not installed")
-	}
+	ogrinfoOrSkip(t)
 	path := filepath.Join(t.TempDir(), "p.gpkg")
 	if err := SaveProject(path, editedProject(t)); err != nil {
 		t.Fatal(err)
