@@ -5,7 +5,7 @@ set -euo pipefail
 want=(gcc pkg-config libgl1-mesa-dev xorg-dev)
 if [ "${1:-run}" = test ]; then
   # release: mingw binutils (objdump), icoutils (wrestool), zip/unzip for the Windows zip
-  want+=(xvfb x11-apps xdotool gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 icoutils zip unzip gdal-bin python3-gdal poppler-utils qpdf mupdf-tools osmium-tool)
+  want+=(xvfb x11-apps xdotool gcc-mingw-w64-x86-64 binutils-mingw-w64-x86-64 icoutils zip unzip gdal-bin python3-gdal python3-openpyxl poppler-utils qpdf mupdf-tools osmium-tool)
 fi
 missing=()
 for p in "${want[@]}"; do
