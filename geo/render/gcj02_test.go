@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/draw"
 	"image/png"
 	"math"
 	"net/http"
@@ -83,6 +84,32 @@ func dotServer(pts []orb.Point) *httptest.Server {
 				for i := int(px) - 4; i <= int(px)+4; i++ {
 					if math.Hypot(float64(i)+0.5-px, float64(j)+0.5-py) <= 3 {
 						img.SetRGBA(i, j, color.RGBA{0, 0, 0, 255})
+					}
+				}
+			}
+		}
+		var buf bytes.Buffer
+		png.Encode(&buf, img)
+		w.Header().Set("Content-Type", "image/png")
+		w.Write(buf.Bytes())
+	}))
+}
+
+// ringServer draws a red ring, radius 16 px, around each point on pale
+// tiles: wide enough to be seen around a marker drawn on it.
+func ringServer(pts []orb.Point) *httptest.Server {
+	return httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		var z, x, y int
+		fmt.Sscanf(r.URL.Path, "/%d/%d/%d.png", &z, &x, &y)
+		img := image.NewRGBA(image.Rect(0, 0, 256, 256))
+		draw.Draw(img, img.Bounds(), image.NewUniform(color.RGBA{242, 239, 233, 255}), image.Point{}, draw.Src)
+		for _, p := range pts {
+			px, py := geo.ToPixel(p, float64(z))
+			px, py = px-float64(x*256), py-float64(y*256)
+			for j := int(py) - 20; j <= int(py)+20; j++ {
+				for i := int(px) - 20; i <= int(px)+20; i++ {
+					if d := math.Hypot(float64(i)+0.5-px, float64(j)+0.5-py); d >= 14.5 && d <= 17.5 {
+						img.SetRGBA(i, j, color.RGBA{213, 94, 0, 255})
 					}
 				}
 			}
@@ -194,4 +221,37 @@ func TestGCJ02ViewRoundTrip(t *testing.T) {
 	if c := v.Pan(0, 0).Center; math.Abs(c[0]-p[0]) > 1e-7 || math.Abs(c[1]-p[1]) > 1e-7 {
 		t.Errorf("pan by 0 moved the centre to %v", c)
 	}
+}
+
+// TestGoldenGCJ02Basemap draws the plan's sites on a synthetic GCJ-02
+// basemap (a black dot at each site's GCJ-02 point, as on a 高德 street
+// map): left unshifted, the markers miss their dots by the GCJ-02 offset;
+// right, with the shift the app applies on GCJ-02 basemaps, each marker
+// sits on its dot. The golden doubles as the README's figure.
+func TestGoldenGCJ02Basemap(t *testing.T) {
+	sc := testScene(t)
+	sc.Layers[Catchments].On, sc.Layers[Halos].On = false, false
+	var dots []orb.Point
+	for _, s := range sc.Sites {
+		if s.Located {
+			dots = append(dots, geo.WGS84ToGCJ02(s.Location))
+		}
+	}
+	srv := ringServer(dots)
+	defer srv.Close()
+	b := tile.NewBasemap([]tile.Source{{Name: "rings", URLTemplate: srv.URL + "/{z}/{x}/{y}.png",
+		MaxZoom: 19, TileSize: 256, Datum: tile.GCJ02}}, tile.BasemapOptions{Online: true, NoDisk: true})
+	defer b.Close()
+	out := image.NewRGBA(image.Rect(0, 0, 2*420+10, 420))
+	for i, shift := range []bool{false, true} {
+		v := View{Center: orb.Point{113.236, 23.076}, Zoom: 15, Width: 420, Height: 420, GCJ02: shift}
+		set, missing, err := b.Load(context.Background(), v.Tiles(), nil)
+		if err != nil || missing > 0 {
+			t.Fatalf("tiles: %v, %d missing", err, missing)
+		}
+		frame := image.NewRGBA(image.Rect(0, 0, v.Width, v.Height))
+		(&Renderer{Tiles: set, Fonts: testFonts(t)}).Render(frame, v, sc, false)
+		draw.Draw(out, frame.Bounds().Add(image.Pt(i*430, 0)), frame, image.Point{}, draw.Src)
+	}
+	assertGolden(t, "gcj02-basemap", out)
 }
