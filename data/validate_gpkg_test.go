@@ -27,7 +27,11 @@ func validateGPKG(t *testing.T, path string) {
 		}
 		t.Skip("validate_gpkg.py (python3-gdal) not installed")
 	}
-	if out, err := exec.Command("python3", script, path).CombinedOutput(); err != nil || len(out) > 0 {
+	py := "/usr/bin/python3" // Debian's, which has python3-gdal
+	if _, err := os.Stat(py); err != nil {
+		py = "python3"
+	}
+	if out, err := exec.Command(py, script, path).CombinedOutput(); err != nil || len(out) > 0 {
 		t.Errorf("validate_gpkg.py %s: %v\n%s", filepath.Base(path), err, out)
 	}
 }
