@@ -171,7 +171,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
 		return exitUsage
 	}
-	o.Scene.CatchShapes = sceneShapes(set)
+	o.Scene.CatchShapes = set.RenderShapes()
 	fonts, err := render.NewFonts(assets.FontTTF)
 	if err != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", err)

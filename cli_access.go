@@ -48,7 +48,7 @@ func loadNetwork(nf *networkFlags, ext orb.Bound, sites []orb.Point, stderr io.W
 	var err error
 	if strings.HasSuffix(strings.ToLower(nf.path), ".pbf") {
 		var st network.PBFStats
-		lines, st, err = network.ReadPBF(context.Background(), nf.path, padMetres(ext, networkMargin), nil)
+		lines, st, err = network.ReadPBF(context.Background(), nf.path, network.PadMetres(ext, networkMargin), nil)
 		if err == nil {
 			fmt.Fprintln(stderr, i18n.T("network.cli.pbfread", filepath.Base(nf.path), st.Nodes, st.Ways, st.WaysKept, time.Since(start).Seconds()))
 		}
@@ -62,11 +62,11 @@ func loadNetwork(nf *networkFlags, ext orb.Bound, sites []orb.Point, stderr io.W
 		lines, _, err = network.ReadLines(nf.path, opt)
 	}
 	if err != nil {
-		return nil, explainNetworkError(nf.path, err)
+		return nil, network.Explain(nf.path, err)
 	}
 	g, err := network.Build(lines, network.Options{})
 	if err != nil {
-		return nil, explainNetworkError(nf.path, err)
+		return nil, network.Explain(nf.path, err)
 	}
 	fmt.Fprintln(stderr, i18n.T("network.cli.built", g.NumEdges(), len(g.Nodes)))
 	warnOffset(g, nf.path, sites, stderr)
@@ -80,28 +80,6 @@ func warnOffset(g *network.Graph, path string, sites []orb.Point, stderr io.Writ
 	if key != "" {
 		fmt.Fprintln(stderr, i18n.T(key, filepath.Base(path), median))
 	}
-}
-
-// explainNetworkError turns reader errors into a message that names the
-// file and says what to do.
-func explainNetworkError(path string, err error) error {
-	base := filepath.Base(path)
-	switch {
-	case errors.Is(err, network.ErrTruncated):
-		return errors.New(i18n.T("network.err.truncated", base))
-	case errors.Is(err, network.ErrNoLines):
-		return errors.New(i18n.T("network.err.nolines", base))
-	case errors.Is(err, network.ErrFormat):
-		return errors.New(i18n.T("network.err.format", base, err))
-	}
-	return errors.New(i18n.T("network.err.other", base, err))
-}
-
-// padMetres grows a WGS-84 bound by m metres each way.
-func padMetres(b orb.Bound, m float64) orb.Bound {
-	dlat := m / 111320
-	dlon := m / (111320 * math.Cos((b.Min[1]+b.Max[1])/2*math.Pi/180))
-	return orb.Bound{Min: orb.Point{b.Min[0] - dlon, b.Min[1] - dlat}, Max: orb.Point{b.Max[0] + dlon, b.Max[1] + dlat}}
 }
 
 func locations(sites []data.Site) []orb.Point {

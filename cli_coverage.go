@@ -83,7 +83,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		return code
 	}
 	fmt.Fprintln(stderr, catchMethod(set))
-	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sites, Norms: p.Norms, Year: *year, Shapes: coverageShapes(set)})
+	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sites, Norms: p.Norms, Year: *year, Shapes: set.CoverageShapes()})
 	return writeCoverage(res, *out, ext, stdout, stderr)
 }
 

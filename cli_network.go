@@ -7,13 +7,9 @@ import (
 	"path/filepath"
 	"strings"
 
-	"github.com/paulmach/orb"
-
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/i18n"
-	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/network"
-	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
 func (nf *networkFlags) registerCatch(fl *flag.FlagSet) {
@@ -59,37 +55,6 @@ func firstServed(set *network.SiteSet, id string) data.Level {
 		}
 	}
 	return 0
-}
-
-// sceneShapes hands the catchments to the renderer (nil: circles).
-func sceneShapes(set *network.SiteSet) render.CatchShapeFunc {
-	if set == nil {
-		return nil
-	}
-	return func(id string, l data.Level) ([]render.Capsule, bool) {
-		c, ok := set.By[network.SiteKey{ID: id, Served: l}]
-		if !ok {
-			return nil, false
-		}
-		caps := make([]render.Capsule, len(c.Shape.Segs))
-		for i, s := range c.Shape.Segs {
-			caps[i] = render.Capsule{A: set.G.Proj.Inverse(s.A), B: set.G.Proj.Inverse(s.B), R: c.Shape.R}
-		}
-		return caps, true
-	}
-}
-
-// coverageShapes hands the catchments to the coverage analysis.
-func coverageShapes(set *network.SiteSet) coverage.ShapeFunc {
-	if set == nil {
-		return nil
-	}
-	return func(s *data.Site, l data.Level, project func(orb.Point) orb.Point) coverage.Shape {
-		if c := set.Capsules(s.ID, l, project); c != nil {
-			return c
-		}
-		return nil
-	}
 }
 
 // polygonCell is the raster cell (metres) network catchment polygons are

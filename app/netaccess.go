@@ -140,7 +140,7 @@ func accessExtent(st *state) (orb.Bound, []network.Zone) {
 		}
 	}
 	if first {
-		b = padBound(st.sitesBound(), 1000)
+		b = network.PadMetres(st.sitesBound(), 1000)
 	}
 	return b, zones
 }

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math"
 	"path/filepath"
 	"strings"
 
@@ -99,7 +98,7 @@ func (p *networkPanel) readLayer(path, layer string) {
 		set, err := vector.Open(path, layer, "auto")
 		fyne.Do(func() {
 			if err != nil {
-				p.sh.showError(explainNetwork(path, fmt.Errorf("%w: %w", network.ErrFormat, err)))
+				p.sh.showError(network.Explain(path, fmt.Errorf("%w: %w", network.ErrFormat, err)))
 				return
 			}
 			p.askLayerOptions(set)
@@ -135,7 +134,7 @@ func (p *networkPanel) run(path string, layer func() ([]orb.LineString, error)) 
 		container.NewVBox(bar, widget.NewButton(i18n.T("network.ui.cancel"), cancel)), p.sh.win)
 	prog.Resize(fyne.NewSize(460, 140))
 	prog.Show()
-	ext := padBound(p.sh.st.sitesBound(), 3000)
+	ext := network.PadMetres(p.sh.st.sitesBound(), 3000)
 	go func() {
 		var lines []orb.LineString
 		var err error
@@ -163,7 +162,7 @@ func (p *networkPanel) done(path string, lines []orb.LineString, g *network.Grap
 		return
 	}
 	if err != nil {
-		p.sh.showError(explainNetwork(path, err))
+		p.sh.showError(network.Explain(path, err))
 		return
 	}
 	st := p.sh.st
@@ -180,28 +179,6 @@ func (p *networkPanel) done(path string, lines []orb.LineString, g *network.Grap
 		key := map[network.Offset]string{network.OffsetFar: "network.cli.far", network.OffsetGCJ02: "network.cli.asgcj", network.OffsetWGS84: "network.cli.aswgs"}[f]
 		dialog.ShowInformation(i18n.T("network.ui.import"), i18n.T(key, filepath.Base(path), median), p.sh.win)
 	}
-}
-
-// explainNetwork words a reader error for the planner: the file, what
-// went wrong and what to do.
-func explainNetwork(path string, err error) error {
-	base := filepath.Base(path)
-	switch {
-	case errors.Is(err, network.ErrTruncated):
-		return errors.New(i18n.T("network.err.truncated", base))
-	case errors.Is(err, network.ErrNoLines):
-		return errors.New(i18n.T("network.err.nolines", base))
-	case errors.Is(err, network.ErrFormat):
-		return errors.New(i18n.T("network.err.format", base, err))
-	}
-	return errors.New(i18n.T("network.err.other", base, err))
-}
-
-// padBound grows a WGS-84 bound by m metres each way.
-func padBound(b orb.Bound, m float64) orb.Bound {
-	dlat := m / 111320
-	dlon := m / (111320 * math.Cos((b.Min[1]+b.Max[1])/2*math.Pi/180))
-	return orb.Bound{Min: orb.Point{b.Min[0] - dlon, b.Min[1] - dlat}, Max: orb.Point{b.Max[0] + dlon, b.Max[1] + dlat}}
 }
 
 // networkToggle is the layers panel's choice between circles and the

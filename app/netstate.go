@@ -88,36 +88,19 @@ func (s *state) recomputeNetwork() {
 
 // renderShapes gives the renderer the network catchments (nil: circles).
 func (s *state) renderShapes() render.CatchShapeFunc {
-	set := s.net.set
-	if !s.net.on || set == nil {
+	if !s.net.on {
 		return nil
 	}
-	return func(id string, l data.Level) ([]render.Capsule, bool) {
-		c, ok := set.By[network.SiteKey{ID: id, Served: l}]
-		if !ok {
-			return nil, false
-		}
-		caps := make([]render.Capsule, len(c.Shape.Segs))
-		for i, sg := range c.Shape.Segs {
-			caps[i] = render.Capsule{A: set.G.Proj.Inverse(sg.A), B: set.G.Proj.Inverse(sg.B), R: c.Shape.R}
-		}
-		return caps, true
-	}
+	return s.net.set.RenderShapes()
 }
 
 // coverageShapes gives the subdistrict analysis the network catchments
 // (nil: circles).
 func (s *state) coverageShapes() coverage.ShapeFunc {
-	set := s.net.set
-	if !s.net.on || set == nil {
+	if !s.net.on {
 		return nil
 	}
-	return func(site *data.Site, l data.Level, project func(orb.Point) orb.Point) coverage.Shape {
-		if c := set.Capsules(site.ID, l, project); c != nil {
-			return c
-		}
-		return nil
-	}
+	return s.net.set.CoverageShapes()
 }
 
 // networkRows are the details of a site's network catchments: snap
