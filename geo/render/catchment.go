@@ -1,7 +1,6 @@
 package render
 
 import (
-	"image"
 	"image/color"
 	"math"
 
@@ -122,39 +121,11 @@ func (o *overlay) paintCircles(cs []pxCircle, st circleStyle) {
 	for y := y0 - w; y < y1+w; y++ {
 		rows[y-y0+w] = chords(cs, float64(y)+0.5)
 	}
-	row := func(y int) geo.Intervals { return rows[y-y0+w] }
-	for y := y0; y < y1; y++ {
-		for _, iv := range row(y) {
-			xa, xb := max(b.Min.X, int(math.Floor(iv[0]))), min(b.Max.X, int(math.Ceil(iv[1])))
-			if xb <= xa {
-				continue
-			}
-			inner := geo.Intervals{{iv[0] + float64(w), iv[1] - float64(w)}}.Intersect(row(y - w)).Intersect(row(y + w))
-			k := 0
-			for x := xa; x < xb; x++ {
-				xc := float64(x) + 0.5
-				for k < len(inner) && inner[k][1] < xc {
-					k++
-				}
-				var c color.RGBA
-				switch {
-				case k < len(inner) && xc >= inner[k][0]:
-					c = st.fill
-				case xc >= iv[0] && xc <= iv[1]:
-					c = st.line
-					if st.dash > 0 && dashGap(cs, xc, float64(y)+0.5, st.dash) {
-						c = st.fill
-					}
-				default: // partly covered end pixel
-					cov := math.Min(float64(x+1), iv[1]) - math.Max(float64(x), iv[0])
-					c = fade(st.line, math.Max(0, math.Min(cov, 1)))
-				}
-				i := o.img.PixOffset(x, y)
-				over(o.img.Pix[i:i+4:i+4], c.R, c.G, c.B, c.A)
-			}
-			o.mark(image.Rect(xa, y, xb, y+1))
-		}
+	var gap func(x, y float64) bool
+	if st.dash > 0 {
+		gap = func(x, y float64) bool { return dashGap(cs, x, y, st.dash) }
 	}
+	o.paintRows(rows, y0-w, w, st, gap)
 }
 
 // dashGap reports whether an outline pixel falls in a gap of the dash

@@ -108,13 +108,14 @@ func (o *overlay) paintCapsules(caps []PxCapsule, st circleStyle) {
 		}
 		rows[k] = append(geo.Intervals(nil), geo.Union(ivs)...)
 	}
-	o.paintRows(rows, y0, w, st)
+	o.paintRows(rows, y0, w, st, nil)
 }
 
-// paintRows paints rows of a union (row k is line y0+k): fill inside,
-// outline where a neighbour w pixels away is outside, partial end pixels
-// faded by coverage.
-func (o *overlay) paintRows(rows []geo.Intervals, y0, w int, st circleStyle) {
+// paintRows paints rows of a union (row k is line y0+k; the first and
+// last w rows only serve as neighbours): fill inside, outline where a
+// neighbour w pixels away is outside — or fill where gap says the dash
+// pattern has a gap —, partial end pixels faded by coverage.
+func (o *overlay) paintRows(rows []geo.Intervals, y0, w int, st circleStyle, gap func(x, y float64) bool) {
 	b := o.img.Bounds()
 	row := func(y int) geo.Intervals { return rows[y-y0] }
 	for y := max(b.Min.Y, y0+w); y < min(b.Max.Y, y0+len(rows)-w); y++ {
@@ -134,8 +135,10 @@ func (o *overlay) paintRows(rows []geo.Intervals, y0, w int, st circleStyle) {
 				switch {
 				case k < len(inner) && xc >= inner[k][0]:
 					c = st.fill
-				case xc < iv[0] || xc > iv[1]:
+				case xc < iv[0] || xc > iv[1]: // partly covered end pixel
 					c = fade(st.line, math.Max(0, math.Min(math.Min(float64(x+1), iv[1])-math.Max(float64(x), iv[0]), 1)))
+				case gap != nil && gap(xc, float64(y)+0.5):
+					c = st.fill
 				}
 				i := o.img.PixOffset(x, y)
 				over(o.img.Pix[i:i+4:i+4], c.R, c.G, c.B, c.A)
