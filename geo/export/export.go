@@ -70,7 +70,7 @@ func (e *Exporter) Write(ctx context.Context, w io.Writer, o Options, progress f
 		// dpi is 70 MB a copy.
 		mapImg = page.frame(g.mapBox, fw, fh)
 	}
-	missing, err := e.renderMap(ctx, mapImg, v, o, progress)
+	missing, err := e.renderMap(ctx, mapImg, v, o, g.keep(v), progress)
 	if err != nil {
 		return err
 	}
@@ -106,8 +106,8 @@ func (e *Exporter) fit(o Options, fw, fh int) render.View {
 
 // renderMap draws the map into dst (the view's size) and returns how many
 // tiles were unavailable.
-func (e *Exporter) renderMap(ctx context.Context, dst *image.RGBA, v render.View, o Options, progress func(Progress)) (int, error) {
-	r := &render.Renderer{Fonts: e.Fonts, Direct: true}
+func (e *Exporter) renderMap(ctx context.Context, dst *image.RGBA, v render.View, o Options, keep [][2][2]float64, progress func(Progress)) (int, error) {
+	r := &render.Renderer{Fonts: e.Fonts, Direct: true, Keep: keep}
 	sc := o.Scene
 	if o.Format == PDF {
 		sc = basemapOnly(sc) // the overlays are drawn as vectors
@@ -195,7 +195,7 @@ func (e *Exporter) writePDF(ctx context.Context, w io.Writer, p *pdfPage, o Opti
 		mb := g.mapBox
 		p.pdf.ClipRect(mb.x, mb.y, mb.w, mb.h, false)
 		vp := &pdfPainter{pdf: p.pdf, x0: mb.x, y0: mb.y, k: mb.w / float64(v.Width), fonts: e.Fonts, page: p, w: v.Width, h: v.Height}
-		(&render.Renderer{Fonts: e.Fonts}).Paint(vp, v, o.Scene)
+		(&render.Renderer{Fonts: e.Fonts, Keep: g.keep(v)}).Paint(vp, v, o.Scene)
 		p.pdf.ClipEnd()
 		p.pdf.SetAlpha(1, "Normal")
 	}

@@ -119,3 +119,15 @@ func overlapArea(a, b box) float64 {
 	h := math.Min(a.y+a.h, b.y+b.h) - math.Max(a.y, b.y)
 	return math.Max(0, w) * math.Max(0, h)
 }
+
+// keep is the legend's box in the view's pixels when the legend lies over
+// the map, for the labels to keep clear of (none when it is outside).
+func (g geometry) keep(v render.View) [][2][2]float64 {
+	if g.outside || g.legend.w <= 0 {
+		return nil
+	}
+	mb := g.mapBox
+	sx, sy := float64(v.Width)/mb.w, float64(v.Height)/mb.h
+	return [][2][2]float64{{{(g.legend.x - mb.x) * sx, (g.legend.y - mb.y) * sy},
+		{(g.legend.x + g.legend.w - mb.x) * sx, (g.legend.y + g.legend.h - mb.y) * sy}}}
+}

@@ -100,3 +100,25 @@ func TestSegmentHitsRect(t *testing.T) {
 		}
 	}
 }
+
+// TestLabelsKeepClearOfTheLegend: labels avoid the Keep boxes (a page's
+// legend over the map), falling back to other positions or leaders.
+func TestLabelsKeepClearOfTheLegend(t *testing.T) {
+	sc := testScene(t)
+	v := Fit(sitesBound(sc), 1640, 1020, 40, 3, 18)
+	v.SymbolScale = 150.0 / 96
+	free := (&Renderer{Fonts: testFonts(t), Direct: true}).Render(image.NewRGBA(image.Rect(0, 0, v.Width, v.Height)), v, sc, false)
+	if len(free.Labels) == 0 {
+		t.Fatal("no labels")
+	}
+	// A legend-sized box over the first label's place.
+	ox, oy := v.Origin()
+	lb := free.Labels[0]
+	keep := [2][2]float64{{lb.Min[0] - ox - 40, lb.Min[1] - oy - 40}, {lb.Max[0] - ox + 40, lb.Max[1] - oy + 40}}
+	f := (&Renderer{Fonts: testFonts(t), Direct: true, Keep: [][2][2]float64{keep}}).Render(image.NewRGBA(image.Rect(0, 0, v.Width, v.Height)), v, sc, false)
+	for _, b := range f.Labels {
+		if b.Min[0]-ox < keep[1][0] && b.Max[0]-ox > keep[0][0] && b.Min[1]-oy < keep[1][1] && b.Max[1]-oy > keep[0][1] {
+			t.Errorf("label %q at %v–%v overlaps the kept box %v", b.Text, b.Min, b.Max, keep)
+		}
+	}
+}

@@ -139,7 +139,7 @@ func (r *Renderer) paint(p Painter, sc *Scene, v View, placed []Placed, off, siz
 		drawSites(p, sc, v, placed, off)
 	}
 	if sc.On(Labels) && sc.On(Sites) && r.Fonts != nil && v.Zoom >= 12 {
-		return r.drawLabels(p, sc, v, placed, off, inside, zoneBoxes)
+		return r.drawLabels(p, sc, v, placed, off, inside, append(zoneBoxes, r.keepBoxes(v)...))
 	}
 	return nil, nil
 }
@@ -169,4 +169,14 @@ func (r *Renderer) Overlay(v View, sc *Scene) *image.RGBA {
 	in := [2][2]float64{{ox, oy}, {ox + float64(v.Width), oy + float64(v.Height)}}
 	r.draw(o, sc, v, place(sc, v), &in)
 	return o.img
+}
+
+// keepBoxes are the Keep boxes in device world pixels.
+func (r *Renderer) keepBoxes(v View) [][2][2]float64 {
+	ox, oy := v.Origin()
+	out := make([][2][2]float64, len(r.Keep))
+	for i, b := range r.Keep {
+		out[i] = [2][2]float64{{b[0][0] + ox, b[0][1] + oy}, {b[1][0] + ox, b[1][1] + oy}}
+	}
+	return out
 }

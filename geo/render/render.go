@@ -36,6 +36,9 @@ type Renderer struct {
 	// for one-off frames (exports), where a second full-size image would
 	// double the memory and a cache is never reused.
 	Direct bool
+	// Keep are boxes in frame pixels (the view's top-left is 0, 0) that
+	// labels keep clear of: a legend drawn over the map on a page.
+	Keep [][2][2]float64
 
 	mu sync.Mutex
 	ov *overlay
