@@ -1,4 +1,4 @@
-package coverage
+package coverage_test
 
 import (
 	"math"
@@ -7,6 +7,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data"
+	. "github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/network"
 )
 
@@ -15,7 +16,7 @@ func streets(lines ...[][2]float64) []orb.LineString {
 	for _, l := range lines {
 		ls := make(orb.LineString, len(l))
 		for i, p := range l {
-			ls[i] = fx.Inverse(orb.Point(p))
+			ls[i] = Fx.Inverse(orb.Point(p))
 		}
 		out = append(out, ls)
 	}
@@ -36,20 +37,15 @@ func TestNetworkCatchmentRiver(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	site := kg("K", 0, 0, 10)
+	site := KG("K", 0, 0, 10)
 	in := Input{
-		Subdistricts: []data.Subdistrict{zoneOf("Z", 12000, orb.Polygon{rect(-1000, -500, 1000, 700)})},
-		Sites:        []data.Site{site}, Norms: norms(1000), Year: 2025,
+		Subdistricts: []data.Subdistrict{ZoneOf("Z", 12000, orb.Polygon{Rect(-1000, -500, 1000, 700)})},
+		Sites:        []data.Site{site}, Norms: Norms(1000), Year: 2025,
 	}
-	circle := row(t, Analyse(in), "Z", data.Kindergarten).AreaCovered
+	circle := RowOf(t, Analyse(in), "Z", data.Kindergarten).AreaCovered
 	set := g.ForSites(in.Sites, in.Norms, 50)
-	in.Shapes = func(s *data.Site, l data.Level, project func(orb.Point) orb.Point) Shape {
-		if c := set.Capsules(s.ID, l, project); c != nil {
-			return c
-		}
-		return nil
-	}
-	r := row(t, Analyse(in), "Z", data.Kindergarten)
+	in.Shapes = set.CoverageShapes()
+	r := RowOf(t, Analyse(in), "Z", data.Kindergarten)
 	want := (2000*100 + 100*150 + math.Pi*2500/2) / (2000 * 1200)
 	if math.Abs(r.AreaCovered-want) > 5e-4*want {
 		t.Errorf("network covered share %.5f, want %.5f (circle: %.4f)", r.AreaCovered, want, circle)
