@@ -140,7 +140,7 @@ func loadBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 	}
 	merged, added := data.MergeSubdistrictsReport(data.LiwanSubdistricts(), subs)
 	if len(added) > 0 {
-		fmt.Fprintln(stderr, i18n.T("robust.subdistricts.added", strings.Join(added, "、")))
+		fmt.Fprintln(stderr, i18n.T("robust.subdistricts.added", data.UnmatchedNames(added)))
 	}
 	return merged, read, nil
 }
