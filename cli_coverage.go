@@ -14,6 +14,7 @@ import (
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/crs"
+	"github.com/liwan-edu/schoolmap/geo/network"
 )
 
 // runCoverage is `schoolmap coverage`: the per-subdistrict × level table
@@ -85,6 +86,19 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stderr, catchMethod(set))
 	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sites, Norms: p.Norms, Year: *year, Shapes: set.CoverageShapes()})
 	return writeCoverage(res, *out, ext, stdout, stderr)
+}
+
+// tablesCoverage is the analysis the tables page prints for a project
+// whose subdistricts have boundaries (counted by polygon, as `schoolmap
+// coverage` and the app count); nil without boundaries.
+func tablesCoverage(p *data.Project, year int, set *network.SiteSet) *coverage.Result {
+	for _, s := range p.Subdistricts {
+		if len(s.Boundary) > 0 {
+			res := coverage.Analyse(coverage.Input{Subdistricts: p.Subdistricts, Sites: p.Sites, Norms: p.Norms, Year: year, Shapes: set.CoverageShapes()})
+			return &res
+		}
+	}
+	return nil
 }
 
 // writeCoverage reports the sites that may belong to another subdistrict

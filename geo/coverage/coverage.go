@@ -71,6 +71,9 @@ type Row struct {
 	SFCA        float64 // 2SFCA: seats per seat needed within reach, demand-weighted
 	Uncovered   float64 // demand left once each site's seats are used up
 	UncovPop    float64 // residents behind that demand
+	// Unassigned marks the row of the sites in no subdistrict: it has no
+	// population or area to enter.
+	Unassigned bool
 	// Catchments says which catchments the shares were measured with:
 	// "circle" (straight-line radius) or "network" (along the streets).
 	Catchments string
@@ -126,6 +129,10 @@ type Result struct {
 	// another subdistrict than the one they are counted in (with
 	// boundaries only): "可能属于 may belong to …".
 	Uncertain []Uncertain
+	// CountedIn names, by site ID, the subdistrict each site is counted
+	// in (by polygon with boundaries, else by its attribute); a site in
+	// none is absent.
+	CountedIn map[string]string
 }
 
 // Uncertain is a site that may belong to other subdistricts.
@@ -176,6 +183,12 @@ func Analyse(in Input) Result {
 	}
 	res.Target = target(in, zones, owner)
 	res.Uncertain = uncertain(in, zones, idx, owner, a)
+	res.CountedIn = map[string]string{}
+	for si, zi := range owner {
+		if zi >= 0 {
+			res.CountedIn[in.Sites[si].ID] = zones[zi].sd.Name
+		}
+	}
 	for _, z := range zones {
 		if z.sd.PopKnown {
 			res.PopEntered += z.sd.Population
@@ -214,6 +227,7 @@ func (lv *levels) rows(li int) ([]Row, Row) {
 	allocate(lv.cells, lv.sups[li], lv.zones, rows, per)
 	unassigned := &zone{sd: &data.Subdistrict{Name: Unassigned()}}
 	ur := unassigned.baseRow(l, per)
+	ur.Unassigned = true
 	countSupply(&ur, lv.in, l, lv.bySite[len(lv.zones)])
 	return rows, ur
 }
