@@ -43,7 +43,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	usage := func(msg string) int { fmt.Fprintln(stderr, "schoolmap coverage:", msg); return exitUsage }
-	if *boundaries == "" || *out == "" {
+	if (*boundaries == "" && *project == "") || *out == "" {
 		return usage(i18n.T("cli.cov_required"))
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
@@ -55,7 +55,12 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap coverage:", err)
 		return exitError
 	}
-	subs, read, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
+	subs, read, err := p.Subdistricts, crs.WGS84, error(nil)
+	if *boundaries != "" {
+		subs, read, err = loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
+	} else if !bounded(subs) {
+		return usage(i18n.T("cli.cov_required"))
+	}
 	if err != nil {
 		if errors.Is(err, crs.ErrUnknownCRS) {
 			return usage(err.Error())
@@ -92,13 +97,21 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 // whose subdistricts have boundaries (counted by polygon, as `schoolmap
 // coverage` and the app count); nil without boundaries.
 func tablesCoverage(p *data.Project, year int, set *network.SiteSet) *coverage.Result {
-	for _, s := range p.Subdistricts {
+	if !bounded(p.Subdistricts) {
+		return nil
+	}
+	res := coverage.Analyse(coverage.Input{Subdistricts: p.Subdistricts, Sites: p.Sites, Norms: p.Norms, Year: year, Shapes: set.CoverageShapes()})
+	return &res
+}
+
+// bounded reports whether any subdistrict has a boundary.
+func bounded(subs []data.Subdistrict) bool {
+	for _, s := range subs {
 		if len(s.Boundary) > 0 {
-			res := coverage.Analyse(coverage.Input{Subdistricts: p.Subdistricts, Sites: p.Sites, Norms: p.Norms, Year: year, Shapes: set.CoverageShapes()})
-			return &res
+			return true
 		}
 	}
-	return nil
+	return false
 }
 
 // writeCoverage reports the sites that may belong to another subdistrict
