@@ -124,7 +124,10 @@ type Result struct {
 	Year       int
 	Rows       []Row // subdistricts in input order, each with the Levels; then unassigned sites
 	Target     []TargetRow
-	PopEntered int // sum of the populations given
+	// TargetUnplaced names the plan's government-funded kindergartens
+	// counted in no subdistrict (not located, or outside every boundary).
+	TargetUnplaced []string
+	PopEntered     int // sum of the populations given
 	// Uncertain lists the sites whose precision circle reaches into
 	// another subdistrict than the one they are counted in (with
 	// boundaries only): "可能属于 may belong to …".
@@ -181,7 +184,7 @@ func Analyse(in Input) Result {
 	for i := range res.Rows {
 		res.Rows[i].Catchments = method
 	}
-	res.Target = target(in, zones, owner)
+	res.Target, res.TargetUnplaced = target(in, zones, owner)
 	res.Uncertain = uncertain(in, zones, idx, owner, a)
 	res.CountedIn = map[string]string{}
 	for si, zi := range owner {
@@ -338,20 +341,27 @@ func statusIndex(s *data.Site, year int) int {
 	return Planned
 }
 
-// target lists each subdistrict's government-funded plan kindergartens.
-func target(in Input, zones []*zone, owner []int) []TargetRow {
-	out := make([]TargetRow, len(zones))
+// target lists each subdistrict's government-funded plan kindergartens,
+// and names those counted in none.
+func target(in Input, zones []*zone, owner []int) (out []TargetRow, unplaced []string) {
+	out = make([]TargetRow, len(zones))
 	for i, z := range zones {
 		out[i] = TargetRow{Code: z.sd.Code, Name: z.sd.Name, Official: data.IsOfficialSubdistrict(*z.sd)}
 	}
 	for si := range in.Sites {
 		s := &in.Sites[si]
-		if owner[si] >= 0 && s.Kind == data.KindPlan && s.Level == data.Kindergarten && s.GovFunded {
-			out[owner[si]].PublicKG = append(out[owner[si]].PublicKG, s.ID)
-			if statusIndex(s, in.Year) == InService {
-				out[owner[si]].InService = append(out[owner[si]].InService, s.ID)
-			}
+		if s.Kind != data.KindPlan || s.Level != data.Kindergarten || !s.GovFunded {
+			continue
+		}
+		if owner[si] < 0 {
+			unplaced = append(unplaced, s.DisplayName())
+			continue
+		}
+		t := &out[owner[si]]
+		t.PublicKG = append(t.PublicKG, s.ID)
+		if statusIndex(s, in.Year) == InService {
+			t.InService = append(t.InService, s.ID)
 		}
 	}
-	return out
+	return out, unplaced
 }

@@ -131,18 +131,35 @@ func ParseBreaks(text string) []float64 {
 	return out
 }
 
-// TargetText words the plan's kindergarten target check and how much of
-// the census population is entered.
-// Only Liwan's 22 official subdistricts are counted; imported extras are
-// named apart (see Tally).
+// TargetText words the plan's kindergarten target check as a sentence
+// ("2025年：N / 22 个街道已有建成的政府投资幼儿园；M 个街道仅有规划中的（…）；
+// 尚无：…"), the plan's kindergartens counted in no subdistrict (未定位),
+// and how much of the census population is entered. Only Liwan's 22
+// official subdistricts are counted; imported extras are named apart (see
+// Tally).
 func (res Result) TargetText() string {
-	by, met, total, missing, extra := res.Tally()
-	more := ""
-	if len(extra) > 0 {
-		more = "\n" + i18n.T("robust.target.extra", strings.Join(extra, "、"))
+	by, _, total, missing, extra := res.Tally()
+	var plannedOnly []string
+	for _, t := range res.Target {
+		if t.Official && t.Met() && !t.MetBy() {
+			plannedOnly = append(plannedOnly, t.Name)
+		}
 	}
-	return i18n.T("ui.zones.target", by, total, res.Year, met, total, strings.Join(missing, "、"),
-		res.PopEntered, 100*float64(res.PopEntered)/float64(data.LiwanPopulation2020)) + more
+	text := i18n.T("ui.zones.target_head", res.Year, by, total)
+	if len(plannedOnly) > 0 {
+		text += i18n.T("ui.zones.target_planned", len(plannedOnly), strings.Join(plannedOnly, "、"))
+	}
+	if len(missing) > 0 {
+		text += i18n.T("ui.zones.target_none", strings.Join(missing, "、"))
+	}
+	if len(res.TargetUnplaced) > 0 {
+		text += "\n" + i18n.T("ui.zones.target_unplaced", strings.Join(res.TargetUnplaced, "、"))
+	}
+	text += "\n" + i18n.T("ui.zones.target_population", res.PopEntered, 100*float64(res.PopEntered)/float64(data.LiwanPopulation2020))
+	if len(extra) > 0 {
+		text += "\n" + i18n.T("robust.target.extra", strings.Join(extra, "、"))
+	}
+	return text
 }
 
 // LevelRows are the rows of one level in analysis order (subdistricts as
