@@ -28,7 +28,7 @@ type Summary struct {
 	// RecordedUnknown counts the recorded in-service projects whose seats
 	// cannot be derived (no classes stated): Recorded leaves them out.
 	RecordedUnknown int
-	Overdue                                            []string // IDs of projects past their planned end, not in service
+	Overdue         []string // IDs of projects past their planned end, not in service
 	// OverdueNames are the same projects by DisplayName, for people.
 	OverdueNames []string
 	NoSeats      int // schools whose seats cannot be derived

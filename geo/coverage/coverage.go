@@ -121,9 +121,9 @@ func (r Result) Tally() (inService, planned, total int, missing, extra []string)
 
 // Result is an analysis for one year.
 type Result struct {
-	Year       int
-	Rows       []Row // subdistricts in input order, each with the Levels; then unassigned sites
-	Target     []TargetRow
+	Year   int
+	Rows   []Row // subdistricts in input order, each with the Levels; then unassigned sites
+	Target []TargetRow
 	// TargetUnplaced names the plan's government-funded kindergartens
 	// counted in no subdistrict (not located, or outside every boundary).
 	TargetUnplaced []string
