@@ -85,3 +85,31 @@ func TestCLIGapOneTruth(t *testing.T) {
 		t.Errorf("the project's tables page does not count by boundary:\n%s", txt)
 	}
 }
+
+// A boundary or population name matching none of the 22 is listed with
+// the nearest official name, on the command line as in the app.
+func TestCLIUnmatchedNamesSuggest(t *testing.T) {
+	dir := t.TempDir()
+	fx := filepath.Join("testdata", "boundaries")
+	gj, err := os.ReadFile(filepath.Join(fx, "synthetic-22-jie.geojson"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pop, err := os.ReadFile(filepath.Join(fx, "population-22-jie.csv"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bounds, popCSV := filepath.Join(dir, "b.geojson"), filepath.Join(dir, "p.csv")
+	os.WriteFile(bounds, []byte(strings.Replace(string(gj), "白鹤洞街", "白鹤峒街", 1)), 0o644)
+	os.WriteFile(popCSV, []byte(strings.Replace(string(pop), "石围塘街", "石围堂街道", 1)), 0o644)
+	code, _, stderr := runCmd(t, "coverage", "--boundaries", bounds, "--crs", "EPSG:4326", "--population", popCSV,
+		"--year", "2025", "--out", filepath.Join(dir, "t.csv"))
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	for _, want := range []string{"白鹤峒街（最接近的官方名称：白鹤洞？）", "石围堂街道", "石围塘？"} {
+		if !strings.Contains(stderr, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, stderr)
+		}
+	}
+}
