@@ -153,7 +153,7 @@ func readBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 	m := data.GuessBoundaryMapping(set.Fields)
 	m.CRS = set.CRS
 	if crsName != "" {
-		if m.CRS, err = crs.Parse(crsName); err != nil {
+		if m.CRS, err = parseCRSFlag(crsName); err != nil {
 			return nil, m.CRS, err
 		}
 	}
