@@ -18,7 +18,7 @@ import (
 // GDAL and QGIS: no EPSG code, so the GeoPackage gets srs_id ≥ 100000 and
 // organization NONE, and only the WKT definition says what the numbers mean.
 const (
-	localTMWKT = `PROJCS["Guangzhou local TM",GEOGCS["Xian 1980 shifted",DATUM["Xian_1980_shifted",SPHEROID["Xian 1980",6378140,298.257],TOWGS84[24,-123,-94,0,0,0,0]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",113.25],PARAMETER["scale_factor",1],PARAMETER["false_easting",39500],PARAMETER["false_northing",-2500000],UNIT["metre",1]]`
+	localTMWKT    = `PROJCS["Guangzhou local TM",GEOGCS["Xian 1980 shifted",DATUM["Xian_1980_shifted",SPHEROID["Xian 1980",6378140,298.257],TOWGS84[24,-123,-94,0,0,0,0]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]],PROJECTION["Transverse_Mercator"],PARAMETER["latitude_of_origin",0],PARAMETER["central_meridian",113.25],PARAMETER["scale_factor",1],PARAMETER["false_easting",39500],PARAMETER["false_northing",-2500000],UNIT["metre",1]]`
 	shiftedGeoWKT = `GEOGCS["Beijing 1954 with local shift",DATUM["Beijing_1954_local",SPHEROID["Krassowsky 1940",6378245,298.3],TOWGS84[15.8,-154.4,-82.3,0,0,0,0]],PRIMEM["Greenwich",0],UNIT["degree",0.0174532925199433]]`
 )
 
