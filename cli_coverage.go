@@ -178,6 +178,9 @@ func readBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 	for _, p := range probs {
 		fmt.Fprintln(stderr, i18n.T("cli.skipped", filepath.Base(path), p))
 	}
+	for _, o := range data.Overlaps(subs) {
+		fmt.Fprintln(stderr, i18n.T("files.cli.warning", o.Note()))
+	}
 	if len(subs) == 0 {
 		return nil, m.CRS, fmt.Errorf(i18n.T("cli.no_boundary"), filepath.Base(path))
 	}
