@@ -109,3 +109,20 @@ func BenchmarkOverlaps(b *testing.B) {
 		}
 	}
 }
+
+// BenchmarkOverlaps20000: a grid of 20,000 boundaries sharing their
+// borders, as a block-level file gives them: nothing to report, and no
+// pair measured twice.
+func BenchmarkOverlaps20000(b *testing.B) {
+	var subs []Subdistrict
+	for k := 0; k < 20000; k++ {
+		x, y := 113.1+0.001*float64(k%200), 23.0+0.001*float64(k/200)
+		subs = append(subs, Subdistrict{Name: strconv.Itoa(k), Boundary: orb.MultiPolygon{{box(x, y, x+0.001, y+0.001)}}})
+	}
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if o := Overlaps(subs); len(o) != 0 {
+			b.Fatalf("%d overlaps reported along shared borders", len(o))
+		}
+	}
+}
