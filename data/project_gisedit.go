@@ -42,16 +42,12 @@ type gisFeature struct {
 
 func (f gisFeature) name() string { s, _ := f.props["name"].(string); return s }
 
-// note records what opening changed, in the current language.
-func (p *Project) gisNote(f gisFeature, key string, a ...any) {
-	p.Notes = append(p.Notes, i18n.T(key, append([]any{f.layer, f.index + 1, f.name()}, a...)...))
-}
-
 // fillFromOtherGIS gives a feature added or placed in another GIS what
 // the app needs and the GIS did not ask for: a level from the name, a
-// kind from the layer, an honest precision and basis. Each default is a
-// note; a missing name still refuses the project (nothing to go by).
+// kind from the layer, an honest precision and basis. The defaults make
+// one note; a missing name still refuses the project (nothing to go by).
 func (p *Project) fillFromOtherGIS(f gisFeature) {
+	var said []string
 	if empty(f.props["level"]) && f.name() != "" {
 		l, ok := levelFromName(f.name())
 		key := "gisfiles.note.level_from_name"
@@ -59,7 +55,7 @@ func (p *Project) fillFromOtherGIS(f gisFeature) {
 			key = "gisfiles.note.level_default"
 		}
 		f.props["level"] = l.String()
-		p.gisNote(f, key, l.Text())
+		said = append(said, i18n.T(key, l.Text()))
 	}
 	if empty(f.props["kind"]) {
 		switch {
@@ -67,18 +63,20 @@ func (p *Project) fillFromOtherGIS(f gisFeature) {
 			f.props["kind"] = KindExisting.String()
 		case f.added:
 			f.props["kind"] = KindCandidate.String()
-			p.gisNote(f, "gisfiles.note.candidate")
+			said = append(said, i18n.T("gisfiles.note.candidate"))
 		}
 	}
-	if f.point == nil || f.props["saved_lon"] != nil || (!empty(f.props["precision_m"]) && !empty(f.props["basis"])) {
-		return
+	if f.point != nil && f.props["saved_lon"] == nil && (empty(f.props["precision_m"]) || empty(f.props["basis"])) {
+		basis := i18n.T("gisfiles.basis.placed", time.Now().Format("2006-01-02"), float64(OtherGISPrecisionM))
+		if b, _ := f.props["basis"].(string); b != "" {
+			basis += "; " + i18n.T("behave.edit.earlier_basis", b)
+		}
+		f.props["precision_m"], f.props["confidence"], f.props["basis"] = float64(OtherGISPrecisionM), ConfidenceLow.String(), basis
+		said = append(said, i18n.T("gisfiles.note.placed", float64(OtherGISPrecisionM)))
 	}
-	basis := i18n.T("gisfiles.basis.placed", time.Now().Format("2006-01-02"), float64(OtherGISPrecisionM))
-	if b, _ := f.props["basis"].(string); b != "" {
-		basis += "; " + i18n.T("behave.edit.earlier_basis", b)
+	if len(said) > 0 {
+		p.Notes = append(p.Notes, i18n.T("gisfiles.note.feature", f.layer, f.index+1, f.name(), strings.Join(said, i18n.T("gisfiles.note.join"))))
 	}
-	f.props["precision_m"], f.props["confidence"], f.props["basis"] = float64(OtherGISPrecisionM), ConfidenceLow.String(), basis
-	p.gisNote(f, "gisfiles.note.placed", float64(OtherGISPrecisionM))
 }
 
 // noticeMove compares the feature's point with the one saved: a point
