@@ -126,3 +126,51 @@ func BenchmarkOverlaps20000(b *testing.B) {
 		}
 	}
 }
+
+// star is a star-shaped ring of n vertices around (x, y) with radii from
+// seed, in degrees: concave, never self-crossing.
+func star(x, y float64, n int, seed uint64) orb.Ring {
+	var r orb.Ring
+	for i := 0; i < n; i++ {
+		seed = seed*6364136223846793005 + 1442695040888963407
+		rad := 0.002 + 0.008*float64(seed>>40)/float64(1<<24)
+		a := 2 * math.Pi * float64(i) / float64(n)
+		r = append(r, orb.Point{x + rad*math.Cos(a), y + rad*math.Sin(a)})
+	}
+	return append(r, r[0])
+}
+
+// planeArea is the ring's area on overlapArea's plane (shoelace).
+func planeArea(r orb.Ring, lat0 float64) float64 {
+	kx, ky := metresPerDegree(lat0)
+	var s float64
+	for i := 0; i+1 < len(r); i++ {
+		s += r[i][0]*r[i+1][1] - r[i+1][0]*r[i][1]
+	}
+	return math.Abs(s) / 2 * kx * ky
+}
+
+// FuzzOverlapArea: a shape overlaps itself by its whole area, the shared
+// area does not depend on the order and never exceeds the smaller shape.
+func FuzzOverlapArea(f *testing.F) {
+	f.Add(uint64(1), uint64(2), uint8(12), uint8(9), 0.004, 0.003)
+	f.Add(uint64(7), uint64(7), uint8(3), uint8(40), 0.0, 0.0)
+	f.Add(uint64(3), uint64(5), uint8(200), uint8(5), 0.02, -0.01)
+	f.Fuzz(func(t *testing.T, sa, sb uint64, na, nb uint8, dx, dy float64) {
+		if na < 3 || nb < 3 || math.IsNaN(dx+dy) || math.Abs(dx) > 0.05 || math.Abs(dy) > 0.05 {
+			return
+		}
+		a := orb.MultiPolygon{{star(113.23, 23.1, int(na), sa)}}
+		b := orb.MultiPolygon{{star(113.23+dx, 23.1+dy, int(nb), sb)}}
+		lat0 := a.Bound().Center()[1]
+		self := overlapArea(a, a)
+		if want := planeArea(a[0][0], lat0); math.Abs(self-want) > 1e-6*want {
+			t.Fatalf("shape over itself: %.3f m², its area %.3f m²", self, want)
+		}
+		ab, ba := overlapArea(a, b), overlapArea(b, a)
+		smaller := math.Min(self, overlapArea(b, b))
+		if math.Abs(ab-ba) > 1e-3*smaller+1e-6 || ab > smaller*(1+1e-3)+1e-6 || ab < 0 {
+			t.Fatalf("a∩b %.3f m², b∩a %.3f m², smaller shape %.3f m²", ab, ba, smaller)
+		}
+	})
+}
