@@ -17,7 +17,6 @@ import (
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
 	"github.com/liwan-edu/schoolmap/data/i18n"
-	"github.com/liwan-edu/schoolmap/geo/crs"
 	"github.com/liwan-edu/schoolmap/geo/network"
 )
 
@@ -55,7 +54,7 @@ func loadNetwork(nf *networkFlags, ext orb.Bound, sites []orb.Point, stderr io.W
 	} else {
 		opt := network.LineOptions{Layer: nf.layer, NoWalkField: nf.noWalk}
 		if nf.crs != "" {
-			if opt.CRS, err = crs.Parse(nf.crs); err != nil {
+			if opt.CRS, err = parseCRSFlag(nf.crs); err != nil {
 				return nil, err
 			}
 		}

@@ -180,7 +180,7 @@ func readBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 	m := data.GuessBoundaryMapping(set.Fields)
 	m.CRS = set.CRS
 	if crsName != "" {
-		if m.CRS, err = crs.Parse(crsName); err != nil {
+		if m.CRS, err = parseCRSFlag(crsName); err != nil {
 			return nil, m.CRS, err
 		}
 	}
@@ -204,6 +204,9 @@ func readBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 	subs, probs := data.Subdistricts(set, m)
 	for _, p := range probs {
 		fmt.Fprintln(stderr, i18n.T("cli.skipped", filepath.Base(path), p))
+	}
+	for _, o := range data.Overlaps(subs) {
+		fmt.Fprintln(stderr, i18n.T("files.cli.warning", o.Note()))
 	}
 	if len(subs) == 0 {
 		return nil, m.CRS, fmt.Errorf(i18n.T("cli.no_boundary"), filepath.Base(path))

@@ -63,6 +63,9 @@ func (d *importDialogs) confirmBoundaries(set *vector.Set, subs []data.Subdistri
 	if len(added) > 0 {
 		lines = append(lines, i18n.T("robust.subdistricts.added", data.UnmatchedNames(added)))
 	}
+	for _, o := range data.Overlaps(subs) {
+		lines = append(lines, o.Note())
+	}
 	for _, p := range probs {
 		lines = append(lines, p.String())
 	}

@@ -178,7 +178,7 @@ var propColumns = func() []gpkg.Field {
 }()
 
 // Derived columns, written for readers such as QGIS, ignored on reading.
-var derivedColumns = []gpkg.Field{{Name: "seats", Type: gpkg.Integer}, {Name: "level_zh", Type: gpkg.Text}}
+var derivedColumns = append([]gpkg.Field{{Name: "seats", Type: gpkg.Integer}, {Name: "level_zh", Type: gpkg.Text}}, savedPointColumns...)
 
 func siteLayer(name, desc string, sites []Site, n Norms) *gpkg.Layer {
 	l := &gpkg.Layer{Name: name, Description: desc, GeomType: "POINT", Fields: append(append([]gpkg.Field{}, propColumns...), derivedColumns...)}
@@ -193,6 +193,7 @@ func siteLayer(name, desc string, sites []Site, n Norms) *gpkg.Layer {
 			vals = append(vals, sqlValue(m[c.Name], c.Type))
 		}
 		vals = append(vals, known(n.SeatsOf(s).Total()), s.Level.Label()) // unknown seats NULL, not 0
+		vals = append(vals, savedPointValues(s)...)
 		ft := gpkg.Feature{Values: vals}
 		if s.Located {
 			ft.Geometry = s.Location
@@ -243,16 +244,19 @@ func (p *Project) sitesFromLayer(l *gpkg.Layer, newID func() string) ([]Site, er
 	var out []Site
 	for i, ft := range l.Features {
 		props := layerProps(l, ft)
+		gf := gisFeature{layer: l.Name, index: i, props: props}
 		if id, _ := props["id"].(string); id == "" {
-			props["id"] = newID()
+			props["id"], gf.added = newID(), true
 			p.Notes = append(p.Notes, fmt.Sprintf("layer %s, feature %d: no id (added in another program); given id %s", l.Name, i+1, props["id"]))
 		}
 		var geom json.RawMessage = []byte("null")
 		if pt, ok := ft.Geometry.(orb.Point); ok {
 			geom, _ = json.Marshal(map[string]any{"type": "Point", "coordinates": []float64{pt[0], pt[1]}})
+			gf.point = &pt
 		} else if ft.Geometry != nil {
 			return nil, &FeatureError{Index: i, Field: "geom", Err: ErrGeometry}
 		}
+		p.fillFromOtherGIS(gf)
 		pb, _ := json.Marshal(props)
 		raw, _ := json.Marshal(rawFeature{Type: "Feature", Geometry: geom, Properties: pb})
 		s, err := parseFeature(raw)
@@ -263,6 +267,7 @@ func (p *Project) sitesFromLayer(l *gpkg.Layer, newID func() string) ([]Site, er
 			}
 			return nil, err
 		}
+		p.noticeMove(&s, gf)
 		p.keepEditedSeats(&s, props["seats"], l.Name, i)
 		out = append(out, s)
 	}

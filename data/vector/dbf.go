@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
 )
@@ -86,11 +87,13 @@ func parseDBF(path string, b []byte, enc, cpg string) (*dbfTable, error) {
 }
 
 // dbfText gathers the bytes of field names and character values, for the
-// whole-file encoding test.
+// whole-file encoding test. A name's UTF-8 character cut at 10 bytes (as
+// GDAL cuts 常住人口数) is left out: its bytes are not UTF-8, yet they say
+// nothing against it.
 func dbfText(b []byte, headerLen, recLen, n int, raw [][]byte) []byte {
 	var buf bytes.Buffer
 	for _, r := range raw {
-		buf.Write(bytes.TrimRight(r[:11], "\x00 "))
+		buf.Write(trimCutUTF8(bytes.TrimRight(bytes.SplitN(r[:11], []byte{0}, 2)[0], " ")))
 		buf.WriteByte(' ')
 	}
 	for i := 0; i < n && buf.Len() < 4<<20; i++ {
@@ -98,6 +101,20 @@ func dbfText(b []byte, headerLen, recLen, n int, raw [][]byte) []byte {
 		buf.WriteByte(' ')
 	}
 	return buf.Bytes()
+}
+
+// trimCutUTF8 drops the last character of b when it is the start of a
+// UTF-8 sequence that ends too soon.
+func trimCutUTF8(b []byte) []byte {
+	for i := len(b) - 1; i >= 0 && i >= len(b)-3; i-- {
+		if c := b[i]; c < 0x80 || c >= 0xC0 {
+			if c >= 0xC0 && !utf8.FullRune(b[i:]) {
+				return b[:i]
+			}
+			break
+		}
+	}
+	return b
 }
 
 // chooseDBFEncoding decides in order: the caller's choice, the .cpg file,

@@ -145,14 +145,17 @@ func readGeoPackage(ctx context.Context, path, layer, want string) (*Set, error)
 }
 
 // srsCRS reads the definition first (it says what the numbers mean), then
-// the EPSG code.
+// the EPSG code. Systems without a code (organization NONE, srs_id ≥
+// 100000, as GDAL and QGIS write a city grid or a shifted datum) are read
+// from their definition alone; the GeoPackage's own "undefined" systems
+// (-1 and 0) say nothing.
 func srsCRS(s gpkg.SRS) (crs.CRS, error) {
-	if strings.EqualFold(s.Organization, "NONE") {
-		return crs.Unknown, nil // the GeoPackage's "undefined" systems: the file does not say
-	}
 	def := s.Definition
 	if strings.EqualFold(strings.TrimSpace(def), "undefined") {
 		def = ""
+	}
+	if strings.EqualFold(s.Organization, "NONE") && def == "" {
+		return crs.Unknown, nil
 	}
 	c, werr := crs.FromWKT(def)
 	if c != crs.Unknown {

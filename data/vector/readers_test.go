@@ -196,6 +196,9 @@ func TestGeoPackageSRS(t *testing.T) {
 		{gpkg.SRS{ID: 4547, Organization: "EPSG", OrgID: 4547, Definition: "undefined"}, crs.CGCS2000GK114, true},
 		{gpkg.SRS{ID: 4547, Organization: "EPSG", OrgID: 4547, Definition: "garbage"}, crs.CGCS2000GK114, true},
 		{gpkg.SRS{ID: 32650, Organization: "EPSG", OrgID: 32650, Definition: ""}, crs.Unknown, false},
+		{gpkg.SRS{ID: -1, Organization: "NONE", OrgID: -1, Definition: "undefined"}, crs.Unknown, true},
+		// A custom system (as GDAL writes one without a code) that is not supported is named, not undeclared:
+		{gpkg.SRS{ID: 100000, Organization: "NONE", OrgID: 100000, Definition: `PROJCS["local Albers",GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563]]],PROJECTION["Albers_Conic_Equal_Area"],UNIT["metre",1]]`}, crs.Unknown, false},
 	} {
 		got, err := srsCRS(c.srs)
 		if got != c.want || (err == nil) != c.unnamed {

@@ -1,0 +1,38 @@
+package main
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
+	"github.com/liwan-edu/schoolmap/geo/crs"
+)
+
+// parseCRSFlag reads a --crs value: a code crs.Parse knows ("EPSG:4547",
+// "gcj02"), a WKT definition, or the path of a .prj file holding one — a
+// city grid or a datum with TOWGS84 that has no EPSG code.
+func parseCRSFlag(s string) (crs.CRS, error) {
+	t := strings.TrimSpace(s)
+	switch {
+	case strings.EqualFold(filepath.Ext(t), ".prj"):
+		b, err := os.ReadFile(t)
+		if err != nil {
+			return crs.Unknown, fmt.Errorf("%w: %s", crs.ErrUnknownCRS, i18n.T("gisfiles.cli.prj_unreadable", t, err))
+		}
+		return crsFromWKT(string(b), filepath.Base(t))
+	case strings.Contains(t, "["):
+		return crsFromWKT(t, "--crs")
+	}
+	return crs.Parse(t)
+}
+
+// crsFromWKT is crs.FromWKT, where an empty definition is an error too.
+func crsFromWKT(wkt, what string) (crs.CRS, error) {
+	c, err := crs.FromWKT(wkt)
+	if err == nil && c == crs.Unknown {
+		err = fmt.Errorf("%w: %s", crs.ErrUnknownCRS, i18n.T("gisfiles.cli.prj_empty", what))
+	}
+	return c, err
+}
