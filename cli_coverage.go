@@ -93,15 +93,26 @@ func writeCoverage(res coverage.Result, out, ext string, stdout, stderr io.Write
 	for _, u := range res.Uncertain {
 		fmt.Fprintln(stderr, i18n.T("robust.subdistricts.maybe", u.SiteName, u.SiteID, u.In, strings.Join(u.MayBe, "、")))
 	}
-	write := coverage.WriteCSV
+	var err error
+	var wrote []string
 	if ext == ".xlsx" {
-		write = coverage.WriteXLSX
+		err = atomicfile.WriteFile(out, func(w io.Writer) error { return coverage.WriteXLSX(w, res) })
+	} else {
+		wrote, err = coverage.SaveCSV(out, res) // with its .csvt for GIS tools
 	}
-	if err := atomicfile.WriteFile(out, func(w io.Writer) error { return write(w, res) }); err != nil {
-		fmt.Fprintln(stderr, "schoolmap coverage:", explainWriteError(out, err))
+	if err != nil {
+		path := out
+		var pe *data.PairError
+		if errors.As(err, &pe) {
+			path = pe.Path
+		}
+		fmt.Fprintln(stderr, "schoolmap coverage:", explainWriteError(path, err))
 		return exitError
 	}
 	fmt.Fprintln(stdout, i18n.T("cli.wrote_rows", out, len(res.Rows)))
+	for _, w := range wrote[min(1, len(wrote)):] {
+		fmt.Fprintln(stdout, i18n.T("cli.wrote", w))
+	}
 	return exitOK
 }
 
