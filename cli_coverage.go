@@ -21,18 +21,11 @@ import (
 func runCoverage(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("coverage", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	boundaries := fl.String("boundaries", "", i18n.T("cli.flag.boundaries"))
-	crsFlag := fl.String("crs", "", i18n.T("cli.flag.crs"))
-	nameF := fl.String("name-field", "", i18n.T("cli.flag.name_field"))
-	codeF := fl.String("code-field", "", i18n.T("cli.flag.code_field"))
-	popF := fl.String("pop-field", "", i18n.T("cli.flag.pop_field"))
-	popCSV := fl.String("population", "", i18n.T("cli.flag.population"))
+	var zf zoneFlags
+	zf.register(fl, i18n.T("cli.flag.boundaries"))
 	existing := fl.String("existing", "", i18n.T("cli.flag.existing"))
 	project := fl.String("project", "", i18n.T("cli.flag.project"))
-	rd := readFlags{}
-	fl.StringVar(&rd.layer, "layer", "", i18n.T("files.cli.flag_layer"))
-	fl.StringVar(&rd.existingLayer, "existing-layer", "", i18n.T("files.cli.flag_existing_layer"))
-	fl.StringVar(&rd.encoding, "encoding", "auto", i18n.T("files.cli.flag_encoding"))
+	fl.StringVar(&zf.rd.existingLayer, "existing-layer", "", i18n.T("files.cli.flag_existing_layer"))
 	year := fl.Int("year", data.PlanLastYear, i18n.T("cli.flag.year"))
 	out := fl.String("out", "", i18n.T("cli.flag.cov_out"))
 	var nf networkFlags
@@ -42,7 +35,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	usage := func(msg string) int { fmt.Fprintln(stderr, "schoolmap coverage:", msg); return exitUsage }
-	if *boundaries == "" || *out == "" {
+	if zf.boundaries == "" || *out == "" {
 		return usage(i18n.T("cli.cov_required"))
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
@@ -54,20 +47,12 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap coverage:", err)
 		return exitError
 	}
-	subs, read, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
+	subs, read, err := zf.subdistricts(nil, stderr)
 	if err != nil {
-		if errors.Is(err, crs.ErrUnknownCRS) {
-			return usage(err.Error())
-		}
 		fmt.Fprintln(stderr, "schoolmap coverage:", err)
-		return exitError
+		return exitFor(err)
 	}
-	if *popCSV != "" {
-		if subs, err = loadPopulation(subs, *popCSV, rd.encoding, stderr); err != nil {
-			fmt.Fprintln(stderr, "schoolmap coverage:", err)
-			return exitError
-		}
-	}
+	rd := zf.rd
 	sites := p.Sites
 	if *existing != "" {
 		if sites, err = addExisting(sites, *existing, rd, stderr); err != nil {
