@@ -236,3 +236,42 @@ func TestCLIExportChoropleth(t *testing.T) {
 		})
 	}
 }
+
+// TestCLIExportZoneErrors: the choropleth's flags fail as the coverage
+// command's do: bad arguments exit 2, unreadable files 1, and nothing is
+// written.
+func TestCLIExportZoneErrors(t *testing.T) {
+	dir := t.TempDir()
+	fx := filepath.Join("testdata", "boundaries")
+	noPrj := filepath.Join(dir, "noprj.shp")
+	for _, ext := range []string{".shp", ".dbf", ".shx"} {
+		if b, err := os.ReadFile(filepath.Join(fx, "synthetic-cgcs2000-gk114"+ext)); err == nil {
+			os.WriteFile(strings.TrimSuffix(noPrj, ".shp")+ext, b, 0o644)
+		}
+	}
+	noPop := filepath.Join(dir, "nopop.csv")
+	os.WriteFile(noPop, []byte("甲,乙\n1,2\n"), 0o644)
+	out := filepath.Join(dir, "map.png")
+	for _, c := range []struct {
+		name string
+		args []string
+		code int
+		msg  string
+	}{
+		{"unknown level", []string{"--zone-level", "senior"}, exitUsage, "--zone-level"},
+		{"missing boundaries", []string{"--boundaries", filepath.Join(dir, "none.geojson")}, exitError, "none.geojson"},
+		{"no coordinate system", []string{"--boundaries", noPrj}, exitUsage, "--crs"},
+		{"population without columns", []string{"--boundaries", filepath.Join(fx, "synthetic-wgs84.geojson"), "--population", noPop}, exitError, "nopop.csv"},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			args := append([]string{"export", "--out", out, "--offline", "--layers", "subdistricts,sites", "--dpi", "50"}, c.args...)
+			code, _, stderr := runCmd(t, args...)
+			if code != c.code || !strings.Contains(stderr, c.msg) {
+				t.Errorf("exit %d: %s; want %d and %q", code, stderr, c.code, c.msg)
+			}
+			if _, err := os.Stat(out); err == nil {
+				t.Error("a map was written")
+			}
+		})
+	}
+}
