@@ -21,6 +21,7 @@ import (
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/atomicfile"
 	"github.com/liwan-edu/schoolmap/data/i18n"
+	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/export"
 	"github.com/liwan-edu/schoolmap/geo/render"
 	"github.com/liwan-edu/schoolmap/geo/tile"
@@ -82,6 +83,8 @@ type exportFlags struct {
 	bm                                                         basemapFlags
 	refs                                                       refFlags
 	nf                                                         networkFlags
+	zones                                                      zoneFlags
+	zoneLevel                                                  data.Level
 }
 
 func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
@@ -97,7 +100,7 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.IntVar(&f.height, "height", 0, i18n.T("cli.flag.height"))
 	fl.Float64Var(&f.dpi, "dpi", 150, i18n.T("cli.flag.dpi"))
 	fl.IntVar(&f.year, "year", data.PlanLastYear, i18n.T("cli.flag.year"))
-	fl.StringVar(&f.layers, "layers", "basemap,sites,catchments,halos,labels,status", i18n.T("cli.flag.layers"))
+	fl.StringVar(&f.layers, "layers", "basemap,subdistricts,sites,catchments,halos,labels,status", i18n.T("cli.flag.layers"))
 	fl.StringVar(&f.title, "title", "", i18n.T("cli.flag.title"))
 	fl.StringVar(&f.subtitle, "subtitle", "", i18n.T("cli.flag.subtitle"))
 	fl.StringVar(&f.bbox, "bbox", "", i18n.T("cli.flag.bbox"))
@@ -109,7 +112,13 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.Var(&f.refs, "reference", i18n.T("cli.flag.reference"))
 	f.nf.register(fl)
 	f.nf.registerCatch(fl)
+	f.zones.register(fl, i18n.T("cli.flag.boundaries_map"))
+	zoneLevelName := fl.String("zone-level", coverage.Levels[0].String(), i18n.T("cli.flag.zone_level"))
 	if err := fl.Parse(args); err != nil {
+		return nil, err
+	}
+	var err error
+	if f.zoneLevel, err = zoneLevel(*zoneLevelName); err != nil {
 		return nil, err
 	}
 	if fl.NArg() > 0 {
@@ -171,6 +180,17 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
 		return exitUsage
 	}
+	subs, read, err := f.zones.subdistricts(projectSubdistricts(p), stderr)
+	if err != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", err)
+		return exitFor(err)
+	}
+	if f.zones.boundaries != "" {
+		if _, _, hint := data.OffsetCheck(subs, p.Sites, read); hint != "" {
+			fmt.Fprintln(stderr, i18n.T("cli.warning", hint))
+		}
+	}
+	withZones(&o, subs, f.zoneLevel, set, f.year, f.bbox != "")
 	o.Scene.CatchShapes = set.RenderShapes()
 	o.Coverage = tablesCoverage(p, f.year, set)
 	fonts, err := render.NewFonts(assets.FontTTF)

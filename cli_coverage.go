@@ -22,18 +22,11 @@ import (
 func runCoverage(args []string, stdout, stderr io.Writer) int {
 	fl := flag.NewFlagSet("coverage", flag.ContinueOnError)
 	fl.SetOutput(stderr)
-	boundaries := fl.String("boundaries", "", i18n.T("cli.flag.boundaries"))
-	crsFlag := fl.String("crs", "", i18n.T("cli.flag.crs"))
-	nameF := fl.String("name-field", "", i18n.T("cli.flag.name_field"))
-	codeF := fl.String("code-field", "", i18n.T("cli.flag.code_field"))
-	popF := fl.String("pop-field", "", i18n.T("cli.flag.pop_field"))
-	popCSV := fl.String("population", "", i18n.T("cli.flag.population"))
+	var zf zoneFlags
+	zf.register(fl, i18n.T("cli.flag.boundaries"))
 	existing := fl.String("existing", "", i18n.T("cli.flag.existing"))
 	project := fl.String("project", "", i18n.T("cli.flag.project"))
-	rd := readFlags{}
-	fl.StringVar(&rd.layer, "layer", "", i18n.T("files.cli.flag_layer"))
-	fl.StringVar(&rd.existingLayer, "existing-layer", "", i18n.T("files.cli.flag_existing_layer"))
-	fl.StringVar(&rd.encoding, "encoding", "auto", i18n.T("files.cli.flag_encoding"))
+	fl.StringVar(&zf.rd.existingLayer, "existing-layer", "", i18n.T("files.cli.flag_existing_layer"))
 	year := fl.Int("year", data.PlanLastYear, i18n.T("cli.flag.year"))
 	out := fl.String("out", "", i18n.T("cli.flag.cov_out"))
 	var nf networkFlags
@@ -43,7 +36,11 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	usage := func(msg string) int { fmt.Fprintln(stderr, "schoolmap coverage:", msg); return exitUsage }
+<<<<<<< HEAD
 	if (*boundaries == "" && *project == "") || *out == "" {
+=======
+	if zf.boundaries == "" || *out == "" {
+>>>>>>> gapcli
 		return usage(i18n.T("cli.cov_required"))
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
@@ -55,25 +52,21 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap coverage:", err)
 		return exitError
 	}
+<<<<<<< HEAD
 	subs, read, err := p.Subdistricts, crs.WGS84, error(nil)
 	if *boundaries != "" {
 		subs, read, err = loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
 	} else if !bounded(subs) {
 		return usage(i18n.T("cli.cov_required"))
 	}
+=======
+	subs, read, err := zf.subdistricts(nil, stderr)
+>>>>>>> gapcli
 	if err != nil {
-		if errors.Is(err, crs.ErrUnknownCRS) {
-			return usage(err.Error())
-		}
 		fmt.Fprintln(stderr, "schoolmap coverage:", err)
-		return exitError
+		return exitFor(err)
 	}
-	if *popCSV != "" {
-		if subs, err = loadPopulation(subs, *popCSV, rd.encoding, stderr); err != nil {
-			fmt.Fprintln(stderr, "schoolmap coverage:", err)
-			return exitError
-		}
-	}
+	rd := zf.rd
 	sites := p.Sites
 	if *existing != "" {
 		if sites, err = addExisting(sites, *existing, rd, stderr); err != nil {
@@ -120,15 +113,26 @@ func writeCoverage(res coverage.Result, out, ext string, stdout, stderr io.Write
 	for _, u := range res.Uncertain {
 		fmt.Fprintln(stderr, i18n.T("robust.subdistricts.maybe", u.SiteName, u.SiteID, u.In, strings.Join(u.MayBe, "、")))
 	}
-	write := coverage.WriteCSV
+	var err error
+	var wrote []string
 	if ext == ".xlsx" {
-		write = coverage.WriteXLSX
+		err = atomicfile.WriteFile(out, func(w io.Writer) error { return coverage.WriteXLSX(w, res) })
+	} else {
+		wrote, err = coverage.SaveCSV(out, res) // with its .csvt for GIS tools
 	}
-	if err := atomicfile.WriteFile(out, func(w io.Writer) error { return write(w, res) }); err != nil {
-		fmt.Fprintln(stderr, "schoolmap coverage:", explainWriteError(out, err))
+	if err != nil {
+		path := out
+		var pe *data.PairError
+		if errors.As(err, &pe) {
+			path = pe.Path
+		}
+		fmt.Fprintln(stderr, "schoolmap coverage:", explainWriteError(path, err))
 		return exitError
 	}
 	fmt.Fprintln(stdout, i18n.T("cli.wrote_rows", out, len(res.Rows)))
+	for _, w := range wrote[min(1, len(wrote)):] {
+		fmt.Fprintln(stdout, i18n.T("cli.wrote", w))
+	}
 	return exitOK
 }
 

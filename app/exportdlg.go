@@ -144,6 +144,10 @@ func explainExportError(path string, err error) string {
 	if errors.Is(err, context.Canceled) {
 		return i18n.T("ui.exportdlg.export_cancelled_nothing_was_written")
 	}
+	var pe *data.PairError
+	if errors.As(err, &pe) {
+		path = pe.Path // the file of a pair (or a CSV's .csvt) that failed
+	}
 	if msg := data.ExplainWriteError(path, err); msg != err.Error() {
 		return msg
 	}

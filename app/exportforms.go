@@ -187,23 +187,30 @@ func writeDataExport(path string, sites []data.Site, n data.Norms, year int) err
 // table writes the per-subdistrict × level table as CSV or XLSX.
 func (d *exportDialog) table() {
 	target := newSaveTarget(d.sh, "export.folder", fmt.Sprintf("liwan-coverage-%d", d.sh.st.scene.Year))
-	format := widget.NewSelect([]string{"CSV (UTF-8, Excel)", "XLSX"}, nil)
-	format.SetSelected("CSV (UTF-8, Excel)")
+	format := widget.NewSelect([]string{"CSV + .csvt (QGIS, GDAL)", "XLSX (Excel)"}, nil)
+	format.SetSelected("CSV + .csvt (QGIS, GDAL)")
 	form := widget.NewForm(append([]*widget.FormItem{widget.NewFormItem(i18n.T("ui.exportforms.format"), format)}, target.items()...)...)
 	d.sh.confirmForm(i18n.T("ui.exportforms.export_subdistrict_table"), i18n.T("ui.exportforms.export"), form, func(ok bool) {
 		if !ok {
 			return
 		}
-		ext, write := ".csv", coverage.WriteCSV
-		if format.SelectedIndex() == 1 {
-			ext, write = ".xlsx", coverage.WriteXLSX
-		}
+		xlsx := format.SelectedIndex() == 1
+		ext := map[bool]string{false: ".csv", true: ".xlsx"}[xlsx]
 		path, err := target.path(ext)
 		if err != nil {
 			d.sh.showError(err)
 			return
 		}
-		res := d.sh.st.coverage
-		d.done(path, atomicfile.WriteFile(path, func(w io.Writer) error { return write(w, res) }))
+		d.done(path, writeTable(path, xlsx, d.sh.st.coverage))
 	})
+}
+
+// writeTable writes the table as XLSX, or as CSV with its .csvt beside it
+// (written together) so GIS tools read the codes as text.
+func writeTable(path string, xlsx bool, res coverage.Result) error {
+	if xlsx {
+		return atomicfile.WriteFile(path, func(w io.Writer) error { return coverage.WriteXLSX(w, res) })
+	}
+	_, err := coverage.SaveCSV(path, res)
+	return err
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
+	"github.com/liwan-edu/schoolmap/geo/export"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -160,16 +161,11 @@ func (p *zonePanel) refresh() {
 	level := coverage.Levels[max(0, p.ctl.level.SelectedIndex())]
 	m := coverage.Measures()[max(0, p.ctl.measure.SelectedIndex())]
 	p.rows = zoneTableRows(res, level, p.sortCol, p.sortDesc)
-	var values []float64
-	for _, r := range p.rows {
-		if r.HasBoundary {
-			values = append(values, m.Value(r))
-		}
-	}
 	p.table.Refresh()
 	p.target.SetText(res.TargetText())
-	zones, classes := p.choropleth(res, level, m, values)
-	title := m.Label() + " · " + levelText(level) + fmt.Sprintf(" (%d)", res.Year) + st.methodNote()
+	c := p.choropleth(level, m)
+	zones, classes := c.Zones(res, st.subdistricts)
+	title := c.Title(res.Year, st.methodNote())
 	st.update(func(sc *render.Scene) { sc.Zones, sc.ZoneClasses, sc.ZoneTitle = zones, classes, title })
 }
 
@@ -182,37 +178,10 @@ func zoneTableRows(res coverage.Result, level data.Level, sortCol int, desc bool
 	return rows
 }
 
-func (p *zonePanel) choropleth(res coverage.Result, level data.Level, m coverage.Measure, values []float64) ([]render.Zone, []render.ZoneClass) {
-	c := coverage.Classing(max(0, p.ctl.classing.SelectedIndex()))
-	breaks := coverage.Breaks(values, c, 5, coverage.ParseBreaks(p.ctl.fixed.Text))
-	pal := coverage.Palette(m, len(breaks)+1)
-	byKey := map[string]coverage.Row{}
-	for _, r := range res.Rows {
-		if r.Level == level {
-			byKey[r.Code+"|"+r.Name] = r
-		}
-	}
-	var zones []render.Zone
-	for _, s := range p.sh.st.subdistricts {
-		if len(s.Boundary) == 0 {
-			continue
-		}
-		r := byKey[s.Code+"|"+s.Name]
-		z := render.Zone{Name: s.Name, Boundary: s.Boundary, Gap: coverage.IsGap(r)}
-		if k := coverage.Class(m.Value(r), breaks); k >= 0 {
-			z.Fill = pal[k]
-		}
-		zones = append(zones, z)
-	}
-	if len(zones) == 0 {
-		return nil, nil
-	}
-	labels := coverage.ClassLabels(values, breaks)
-	classes := make([]render.ZoneClass, len(pal))
-	for k := range pal {
-		classes[k] = render.ZoneClass{Fill: pal[k], Label: labels[k]}
-	}
-	return zones, classes
+// choropleth is what the controls choose, drawn as the export draws it.
+func (p *zonePanel) choropleth(level data.Level, m coverage.Measure) export.Choropleth {
+	return export.Choropleth{Level: level, Measure: m, Classing: coverage.Classing(max(0, p.ctl.classing.SelectedIndex())),
+		Fixed: coverage.ParseBreaks(p.ctl.fixed.Text)}
 }
 
 // askPopulation lets the planner type a subdistrict's population.

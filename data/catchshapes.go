@@ -29,6 +29,9 @@ type CatchmentShape struct {
 
 var catchShapeColumns = []string{"site_id", "served_level", "radius_m", "method", "snap_m", "share_of_circle", "flag"}
 
+// catchShapeCSVT are the column types of WriteCatchmentShapesCSV's file.
+var catchShapeCSVT = []string{"String", "String", "Real", "String", "Real", "Real", "String", "WKT"}
+
 func (c CatchmentShape) values() []any {
 	nan := func(v float64) any {
 		if math.IsNaN(v) {
@@ -61,6 +64,7 @@ func ExportSitesShapes(path, format string, sites []Site, n Norms, year int, cs 
 		if err := WriteCatchmentShapesCSV(&c, cs); err != nil {
 			return nil, err
 		}
+		return writeCSVPair(path, s.Bytes(), c.Bytes(), catchShapeCSVT)
 	default:
 		return nil, fmt.Errorf("data: unknown export format %q", format)
 	}

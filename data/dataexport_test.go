@@ -140,8 +140,8 @@ func TestWriteSitesCSV(t *testing.T) {
 	if rows[5][col("located")] != "0" || rows[5][col("lon")] != "" {
 		t.Errorf("unlocated LW-05 row: %v", rows[5])
 	}
-	if code := rows[1][col("subdistrict_code")]; code != "\t440103004000" {
-		t.Errorf("subdistrict code %q: Excel would make it 4.40103E+11", code)
+	if code := rows[1][col("subdistrict_code")]; code != "440103004000" {
+		t.Errorf("subdistrict code %q, want it plain (GIS joins by it; the .csvt says it is text)", code)
 	}
 	for _, h := range []string{"plan_status", "actual_status", "confidence", "precision_m", "approximate", "basis", "source"} {
 		col(h)
@@ -167,10 +167,13 @@ func TestExportPairAtomic(t *testing.T) {
 		if _, err := os.Stat(path); err == nil {
 			t.Errorf("%s: sites file written without its catchments", format)
 		}
+		if _, err := os.Stat(CSVTPath(path)); err == nil {
+			t.Errorf("%s: column types written without the pair", format)
+		}
 		os.Remove(CatchmentsPath(path))
 		wrote, err := ExportSites(path, format, defaultSites(t), DefaultNorms(), 2025)
-		if err != nil || len(wrote) != 2 {
-			t.Errorf("%s: %v %v", format, wrote, err)
+		if want := map[string]int{"csv": 4, "geojson": 2}[format]; err != nil || len(wrote) != want {
+			t.Errorf("%s: %v %v, want %d files", format, wrote, err, want)
 		}
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"encoding/json"
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
@@ -14,7 +13,6 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/encoding/wkt"
 
-	"github.com/liwan-edu/schoolmap/data/atomicfile"
 	"github.com/liwan-edu/schoolmap/data/gpkg"
 	"github.com/liwan-edu/schoolmap/data/i18n"
 )
@@ -92,14 +90,12 @@ func reverseCCW(r [][]float64) [][]float64 {
 	return out
 }
 
-// csvTextColumns hold codes that Excel would turn into numbers
-// (440103001000 → 4.40103E+11): they are written with a leading tab, which
-// Excel keeps as text and GIS tools trim.
-var csvTextColumns = map[string]bool{"subdistrict_code": true, "plot_code": true}
-
 // WriteSitesCSV writes one row per site (UTF-8 with BOM, so Excel reads
 // Chinese), and catchments to a second writer when given: site_id,
-// served_level, radius_m and the polygon as WKT.
+// served_level, radius_m and the polygon as WKT. Codes are written
+// plainly: the .csvt beside the file (SitesCSVT) tells GIS tools they are
+// text; Excel would turn them into numbers (440103001000 → 4.40103E+11),
+// which is why spreadsheet users are pointed to the XLSX and GeoPackage.
 func WriteSitesCSV(sitesW, catchW io.Writer, sites []Site, n Norms, year int) error {
 	sitesW.Write([]byte("\ufeff"))
 	cw := csv.NewWriter(sitesW)
@@ -108,9 +104,7 @@ func WriteSitesCSV(sitesW, catchW io.Writer, sites []Site, n Norms, year int) er
 		vals := siteValues(&sites[i], n, year)
 		rec := make([]string, len(vals))
 		for k, v := range vals {
-			if rec[k] = csvText(v); csvTextColumns[siteColumns[k]] && rec[k] != "" {
-				rec[k] = "\t" + rec[k]
-			}
+			rec[k] = csvText(v)
 		}
 		cw.Write(rec)
 	}
@@ -203,37 +197,40 @@ func ExportSites(path, format string, sites []Site, n Norms, year int) ([]string
 		if err := WriteSitesCSV(&s, &c, sites, n, year); err != nil {
 			return nil, err
 		}
+		return writeCSVPair(path, s.Bytes(), c.Bytes(), circleCatchmentCSVT)
 	default:
 		return nil, fmt.Errorf("data: unknown export format %q", format)
 	}
 	return writePair(path, CatchmentsPath(path), s.Bytes(), c.Bytes())
 }
 
-// writePair renames the second file into place only from inside the
-// first one's write, so the first is never left new without the second;
-// the error names the file that failed.
-func writePair(first, second string, a, b []byte) ([]string, error) {
-	err := atomicfile.WriteFile(first, func(w io.Writer) error {
-		if _, err := w.Write(a); err != nil {
-			return err
-		}
-		if err := atomicfile.WriteBytes(second, b); err != nil {
-			return &PairError{Path: second, Err: err}
-		}
-		return nil
-	})
-	var pe *PairError
-	if err != nil && !errors.As(err, &pe) {
-		err = &PairError{Path: first, Err: err}
+// circleCatchmentCSVT are the column types of the circles' catchments CSV.
+var circleCatchmentCSVT = []string{"String", "String", "Real", "WKT"}
+
+// SitesCSVT are the column types of the sites CSV, for its .csvt.
+func SitesCSVT() []string {
+	types := make([]string, len(siteColumns))
+	for i, c := range siteColumns {
+		types[i] = csvtType(siteColumnTypes[c])
 	}
-	if err != nil {
-		return nil, err
-	}
-	return []string{first, second}, nil
+	return types
 }
 
-// PairError names the file of a pair that could not be written; neither
-// file of the pair was replaced.
+// writeCSVPair writes the sites CSV and its catchments CSV, each with its
+// .csvt, together.
+func writeCSVPair(path string, sites, catch []byte, catchTypes []string) ([]string, error) {
+	cp := CatchmentsPath(path)
+	return WriteTogether(OutFile{path, sites}, OutFile{CSVTPath(path), CSVT(SitesCSVT())},
+		OutFile{cp, catch}, OutFile{CSVTPath(cp), CSVT(catchTypes)})
+}
+
+// writePair writes a pair of files together (WriteTogether).
+func writePair(first, second string, a, b []byte) ([]string, error) {
+	return WriteTogether(OutFile{first, a}, OutFile{second, b})
+}
+
+// PairError names the file of a pair (or set, WriteTogether) that could
+// not be written; no file of the pair was replaced.
 type PairError struct {
 	Path string
 	Err  error

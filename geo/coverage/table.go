@@ -2,6 +2,7 @@ package coverage
 
 import (
 	"archive/zip"
+	"bytes"
 	"encoding/csv"
 	"fmt"
 	"io"
@@ -9,6 +10,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
@@ -63,7 +65,10 @@ func cellText(v any) string {
 }
 
 // WriteCSV writes the table as UTF-8 CSV with a BOM (Excel then reads the
-// Chinese names right) and a header row.
+// Chinese names right) and a header row. Codes are written plainly, so GIS
+// tools join them to the boundaries; the .csvt beside the file (SaveCSV)
+// says they are text. Excel turns them into numbers: spreadsheet users
+// take the XLSX.
 func WriteCSV(w io.Writer, res Result) error {
 	if _, err := w.Write([]byte("\ufeff")); err != nil {
 		return err
@@ -76,15 +81,43 @@ func WriteCSV(w io.Writer, res Result) error {
 		for i, c := range cells {
 			rec[i] = cellText(c)
 		}
-		if rec[0] != "" {
-			// A leading tab keeps the 12-digit code text when Excel opens
-			// the file (as the sites export does); GIS tools trim it.
-			rec[0] = "\t" + rec[0]
-		}
 		cw.Write(rec)
 	}
 	cw.Flush()
 	return cw.Error()
+}
+
+// columnTypes are the GDAL/QGIS types (.csvt) of Columns.
+var columnTypes = map[string]string{"subdistrict_code": "String", "subdistrict": "String", "level": "String", "year": "Integer",
+	"sites_in_service": "Integer", "sites_under_construction": "Integer", "sites_planned": "Integer",
+	"classes_in_service": "Integer", "classes_under_construction": "Integer", "classes_planned": "Integer",
+	"seats_in_service": "Integer", "seats_under_construction": "Integer", "seats_planned": "Integer",
+	"population": "Integer", "seats_per_1000_norm": "Real", "demand": "Real", "seats_per_1000": "Real", "gap": "Real",
+	"area_km2": "Real", "area_covered_share": "Real", "population_covered_share": "Real", "sfca_index": "Real",
+	"uncovered_demand": "Real", "uncovered_population": "Real", "has_boundary": "Integer", "catchments": "String"}
+
+// CSVTypes are the types of WriteCSV's columns, in order, for the .csvt
+// GDAL and QGIS read beside a CSV (a column missing from the table of
+// types is text).
+func CSVTypes() []string {
+	types := make([]string, len(Columns))
+	for i, c := range Columns {
+		if types[i] = columnTypes[c]; types[i] == "" {
+			types[i] = "String"
+		}
+	}
+	return types
+}
+
+// SaveCSV writes the table to path (WriteCSV) and its column types beside
+// it (data.CSVTPath), together: a failure leaves neither new. It returns
+// the files written.
+func SaveCSV(path string, res Result) ([]string, error) {
+	var b bytes.Buffer
+	if err := WriteCSV(&b, res); err != nil {
+		return nil, err
+	}
+	return data.WriteTogether(data.OutFile{Path: path, Body: b.Bytes()}, data.OutFile{Path: data.CSVTPath(path), Body: data.CSVT(CSVTypes())})
 }
 
 // WriteXLSX writes the table as a one-sheet Office Open XML workbook,

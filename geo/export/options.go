@@ -4,7 +4,7 @@
 // and PDF), so both formats carry the same furniture; the map itself is
 // rendered off-screen by geo/render at the target resolution.
 //
-// Floor: features (imports render, tile, domain and ground).
+// Floor: features (imports render, tile, coverage, domain and ground).
 package export
 
 import (

@@ -52,7 +52,11 @@ type onEdge struct{ t, d float64 }
 // distance to the nearest of the sites: a multi-source search over the
 // graph, then per cell the minimum over streets within MaxOffset of
 // (distance to the street's nearest end or on-street site + along the
-// street + the straight offset to the cell). The grid is Web Mercator with
+// street + the straight offset to the cell). Only the streets whose
+// offset is at most one cell longer than the offset to the cell's nearest
+// reached street count, so a river, railway or wall without streets stays
+// a barrier (streets no site reaches, e.g. a separate island, are not
+// considered at all). The grid is Web Mercator with
 // cells of Cell metres on the ground at the extent's mid-latitude; the
 // offset is measured in Mercator metres times the local ground scale
 // east and north (relative error under 1e-4 within 200 m). It returns the snaps of the sites.
@@ -71,16 +75,14 @@ func (g *Graph) Access(sites []orb.Point, ext orb.Bound, opt AccessOptions) (*Ra
 	}
 	s.Run(srcs, math.Inf(1))
 	r := newRaster(ext, opt.Cell)
+	sp := newSplat(r, g, s, on, opt)
 	bands := runtime.GOMAXPROCS(0)
 	var wg sync.WaitGroup
 	for k := 0; k < bands; k++ {
 		wg.Add(1)
-		go func() { // bands of rows are disjoint: no two goroutines write one cell
+		go func() { // bands of block rows are disjoint: no two goroutines write one cell
 			defer wg.Done()
-			rows := [2]int{r.H * k / bands, r.H * (k + 1) / bands}
-			for e := range g.EU {
-				g.splat(r, s, int32(e), on[int32(e)], opt.MaxOffset, rows)
-			}
+			sp.band(sp.rows(k, bands))
 		}()
 	}
 	wg.Wait()
@@ -100,56 +102,6 @@ func newRaster(ext orb.Bound, cell float64) *Raster {
 		r.Val[i] = float32(math.NaN())
 	}
 	return r
-}
-
-// splat lowers the cells of rows j0..j1 within maxOff of edge e to
-// their distance through it.
-func (g *Graph) splat(r *Raster, s *Search, e int32, on []onEdge, maxOff float64, rows [2]int) {
-	du, dv, l := s.Dist[g.EU[e]], s.Dist[g.EV[e]], g.ELen[e]
-	lower := math.Min(du, dv)
-	for _, o := range on {
-		lower = math.Min(lower, o.d)
-	}
-	if math.IsInf(lower, 1) {
-		return
-	}
-	a, b := mercator(g.Nodes[g.EU[e]]), mercator(g.Nodes[g.EV[e]])
-	kx, ky := groundScale((g.Nodes[g.EU[e]][1] + g.Nodes[g.EV[e]][1]) / 2)
-	pad := maxOff / math.Min(kx, ky)
-	i0 := max(0, int(math.Floor((math.Min(a[0], b[0])-pad-r.X0)/r.Cell)))
-	i1 := min(r.W-1, int(math.Floor((math.Max(a[0], b[0])+pad-r.X0)/r.Cell)))
-	j0 := max(rows[0], int(math.Floor((r.Y0-math.Max(a[1], b[1])-pad)/r.Cell)))
-	j1 := min(rows[1]-1, int(math.Floor((r.Y0-math.Min(a[1], b[1])+pad)/r.Cell)))
-	ex, ey := (b[0]-a[0])*kx, (b[1]-a[1])*ky
-	l2 := ex*ex + ey*ey
-	max2 := maxOff * maxOff
-	for j := j0; j <= j1; j++ {
-		py := (r.Y0 - (float64(j)+0.5)*r.Cell - a[1]) * ky
-		row := r.Val[j*r.W : (j+1)*r.W]
-		for i := i0; i <= i1; i++ {
-			if cur := float64(row[i]); cur <= lower {
-				continue // this street cannot do better
-			}
-			px := (r.X0 + (float64(i)+0.5)*r.Cell - a[0]) * kx
-			t := 0.0
-			if l2 > 0 {
-				t = (px*ex + py*ey) / l2
-				t = min(1, max(0, t))
-			}
-			dx, dy := px-t*ex, py-t*ey
-			off2 := dx*dx + dy*dy
-			if off2 > max2 {
-				continue
-			}
-			d := min(du+t*l, dv+(1-t)*l)
-			for _, o := range on {
-				d = min(d, o.d+math.Abs(t-o.t)*l)
-			}
-			if v := float32(d + math.Sqrt(off2)); !(row[i] <= v) {
-				row[i] = v
-			}
-		}
-	}
 }
 
 // groundScale is ground metres per Web Mercator metre east and north at

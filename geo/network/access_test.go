@@ -18,9 +18,12 @@ import (
 // gridOracle is the walk from a school on the crossing (500, 500) of a
 // 100 m grid to point p: along the grid (Manhattan distance, exact on a
 // grid) to the point of a 100 m street segment nearest p, then straight to
-// p; best over the segments within maxOff.
-func gridOracle(p orb.Point, maxOff float64) float64 {
-	best := math.NaN()
+// p; best over the segments within maxOff whose straight leg is at most
+// slack longer than the leg to the nearest segment.
+func gridOracle(p orb.Point, maxOff, slack float64) float64 {
+	type leg struct{ walk, off float64 }
+	var legs []leg
+	nearest := math.Inf(1)
 	for k := 0.0; k <= 1000; k += 100 {
 		for m := 0.0; m < 1000; m += 100 {
 			for _, q := range []orb.Point{
@@ -28,10 +31,15 @@ func gridOracle(p orb.Point, maxOff float64) float64 {
 				{math.Max(m, math.Min(m+100, p[0])), k},
 			} {
 				off := math.Hypot(p[0]-q[0], p[1]-q[1])
-				if d := math.Abs(q[0]-500) + math.Abs(q[1]-500) + off; off <= maxOff && !(best <= d) {
-					best = d
-				}
+				legs = append(legs, leg{math.Abs(q[0]-500) + math.Abs(q[1]-500), off})
+				nearest = math.Min(nearest, off)
 			}
+		}
+	}
+	best := math.NaN()
+	for _, l := range legs {
+		if d := l.walk + l.off; l.off <= maxOff && l.off <= nearest+slack && !(best <= d) {
+			best = d
 		}
 	}
 	return best
@@ -48,7 +56,7 @@ func TestAccessGridAgainstOracle(t *testing.T) {
 	for j := 0; j < r.H; j++ {
 		for i := 0; i < r.W; i++ {
 			p := geo.LiwanAlbers.Forward(r.Center(i, j))
-			want, got := gridOracle(p, 200), float64(r.Val[j*r.W+i])
+			want, got := gridOracle(p, 200, 25), float64(r.Val[j*r.W+i])
 			if math.IsNaN(want) != math.IsNaN(got) {
 				if math.Abs(distToGrid(p)-200) < 0.5 { // on the offset limit: either is right
 					continue
@@ -128,3 +136,117 @@ func TestGeoTIFFReadByGDAL(t *testing.T) {
 }
 
 func fmtF(v float64) string { return strconv.FormatFloat(v, 'f', 9, 64) }
+
+// TestAccessDoesNotCrossRiver: two streets 150 m apart on the banks of a
+// river, joined only by a bridge at x = 900; the school is on the south
+// street at x = 100. A cell beside the north street is reached over the
+// bridge (about 1,750 m), not by the 150 m straight leg from the south
+// street, which crosses the water.
+func TestAccessDoesNotCrossRiver(t *testing.T) {
+	g := build(t, []orb.LineString{
+		line([2]float64{0, 0}, [2]float64{900, 0}, [2]float64{1000, 0}),
+		line([2]float64{0, 150}, [2]float64{900, 150}, [2]float64{1000, 150}),
+		line([2]float64{900, 0}, [2]float64{900, 150}), // the bridge
+	})
+	ext := orb.Bound{Min: at(0, -100), Max: at(1000, 300)}
+	const cell = 10.0
+	r, _ := g.Access([]orb.Point{at(100, 0)}, ext, AccessOptions{Cell: cell, MaxOffset: 200})
+	checked := 0
+	for j := 0; j < r.H; j++ {
+		for i := 0; i < r.W; i++ {
+			p := geo.LiwanAlbers.Forward(r.Center(i, j))
+			toNorth := math.Abs(p[1] - 150)
+			if p[0] < 50 || p[0] > 600 || toNorth > 30 {
+				continue // only cells along the north bank, well west of the bridge
+			}
+			want := 800 + 150 + (900 - p[0]) + toNorth // east, over the bridge, back west, then off the street
+			got := float64(r.Val[j*r.W+i])
+			if !(math.Abs(got-want) < 1) {
+				t.Fatalf("cell at %.0f,%.0f (%.0f m from the north street, %.0f m across the river): %.0f m, want %.0f m over the bridge",
+					p[0], p[1], toNorth, math.Abs(p[1]), got, want)
+			}
+			checked++
+		}
+	}
+	if checked < 100 {
+		t.Errorf("only %d cells checked", checked)
+	}
+	// The south bank still reads the short walk.
+	k := cellAt(r, at(300, -10))
+	p := geo.LiwanAlbers.Forward(r.Center(k%r.W, k/r.W))
+	if got, want := float64(r.Val[k]), math.Abs(p[0]-100)+math.Abs(p[1]); math.Abs(got-want) > 1 {
+		t.Errorf("cell at %.1f,%.1f reads %.1f m, want %.1f", p[0], p[1], got, want)
+	}
+}
+
+// cellAt is the index of the cell holding p.
+func cellAt(r *Raster, p orb.Point) int {
+	m := mercator(p)
+	i, j := int((m[0]-r.X0)/r.Cell), int((r.Y0-m[1])/r.Cell)
+	return j*r.W + i
+}
+
+// TestAccessRoundsMatchBruteForce: the two rounds over blocks give, on a
+// jittered grid with gaps (a park, streets ending), the values of the rule
+// applied to every cell and every street.
+func TestAccessRoundsMatchBruteForce(t *testing.T) {
+	var lines []orb.LineString
+	for k, l := range districtLines(12, 90) {
+		if k%5 != 3 { // drop some streets: open ground farther than two cells
+			lines = append(lines, l)
+		}
+	}
+	g := build(t, lines)
+	ext := orb.Bound{Min: at(-250, -250), Max: at(1300, 1300)}
+	opt := AccessOptions{Cell: 20, MaxOffset: 200}
+	sites := []orb.Point{at(300, 420), at(900, 100)}
+	r, _ := g.Access(sites, ext, opt)
+
+	s := g.NewSearch()
+	var srcs []Source
+	on := map[int32][]onEdge{}
+	for _, p := range sites {
+		sn := g.SnapPoint(p, 5000)
+		srcs = append(srcs, g.Sources(sn)...)
+		on[int32(sn.Edge)] = append(on[int32(sn.Edge)], onEdge{sn.T, sn.Dist})
+	}
+	s.Run(srcs, math.Inf(1))
+	sp := newSplat(r, g, s, on, opt.withDefaults())
+	checked := 0
+	for j := 0; j < r.H; j++ {
+		for i := 0; i < r.W; i++ {
+			nearest, best := math.Inf(1), math.NaN()
+			legs := map[int32][2]float64{}
+			for _, e := range sp.edges {
+				eg := sp.edge(e)
+				tt, off2 := eg.leg(r, i, eg.rowY(r, j))
+				if off := math.Sqrt(off2); off <= opt.MaxOffset {
+					legs[e] = [2]float64{tt, off}
+					nearest = math.Min(nearest, off)
+				}
+			}
+			for e, l := range legs {
+				if l[1] > nearest+opt.Cell {
+					continue
+				}
+				d := math.Min(s.Dist[g.EU[e]]+l[0]*g.ELen[e], s.Dist[g.EV[e]]+(1-l[0])*g.ELen[e])
+				for _, o := range on[e] {
+					d = math.Min(d, o.d+math.Abs(l[0]-o.t)*g.ELen[e])
+				}
+				if !(best <= d+l[1]) {
+					best = d + l[1]
+				}
+			}
+			got := float64(r.Val[j*r.W+i])
+			if math.IsNaN(got) != math.IsNaN(best) || math.Abs(got-best) > 0.01 {
+				t.Fatalf("cell %d,%d: %v, brute force %v (nearest street %.1f m)", i, j, got, best, nearest)
+			}
+			if nearest > 2*opt.Cell && nearest <= opt.MaxOffset {
+				checked++
+			}
+		}
+	}
+	if checked < 50 {
+		t.Errorf("only %d cells farther than two cells from a street", checked)
+	}
+}

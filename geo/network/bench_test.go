@@ -121,3 +121,22 @@ func BenchmarkCatchmentsCity(b *testing.B) {
 		g.SiteCatchments(pts, radii, DefaultLateral, 5000)
 	}
 }
+
+// BenchmarkAccessSparse25m: the same square with streets 300 m apart, so
+// most cells lie more than two cells from a street (the slow path of the
+// nearest-street rule).
+func BenchmarkAccessSparse25m(b *testing.B) {
+	const n, s = 30, 300.0
+	g, _ := Build(districtLines(n, s), Options{})
+	pts, _ := sitesIn(12, n*s)
+	ext := orb.Bound{Min: at(0, 0), Max: at(n*s, n*s)}
+	b.ResetTimer()
+	clk := startCPU()
+	defer clk.report(b)
+	for b.Loop() {
+		r, _ := g.Access(pts, ext, AccessOptions{Cell: 25})
+		if math.IsNaN(float64(r.Val[len(r.Val)/2])) {
+			b.Fatal("centre cell empty")
+		}
+	}
+}
