@@ -190,9 +190,9 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, i18n.T("cli.warning", hint))
 		}
 	}
-	withZones(&o, subs, f.zoneLevel, set, f.year, f.bbox != "")
+	o.Coverage = zoneCoverage(subs, p, f.year, set)
+	withZones(&o, subs, f.zoneLevel, set != nil, f.year, f.bbox != "")
 	o.Scene.CatchShapes = set.RenderShapes()
-	o.Coverage = tablesCoverage(p, f.year, set)
 	fonts, err := render.NewFonts(assets.FontTTF)
 	if err != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", err)

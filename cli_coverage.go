@@ -36,11 +36,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	usage := func(msg string) int { fmt.Fprintln(stderr, "schoolmap coverage:", msg); return exitUsage }
-<<<<<<< HEAD
-	if (*boundaries == "" && *project == "") || *out == "" {
-=======
-	if zf.boundaries == "" || *out == "" {
->>>>>>> gapcli
+	if (zf.boundaries == "" && *project == "") || *out == "" {
 		return usage(i18n.T("cli.cov_required"))
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
@@ -52,16 +48,13 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stderr, "schoolmap coverage:", err)
 		return exitError
 	}
-<<<<<<< HEAD
-	subs, read, err := p.Subdistricts, crs.WGS84, error(nil)
-	if *boundaries != "" {
-		subs, read, err = loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
-	} else if !bounded(subs) {
+	if zf.boundaries == "" && !bounded(p.Subdistricts) {
 		return usage(i18n.T("cli.cov_required"))
 	}
-=======
-	subs, read, err := zf.subdistricts(nil, stderr)
->>>>>>> gapcli
+	subs, read, err := zf.subdistricts(p.Subdistricts, stderr)
+	if zf.boundaries == "" {
+		read = crs.WGS84 // the project's boundaries are stored in WGS-84
+	}
 	if err != nil {
 		fmt.Fprintln(stderr, "schoolmap coverage:", err)
 		return exitFor(err)
@@ -86,14 +79,15 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	return writeCoverage(res, *out, ext, stdout, stderr)
 }
 
-// tablesCoverage is the analysis the tables page prints for a project
-// whose subdistricts have boundaries (counted by polygon, as `schoolmap
-// coverage` and the app count); nil without boundaries.
-func tablesCoverage(p *data.Project, year int, set *network.SiteSet) *coverage.Result {
-	if !bounded(p.Subdistricts) {
+// zoneCoverage is the one analysis an export prints and draws for
+// subdistricts with boundaries (counted by polygon, as `schoolmap
+// coverage` and the app count): the tables page and the choropleth both
+// take it. Nil without boundaries.
+func zoneCoverage(subs []data.Subdistrict, p *data.Project, year int, set *network.SiteSet) *coverage.Result {
+	if !bounded(subs) {
 		return nil
 	}
-	res := coverage.Analyse(coverage.Input{Subdistricts: p.Subdistricts, Sites: p.Sites, Norms: p.Norms, Year: year, Shapes: set.CoverageShapes()})
+	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: p.Sites, Norms: p.Norms, Year: year, Shapes: set.CoverageShapes()})
 	return &res
 }
 

@@ -13,7 +13,6 @@ import (
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/crs"
 	"github.com/liwan-edu/schoolmap/geo/export"
-	"github.com/liwan-edu/schoolmap/geo/network"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -74,34 +73,33 @@ func exitFor(err error) int {
 	return exitError
 }
 
-// withZones puts the gap choropleth of subs into the export's scene, as
-// the window draws it, and widens the extent to the boundaries when no
-// --bbox was given and the layer is on. Without boundaries it changes
-// nothing.
-func withZones(o *export.Options, subs []data.Subdistrict, level data.Level, set *network.SiteSet, year int, bboxGiven bool) {
+// withZones puts the gap choropleth of o.Coverage (the analysis of subs
+// the tables page prints too) into the export's scene, as the window
+// draws it, and widens the extent to the boundaries when no --bbox was
+// given and the layer is on. Without boundaries it changes nothing.
+func withZones(o *export.Options, subs []data.Subdistrict, level data.Level, walking bool, year int, bboxGiven bool) {
+	if o.Coverage == nil {
+		return
+	}
 	var b orb.Bound
-	bounded := false
+	first := true
 	for _, s := range subs {
 		if len(s.Boundary) == 0 {
 			continue
 		}
-		if !bounded {
-			b, bounded = s.Boundary.Bound(), true
+		if first {
+			b, first = s.Boundary.Bound(), false
 		}
 		b = b.Union(s.Boundary.Bound())
 	}
-	if !bounded {
-		return
-	}
 	sc := o.Scene
-	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sc.Sites, Norms: sc.Norms, Year: year, Shapes: set.CoverageShapes()})
 	c := export.DefaultChoropleth()
 	c.Level = level
 	note := ""
-	if set != nil {
+	if walking {
 		note = " · " + i18n.T("network.ui.network")
 	}
-	sc.Zones, sc.ZoneClasses = c.Zones(res, subs)
+	sc.Zones, sc.ZoneClasses = c.Zones(*o.Coverage, subs)
 	sc.ZoneTitle = c.Title(year, note)
 	if !bboxGiven && sc.On(render.Subdistricts) {
 		o.Extent = o.Extent.Union(b.Pad(0.05 * max(b.Max[0]-b.Min[0], b.Max[1]-b.Min[1])))
