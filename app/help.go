@@ -42,19 +42,25 @@ func (u *UI) showGuide() {
 
 // about shows the version, build date, data sources and licences.
 func (u *UI) about() {
-	date := u.dlg.built
-	if date == "" {
-		date = "—"
-	}
-	rt := widget.NewRichTextFromMarkdown(i18n.Doc("about", u.dlg.version, date))
+	rt := widget.NewRichTextFromMarkdown(aboutText(u.dlg.version, u.dlg.built))
 	rt.Wrapping = fyne.TextWrapWord
 	u.helpDialog(i18n.T("ui.help.about"), container.NewVScroll(rt), fyne.NewSize(720, 560))
+}
+
+// aboutText is the About document; the build date clause is left out
+// when the date is unknown (a plain go build without VCS information).
+func aboutText(version, built string) string {
+	clause := ""
+	if built != "" {
+		clause = i18n.T("words.about.built", built)
+	}
+	return i18n.Doc("about", version, clause)
 }
 
 func (u *UI) helpDialog(title string, content fyne.CanvasObject, size fyne.Size) {
 	d := dialog.NewCustom(title, i18n.T("ui.close"), content, u.Window)
 	d.Resize(size)
-	d.Show()
+	showDialog(u.Window, d)
 }
 
 // languageChoice is the Settings row choosing the interface language; the
@@ -74,7 +80,7 @@ func languageChoice(p fyne.Preferences, win fyne.Window) fyne.CanvasObject {
 			return
 		}
 		p.SetString(PrefLanguage, codes[s])
-		dialog.ShowInformation(i18n.In(codes[s], "ui.language.title"), i18n.In(codes[s], "ui.language.restart"), win)
+		showInformation(i18n.In(codes[s], "ui.language.title"), i18n.In(codes[s], "ui.language.restart"), win)
 	}
 	return container.NewBorder(nil, nil, widget.NewLabel(i18n.T("ui.language.label")), nil, sel)
 }

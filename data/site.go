@@ -58,6 +58,10 @@ type Site struct {
 	SubdistrictCode string // 12-digit statistical code, when known
 	Subdistrict     string // 街道 name, when known
 	SubdistrictNote string // the evidence when not certain ("白鹤洞/东沙")
+
+	// English holds English versions of the texts above, shown under
+	// --lang en (see BasisText); empty where the text has none.
+	English English
 }
 
 // Kind says what a site is: a project of the plan, a candidate site the
@@ -119,7 +123,7 @@ func (s *Site) Approximate() bool {
 // when known, the evidence with 待核实 ("to be verified") when not, and
 // 待核实 alone when the evidence names none ("?" in the evidence table).
 func (s *Site) SubdistrictText() string {
-	note := s.SubdistrictNote
+	note := inLanguage(s.SubdistrictNote, s.English.SubdistrictNote)
 	if note == "?" {
 		note = ""
 	}
