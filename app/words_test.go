@@ -81,7 +81,10 @@ func TestAboutBuildDate(t *testing.T) {
 	defer i18n.SetLanguage("zh")
 	for _, lang := range i18n.Languages {
 		i18n.SetLanguage(lang)
-		first := func(s string) string { l, _, _ := strings.Cut(strings.TrimPrefix(s, strings.Split(s, "\n")[0]+"\n\n"), "\n"); return l }
+		first := func(s string) string {
+			l, _, _ := strings.Cut(strings.TrimPrefix(s, strings.Split(s, "\n")[0]+"\n\n"), "\n")
+			return l
+		}
 		with, without := first(aboutText("1.2.3", "2026-12-04")), first(aboutText("1.2.3", ""))
 		if !strings.Contains(with, "1.2.3") || !strings.Contains(with, "2026-12-04") {
 			t.Errorf("%s: with a date: %q", lang, with)
