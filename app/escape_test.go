@@ -1,6 +1,8 @@
 package app
 
 import (
+	"os"
+	"path/filepath"
 	"testing"
 
 	"fyne.io/fyne/v2"
@@ -43,6 +45,18 @@ func TestEscClosesEveryDialog(t *testing.T) {
 			}
 		})
 	}
+	t.Run("recovery", func(t *testing.T) {
+		u.file.recoveryPath = filepath.Join(t.TempDir(), "recovery.gpkg")
+		os.WriteFile(u.file.recoveryPath, []byte("kept"), 0o644)
+		u.file.offerRecovery()
+		pressEsc(c)
+		if c.Overlays().Top() != nil {
+			t.Error("the recovery question is still shown after Esc")
+		}
+		if _, err := os.Stat(u.file.recoveryPath); err != nil {
+			t.Errorf("Esc removed the unsaved work: %v", err)
+		}
+	})
 	u.sh.st.selectSite("LW-01")
 	pressEsc(c)
 	if u.sh.st.scene.Selected != "" {
