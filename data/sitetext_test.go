@@ -2,6 +2,7 @@ package data
 
 import (
 	"path/filepath"
+	"regexp"
 	"testing"
 	"time"
 
@@ -9,6 +10,10 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data/i18n"
 )
+
+// englishWord is a lower-case Latin word of four letters or more: codes
+// (POI, GCJ-02, AF0401) are upper case and units (m) short.
+var englishWord = regexp.MustCompile(`\b[a-z]{4,}\b`)
 
 // siteWords are the texts of a site a planner reads in the details panel,
 // the tables page and the move prompt.
@@ -29,8 +34,8 @@ func TestSiteTextsInOneLanguage(t *testing.T) {
 		moved.Relocate(orb.Point{113.23, 23.1}, 20, i18n.T("behave.edit.how_move", 16), time.Now())
 		for _, s := range []*Site{&sites[i], &moved} {
 			for what, text := range siteWords(s) {
-				if run := i18n.EnglishRun(text); run != "" {
-					t.Errorf("%s %s in Chinese: %q has %q", s.ID, what, text, run)
+				if run := i18n.EnglishRun(text); run != "" || englishWord.MatchString(text) {
+					t.Errorf("%s %s in Chinese: %q has %q %q", s.ID, what, text, run, englishWord.FindString(text))
 				}
 			}
 		}
