@@ -41,9 +41,9 @@ func (s *Site) ReplaceEvidencePrompt() (title, text string) {
 func (s *Site) Relocate(p orb.Point, precM float64, how string, at time.Time) {
 	basis := i18n.T("behave.edit.placed", how, at.Format("2006-01-02"), precM)
 	if s.Located {
-		basis += "; " + i18n.T("behave.edit.earlier", s.Location[0], s.Location[1], s.PrecisionM, confidenceText(s.Confidence), s.BasisText())
+		basis += i18n.T("words.site.sep") + i18n.T("behave.edit.earlier", s.Location[0], s.Location[1], s.PrecisionM, confidenceText(s.Confidence), s.BasisText())
 	} else if s.Basis != "" {
-		basis += "; " + i18n.T("behave.edit.earlier_basis", s.BasisText())
+		basis += i18n.T("words.site.sep") + i18n.T("behave.edit.earlier_basis", s.BasisText())
 	}
 	s.Location, s.Located, s.PrecisionM = p, true, precM
 	s.Confidence = ConfidenceSurveyed
