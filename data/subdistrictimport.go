@@ -79,17 +79,17 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 		}
 		mp, err := validBoundary(multiPolygon(f.Geometry))
 		if err != nil {
-			bad("geometry", "words.import.text", err)
+			bad("geometry", "words.import.text", boundaryProblem(err))
 			continue
 		}
 		g, err := m.CRS.Geometry(mp)
 		if err != nil {
-			bad("geometry", "words.import.text", err)
+			bad("geometry", "words.import.text", boundaryProblem(err))
 			continue
 		}
 		s.Boundary = g.(orb.MultiPolygon)
 		if err := CheckExtent(s); err != nil {
-			bad("geometry", "words.import.text", err)
+			bad("geometry", "words.import.text", boundaryProblem(err))
 			continue
 		}
 		out = append(out, s)
