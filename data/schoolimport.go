@@ -23,9 +23,9 @@ type Problem struct {
 
 func (p Problem) String() string {
 	if p.Field == "" {
-		return p.Where + ": " + p.Msg
+		return i18n.T("words.import.at", p.Where, p.Msg)
 	}
-	return p.Where + ", " + p.Field + ": " + p.Msg
+	return i18n.T("words.import.at_field", p.Where, p.Field, p.Msg)
 }
 
 // SchoolMapping says which columns of a file hold what. Lon and Lat are
