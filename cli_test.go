@@ -154,7 +154,7 @@ func TestCLICoverage(t *testing.T) {
 			if code != 0 || !strings.Contains(stdout, out) {
 				t.Fatalf("exit %d: %s", code, stderr)
 			}
-			if !strings.Contains(stderr, "line 3") {
+			if !strings.Contains(stderr, i18n.T("words.vector.line", 3)) {
 				t.Errorf("bad existing row not reported: %s", stderr)
 			}
 			b, _ := os.ReadFile(out)

@@ -224,7 +224,7 @@ func (p *basemapPanel) openFile() {
 		}
 	}, p.sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".mbtiles", ".pmtiles"}))
-	d.Show()
+	showFileDialog(p.sh.win, d)
 }
 
 // askKey edits the 天地图 key (kept in preferences only) and reopens a
@@ -232,7 +232,7 @@ func (p *basemapPanel) openFile() {
 func (p *basemapPanel) askKey() {
 	e := widget.NewPasswordEntry()
 	e.SetText(p.sh.prefs.String(prefTiandituKey))
-	dialog.ShowForm(i18n.T("basemap.key_title"), i18n.T("basemap.ok"), i18n.T("basemap.cancel"),
+	showForm(i18n.T("basemap.key_title"), i18n.T("basemap.ok"), i18n.T("basemap.cancel"),
 		[]*widget.FormItem{widget.NewFormItem("tk", e)}, func(ok bool) {
 			if !ok {
 				return

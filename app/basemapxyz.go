@@ -174,5 +174,5 @@ func (p *basemapPanel) askTemplate() {
 	}, p.sh.win)
 	d.Resize(fyne.NewSize(560, 0))
 	p.xyz = f
-	d.Show()
+	showDialog(p.sh.win, d)
 }

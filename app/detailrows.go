@@ -41,8 +41,8 @@ func detailRows(s *data.Site, n data.Norms) [][2]string {
 		{i18n.T("ui.detailrows.location"), loc},
 		{i18n.T("ui.detailrows.confidence"), confidenceText(s.Confidence)},
 		{i18n.T("ui.detailrows.precision"), precision},
-		{i18n.T("ui.detailrows.basis"), orDash(s.Basis)},
-		{i18n.T("ui.detailrows.source"), orDash(s.Source)},
+		{i18n.T("ui.detailrows.basis"), orDash(s.BasisText())},
+		{i18n.T("ui.detailrows.source"), orDash(s.SourceText())},
 		{i18n.T("ui.detailrows.subdistrict"), s.SubdistrictText()},
 	}
 }
@@ -56,7 +56,7 @@ func actualText(s *data.Site) string {
 		t = statusName(s.ActualStatus)
 	}
 	if s.ProgressNote != "" {
-		t += " — " + s.ProgressNote
+		t += " — " + s.ProgressText()
 	}
 	return t
 }

@@ -121,7 +121,7 @@ func (p *editPanel) dragSite(id string, pt orb.Point) {
 				p.moveSite(id, pt, true)
 			}
 		}, p.sh.win)
-	d.Show()
+	showDialog(p.sh.win, d)
 }
 
 // moveSite puts a site at pt: its location is now the planner's, precise
@@ -180,7 +180,7 @@ func (p *editPanel) deleteSite(id string) {
 	if s == nil {
 		return
 	}
-	dialog.ShowConfirm(i18n.T("behave.edit.delete_title"), i18n.T("behave.edit.delete_text", s.DisplayName()),
+	showConfirm(i18n.T("behave.edit.delete_title"), i18n.T("behave.edit.delete_text", s.DisplayName()),
 		func(ok bool) {
 			if ok && p.sh.edit(p.sh.st.editor.Delete(id)) {
 				p.sh.st.selectSite("")
@@ -204,7 +204,7 @@ func (p *editPanel) showSiteForm(s data.Site, isNew bool) {
 	apply.Importance = widget.HighImportance
 	dlg = dialog.NewCustom(title, i18n.T("ui.edit.cancel"), container.NewBorder(nil, apply, nil, nil, container.NewVScroll(f.widget())), p.sh.win)
 	dlg.Resize(fyne.NewSize(620, 720))
-	dlg.Show()
+	showDialog(p.sh.win, dlg)
 }
 
 // applyForm applies the form to s; it reports whether the edit was made.
@@ -238,5 +238,5 @@ func (p *editPanel) applyForm(f *siteForm, s data.Site, isNew bool) bool {
 // when no coordinates are typed.
 func (p *editPanel) addSite() {
 	p.showSiteForm(data.Site{ID: p.sh.st.editor.NextID("NEW"), Kind: data.KindCandidate, Level: data.Kindergarten,
-		Source: "added by the planner " + time.Now().Format("2006-01-02"), Basis: "placed by the planner"}, true)
+		Source: i18n.T("words.site.added", time.Now().Format("2006-01-02")), Basis: i18n.T("words.site.placed")}, true)
 }

@@ -116,7 +116,7 @@ func TestImportSaveReopen(t *testing.T) {
 	m := data.GuessSchoolMapping(set.Fields)
 	n := 0
 	sites, probs := data.ExistingSchools(set, m, func() string { n++; return "EX-000" + string(rune('0'+n)) })
-	if len(sites) != 2 || len(probs) != 1 || !strings.Contains(probs[0].String(), "line 3, 班数") {
+	if len(sites) != 2 || len(probs) != 1 || !strings.Contains(probs[0].String(), i18n.T("words.import.at_field", i18n.T("words.vector.line", 3), "班数", "")) {
 		t.Fatalf("sites %d, problems %v", len(sites), probs)
 	}
 	u.sh.edit(u.sh.st.editor.Add("import", sites...))

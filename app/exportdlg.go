@@ -163,6 +163,7 @@ func (d *exportDialog) runWithProgress(path string, o export.Options) {
 	prog := dialog.NewCustomWithoutButtons(i18n.T("ui.exportdlg.exporting")+filepath.Base(path),
 		container.NewVBox(stage, bar, widget.NewButton(i18n.T("ui.edit.cancel"), cancel)), d.sh.win)
 	prog.Resize(fyne.NewSize(460, 160))
+	onEsc(d.sh.win.Canvas(), prog, cancel)
 	prog.Show()
 	go func() {
 		err := d.exportTo(ctx, path, o, func(p export.Progress) {
@@ -187,7 +188,7 @@ func (d *exportDialog) done(path string, err error) {
 		d.sh.showError(errors.New(explainExportError(path, err)))
 		return
 	}
-	dialog.ShowInformation(i18n.T("ui.exportdlg.exported"), path, d.sh.win)
+	showInformation(i18n.T("ui.exportdlg.exported"), path, d.sh.win)
 }
 
 // copyMapImage puts the map as shown on the clipboard as a PNG image.

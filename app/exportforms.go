@@ -147,7 +147,7 @@ func (d *exportDialog) show() {
 	dlg = dialog.NewCustom(i18n.T("ui.exportforms.export_map"), i18n.T("ui.edit.cancel"),
 		container.NewBorder(nil, container.NewHBox(copyBtn, run), nil, nil, w.form()), d.sh.win)
 	dlg.Resize(fyne.NewSize(760, 560))
-	dlg.Show()
+	showDialog(d.sh.win, dlg)
 }
 
 // data writes the sites with their status in the map's year and their

@@ -54,7 +54,7 @@ func (d *importDialogs) openFile(exts []string, then func(string)) {
 		then(path)
 	}, d.sh.win)
 	fd.SetFilter(storage.NewExtensionFileFilter(exts))
-	fd.Show()
+	showFileDialog(d.sh.win, fd)
 }
 
 // schools asks for a file of existing schools (CSV, GeoJSON, Shapefile,
@@ -105,7 +105,7 @@ func (d *importDialogs) showSchoolMapping(set *vector.Set) {
 		check, nil, nil, container.NewVSplit(widget.NewForm(items...), container.NewScroll(preview)))
 	dlg = dialog.NewCustom(i18n.T("ui.importdlg.import_existing_schools"), i18n.T("ui.edit.cancel"), body, d.sh.win)
 	dlg.Resize(fyne.NewSize(760, 640))
-	dlg.Show()
+	showDialog(d.sh.win, dlg)
 }
 
 // crsLabels name the coordinate systems a file may use.
@@ -172,5 +172,5 @@ func (d *importDialogs) confirmSchools(set *vector.Set, m data.SchoolMapping) {
 	dlg = dialog.NewCustom(i18n.T("ui.importdlg.import_check"), i18n.T("ui.edit.cancel"),
 		container.NewBorder(widget.NewLabel(msg), doImport, nil, nil, container.NewVScroll(list)), d.sh.win)
 	dlg.Resize(fyne.NewSize(700, 480))
-	dlg.Show()
+	showDialog(d.sh.win, dlg)
 }

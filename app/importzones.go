@@ -37,7 +37,7 @@ func (d *importDialogs) showBoundaryMapping(set *vector.Set) {
 	detected := crsNote(set)
 	col := pickedColumn
 	preview := widget.NewLabel(previewText(set, 5))
-	dialog.ShowCustomConfirm(i18n.T("ui.importzones.import_subdistrict_boundaries"), i18n.T("ui.importzones.import"), i18n.T("ui.edit.cancel"),
+	showCustomConfirm(i18n.T("ui.importzones.import_subdistrict_boundaries"), i18n.T("ui.importzones.import"), i18n.T("ui.edit.cancel"),
 		container.NewVBox(widget.NewLabel(fmt.Sprintf(i18n.T("ui.importzones.polygons"), filepath.Base(set.Path), len(set.Features), detected)),
 			widget.NewForm(widget.NewFormItem(i18n.T("ui.importdlg.encoding"), encodingRow(set, func(e string) { d.readBoundaries(set.Path, set.Layer, e) })),
 				widget.NewFormItem(i18n.T("ui.importdlg.name"), name), widget.NewFormItem(i18n.T("ui.importzones.code"), code),
@@ -84,7 +84,7 @@ func (d *importDialogs) confirmBoundaries(set *vector.Set, subs []data.Subdistri
 			}
 		}, d.sh.win)
 	dlg.Resize(fyne.NewSize(640, 420))
-	dlg.Show()
+	showDialog(d.sh.win, dlg)
 }
 
 // population reads a CSV of populations keyed by code or name.
@@ -120,9 +120,9 @@ func (d *importDialogs) readPopulation(path, enc string) {
 					for _, p := range probs {
 						lines = append(lines, p.String())
 					}
-					dialog.ShowInformation(i18n.T("ui.importzones.rows_not_imported"), strings.Join(lines, "\n"), d.sh.win)
+					showInformation(i18n.T("ui.importzones.rows_not_imported"), strings.Join(lines, "\n"), d.sh.win)
 				}
 			}, d.sh.win)
-		form.Show()
+		showDialog(d.sh.win, form)
 	})
 }

@@ -133,6 +133,7 @@ func (p *networkPanel) run(path string, layer func() ([]orb.LineString, error)) 
 	prog := dialog.NewCustomWithoutButtons(i18n.T("network.ui.reading", filepath.Base(path)),
 		container.NewVBox(bar, widget.NewButton(i18n.T("network.ui.cancel"), cancel)), p.sh.win)
 	prog.Resize(fyne.NewSize(460, 140))
+	onEsc(p.sh.win.Canvas(), prog, cancel)
 	prog.Show()
 	ext := network.PadMetres(p.sh.st.sitesBound(), 3000)
 	go func() {
@@ -177,7 +178,7 @@ func (p *networkPanel) done(path string, lines []orb.LineString, g *network.Grap
 	}
 	if median, f := g.OffsetCheck(pts); f != network.OffsetOK {
 		key := map[network.Offset]string{network.OffsetFar: "network.cli.far", network.OffsetGCJ02: "network.cli.asgcj", network.OffsetWGS84: "network.cli.aswgs"}[f]
-		dialog.ShowInformation(i18n.T("network.ui.import"), i18n.T(key, filepath.Base(path), median), p.sh.win)
+		showInformation(i18n.T("network.ui.import"), i18n.T(key, filepath.Base(path), median), p.sh.win)
 	}
 }
 

@@ -149,7 +149,7 @@ func (f *projectFile) Open() {
 			f.openPath(path, false)
 		}, f.sh.win)
 		d.SetFilter(storage.NewExtensionFileFilter([]string{".gpkg"}))
-		d.Show()
+		showFileDialog(f.sh.win, d)
 	})
 }
 
@@ -220,7 +220,7 @@ func (f *projectFile) showOpenNotes(p *data.Project) {
 		return
 	}
 	f.sh.st.otherDirty = true
-	dialog.ShowInformation(i18n.T("files.app.open_notes_title"), i18n.T("files.app.open_notes", strings.Join(p.Notes, "\n")), f.sh.win)
+	showInformation(i18n.T("files.app.open_notes_title"), i18n.T("files.app.open_notes", strings.Join(p.Notes, "\n")), f.sh.win)
 }
 
 // confirmDiscard runs next at once when nothing is unsaved; otherwise it
@@ -237,7 +237,7 @@ func (f *projectFile) confirmDiscard(next func()) {
 	cancel := widget.NewButton(i18n.T("ui.edit.cancel"), func() { d.Hide() })
 	d = dialog.NewCustomWithoutButtons(i18n.T("ui.project.unsaved_changes"),
 		container.NewVBox(widget.NewLabel(i18n.T("ui.project.save_your_changes_first")), container.NewHBox(save, discard, cancel)), f.sh.win)
-	d.Show()
+	showDialog(f.sh.win, d)
 }
 
 // onCloseRequest asks about unsaved work before the window closes.

@@ -93,13 +93,18 @@ func (f *projectFile) offerRecovery() {
 	}
 	msg := fmt.Sprintf(i18n.T("ui.recovery.unsaved_work_from_was_kept"),
 		st.ModTime().Format("2006-01-02 15:04"), st.ModTime().Format("2006-01-02 15:04"))
-	dialog.ShowConfirm(i18n.T("ui.recovery.recover_work"), msg, func(ok bool) {
-		if ok {
+	escaped := false // Esc leaves the question for the next start
+	d := dialog.NewConfirm(i18n.T("ui.recovery.recover_work"), msg, func(ok bool) {
+		switch {
+		case escaped:
+		case ok:
 			f.openPath(f.recoveryPath, true)
-			return
+		default:
+			f.removeRecovery()
 		}
-		f.removeRecovery()
 	}, f.sh.win)
+	onEsc(f.sh.win.Canvas(), d, func() { escaped = true; d.Hide() })
+	d.Show()
 }
 
 // DefaultRecoveryPath is where autosave copies unsaved work.

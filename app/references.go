@@ -104,7 +104,7 @@ func (p *refPanel) editStyle(i int, l *data.ReferenceLayer) {
 	items := []*widget.FormItem{widget.NewFormItem(i18n.T("basemap.style_stroke"), stroke), widget.NewFormItem(i18n.T("basemap.style_fill"), fill),
 		widget.NewFormItem(i18n.T("basemap.style_width"), width), widget.NewFormItem(i18n.T("basemap.style_opacity"), opacity),
 		widget.NewFormItem(i18n.T("basemap.style_label"), label)}
-	dialog.ShowForm(l.Name, i18n.T("basemap.ok"), i18n.T("basemap.cancel"), items, func(ok bool) {
+	showForm(l.Name, i18n.T("basemap.ok"), i18n.T("basemap.cancel"), items, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -114,7 +114,7 @@ func (p *refPanel) editStyle(i int, l *data.ReferenceLayer) {
 		}
 		spec := fmt.Sprintf("stroke=%s,fill=%s,width=%s,opacity=%s,label=%s", stroke.Text, f, width.Text, opacity.Text, label.Selected)
 		if err := p.setStyle(i, spec); err != nil {
-			dialog.ShowError(err, p.sh.win)
+			showErrorDialog(err, p.sh.win)
 		}
 	}, p.sh.win)
 }
@@ -173,7 +173,7 @@ func (p *refPanel) openFile() {
 		p.addPath(r.URI().Path())
 	}, p.sh.win)
 	d.SetFilter(storage.NewExtensionFileFilter([]string{".geojson", ".json", ".shp", ".gpkg", ".csv"}))
-	d.Show()
+	showFileDialog(p.sh.win, d)
 }
 
 // addPath adds a file's layer, asking which one when a GeoPackage has
@@ -183,7 +183,7 @@ func (p *refPanel) addPath(path string) {
 	if strings.EqualFold(filepath.Ext(path), ".gpkg") && len(names) > 1 {
 		pick := widget.NewSelect(names, nil)
 		pick.SetSelectedIndex(0)
-		dialog.ShowForm(filepath.Base(path), i18n.T("basemap.ok"), i18n.T("basemap.cancel"),
+		showForm(filepath.Base(path), i18n.T("basemap.ok"), i18n.T("basemap.cancel"),
 			[]*widget.FormItem{widget.NewFormItem(i18n.T("basemap.ref_layer"), pick)}, func(ok bool) {
 				if ok {
 					p.report(p.add(path, pick.Selected))
@@ -196,7 +196,7 @@ func (p *refPanel) addPath(path string) {
 
 func (p *refPanel) report(err error) {
 	if err != nil {
-		dialog.ShowError(err, p.sh.win)
+		showErrorDialog(err, p.sh.win)
 	}
 }
 
@@ -259,7 +259,7 @@ func (p *refPanel) showAttributes(l *data.ReferenceLayer, f data.RefFeature) {
 	for _, k := range keys {
 		fmt.Fprintf(&b, "%s: %s\n", k, f.Props[k])
 	}
-	dialog.ShowInformation(l.Name, strings.TrimSpace(b.String()), p.sh.win)
+	showInformation(l.Name, strings.TrimSpace(b.String()), p.sh.win)
 }
 
 // refMessage words a reference file problem, naming the file.

@@ -46,7 +46,7 @@ func (t *saveTarget) items() []*widget.FormItem {
 		if l, err := storage.ListerForURI(storage.NewFileURI(t.folder.Text)); err == nil {
 			d.SetLocation(l)
 		}
-		d.Show()
+		showFileDialog(t.sh.win, d)
 	})
 	return []*widget.FormItem{widget.NewFormItem(i18n.T("ui.savetarget.folder"), container.NewBorder(nil, nil, nil, choose, t.folder)),
 		widget.NewFormItem(i18n.T("ui.savetarget.file"), t.name)}

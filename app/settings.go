@@ -130,22 +130,6 @@ func (d *settingsDialog) show() {
 	d.dlg.Show()
 }
 
-// closeOnEsc makes Esc typed with no field focused hide dlg, and restores
-// the canvas's own key handler when dlg closes.
-func closeOnEsc(c fyne.Canvas, dlg dialog.Dialog) {
-	prev := c.OnTypedKey()
-	c.SetOnTypedKey(func(ev *fyne.KeyEvent) {
-		if ev.Name == fyne.KeyEscape {
-			dlg.Hide()
-			return
-		}
-		if prev != nil {
-			prev(ev)
-		}
-	})
-	dlg.SetOnClosed(func() { c.SetOnTypedKey(prev) })
-}
-
 // normRow is one norm in the dialog: its entry, the reason a typed value
 // is refused (empty when valid) and the source of the value in use.
 type normRow struct {

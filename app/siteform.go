@@ -86,10 +86,10 @@ func newSiteForm(s *data.Site) *siteForm {
 	f := &siteForm{name: e(s.Name), short: e(s.ShortName),
 		num: siteNumbers{classes: e(itoaOrEmpty(s.Classes)), seats: e(itoaOrEmpty(s.SeatsOverride)),
 			start: e(itoaOrEmpty(s.StartYear)), end: e(itoaOrEmpty(s.EndYear)), actualYear: e(itoaOrEmpty(s.ActualYear))},
-		note: e(s.ProgressNote), notes: widget.NewMultiLineEntry(),
+		note: e(s.ProgressText()), notes: widget.NewMultiLineEntry(),
 		kind: widget.NewSelect(kindOptions(), nil), level: widget.NewSelect(levelOptions(), nil),
 		actual: widget.NewSelect(statusOptions(), nil), subdistrict: widget.NewSelect(subdistrictOptions(), nil),
-		loc: locationInputs{coordSys: widget.NewSelect([]string{coordOptions[0], i18n.T(coordOptions[1])}, nil), lon: e(""), lat: e(""), precision: e(""), basis: e(s.Basis)}}
+		loc: locationInputs{coordSys: widget.NewSelect([]string{coordOptions[0], i18n.T(coordOptions[1])}, nil), lon: e(""), lat: e(""), precision: e(""), basis: e(s.BasisText())}}
 	f.notes.SetText(s.Notes)
 	f.num.seats.SetPlaceHolder(i18n.T("ui.siteform.derived_from_classes"))
 	f.kind.SetSelectedIndex(int(s.Kind))
@@ -155,11 +155,15 @@ func (f *siteForm) apply(s data.Site) (data.Site, error) {
 	s.Kind = data.Kind(max(0, f.kind.SelectedIndex()))
 	s.Level = data.Levels()[max(0, f.level.SelectedIndex())]
 	s.ActualStatus = data.Status(max(0, f.actual.SelectedIndex()))
-	s.ProgressNote, s.Notes = strings.TrimSpace(f.note.Text), f.notes.Text
+	if note := strings.TrimSpace(f.note.Text); note != s.ProgressText() {
+		s.SetProgressNote(note)
+	}
+	s.Notes = f.notes.Text
 	if i := f.subdistrict.SelectedIndex(); i > 0 {
 		sd := data.LiwanSubdistricts()[i-1]
 		if sd.Name != s.Subdistrict {
-			s.Subdistrict, s.SubdistrictCode, s.SubdistrictNote = sd.Name, sd.Code, "set by planner"
+			s.Subdistrict, s.SubdistrictCode = sd.Name, sd.Code
+			s.SetSubdistrictNote(i18n.T("words.site.subdistrict_set"))
 		}
 	} else if i == 0 {
 		s.Subdistrict, s.SubdistrictCode = "", ""
@@ -186,12 +190,13 @@ func (f *siteForm) applyLocation(s data.Site) (data.Site, error) {
 	moved := !s.Located || p != s.Location || prec != s.PrecisionM
 	s.Located, s.Location, s.PrecisionM = true, p, prec
 	s.KeepPlotIfInside()
-	s.Basis = strings.TrimSpace(f.loc.basis.Text)
+	if basis := strings.TrimSpace(f.loc.basis.Text); basis != s.BasisText() {
+		s.SetBasis(basis)
+	}
 	if moved {
 		s.Confidence = data.ConfidenceSurveyed
-		if !strings.Contains(s.Basis, "coordinates typed") {
-			s.Basis = fmt.Sprintf("coordinates typed by the planner %s (%s, ±%g m); %s", time.Now().Format("2006-01-02"),
-				f.loc.coordSys.Selected, prec, s.Basis)
+		if typed, _, _ := strings.Cut(i18n.T("words.site.typed"), "%"); !strings.HasPrefix(s.BasisText(), typed) {
+			s.SetBasis(i18n.T("words.site.typed", time.Now().Format("2006-01-02"), f.loc.coordSys.Selected, prec, s.BasisText()))
 		}
 	}
 	return s, nil

@@ -156,7 +156,7 @@ type shell struct {
 	tips       *tipLayer
 }
 
-func (sh *shell) showError(err error) { dialog.ShowError(err, sh.win) }
+func (sh *shell) showError(err error) { showErrorDialog(err, sh.win) }
 
 // background runs work off the UI goroutine, or on the caller's goroutine
 // when the map draws synchronously (tests: Fyne's test driver runs
@@ -185,5 +185,5 @@ func (sh *shell) edit(err error) bool {
 func (sh *shell) confirmForm(title, confirm string, form fyne.CanvasObject, cb func(bool)) {
 	d := dialog.NewCustomConfirm(title, confirm, i18n.T("ui.edit.cancel"), form, cb, sh.win)
 	d.Resize(fyne.NewSize(680, form.MinSize().Height+140))
-	d.Show()
+	showDialog(sh.win, d)
 }

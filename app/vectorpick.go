@@ -50,6 +50,7 @@ func (d *importDialogs) readingDialog(path string, cancel func()) dialog.Dialog 
 	stop := widget.NewButton(i18n.T("files.app.cancel"), func() { cancel(); dlg.Hide() })
 	dlg = dialog.NewCustomWithoutButtons(i18n.T("files.app.reading_title"),
 		container.NewVBox(widget.NewLabel(i18n.T("files.app.reading", filepath.Base(path))), widget.NewProgressBarInfinite(), stop), d.sh.win)
+	onEsc(d.sh.win.Canvas(), dlg, stop.OnTapped)
 	dlg.Show()
 	return dlg
 }
@@ -79,7 +80,7 @@ func (d *importDialogs) chooseLayer(lc *vector.LayerChoiceError, o vector.Option
 	}
 	group := widget.NewRadioGroup(labels, nil)
 	group.SetSelected(labels[0])
-	dialog.ShowCustomConfirm(i18n.T("files.app.choose_layer_title"), i18n.T("files.app.read"), i18n.T("files.app.cancel"),
+	showCustomConfirm(i18n.T("files.app.choose_layer_title"), i18n.T("files.app.read"), i18n.T("files.app.cancel"),
 		container.NewVBox(widget.NewLabel(i18n.T("files.app.choose_layer", lc.Error())), group), func(ok bool) {
 			if !ok {
 				return

@@ -7,7 +7,6 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/dialog"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
@@ -192,7 +191,7 @@ func (p *zonePanel) askPopulation(code, name string) {
 			e.SetText(strconv.Itoa(s.Population))
 		}
 	}
-	dialog.ShowForm(i18n.T("ui.zones.population2")+name, i18n.T("ui.zones.ok"), i18n.T("ui.edit.cancel"), []*widget.FormItem{widget.NewFormItem(i18n.T("ui.zones.residents"), e)}, func(ok bool) {
+	showForm(i18n.T("ui.zones.population2")+name, i18n.T("ui.zones.ok"), i18n.T("ui.edit.cancel"), []*widget.FormItem{widget.NewFormItem(i18n.T("ui.zones.residents"), e)}, func(ok bool) {
 		if !ok {
 			return
 		}
@@ -218,7 +217,7 @@ func withTypedPopulation(subs []data.Subdistrict, code, name, typed string) ([]d
 			out[i].PopKnown, out[i].Population = false, 0
 		} else if n, err := strconv.Atoi(t); err == nil && n >= 0 {
 			out[i].PopKnown, out[i].Population = true, n
-			out[i].Source = strings.TrimSpace(out[i].Source + " typed by planner")
+			out[i].Source = strings.TrimSpace(out[i].Source + " " + i18n.T("words.zone.typed"))
 		} else {
 			return nil, fmt.Errorf(i18n.T("ui.zones.population_give_a_whole_number"), typed)
 		}

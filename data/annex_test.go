@@ -205,14 +205,16 @@ func TestSourcesMatchEvidence(t *testing.T) {
 			anchor = anchor || strings.Contains(ev, w)
 		}
 		switch {
-		case point == "none" && strings.Contains(s.Source, "POI"):
-			t.Errorf("row %d: nothing found, source says %q", s.No, s.Source)
+		case point == "none" && strings.Contains(s.English.Source, "POI"):
+			t.Errorf("row %d: nothing found, source says %q", s.No, s.English.Source)
 		case point == "none" && s.Located:
 			t.Errorf("row %d: nothing found, but located", s.No)
-		case anchor && !strings.Contains(s.Source, "anchor"):
-			t.Errorf("row %d: evidence is an area anchor, source %q does not say so", s.No, s.Source)
-		case !anchor && strings.Contains(s.Source, "anchor"):
-			t.Errorf("row %d: evidence names the school, source %q says anchor", s.No, s.Source)
+		case anchor && !strings.Contains(s.English.Source, "anchor"):
+			t.Errorf("row %d: evidence is an area anchor, source %q does not say so", s.No, s.English.Source)
+		case !anchor && strings.Contains(s.English.Source, "anchor"):
+			t.Errorf("row %d: evidence names the school, source %q says anchor", s.No, s.English.Source)
+		case strings.Contains(s.English.Source, "anchor") != strings.Contains(s.Source, "锚点"):
+			t.Errorf("row %d: the Chinese source %q and the English %q disagree on the anchor", s.No, s.Source, s.English.Source)
 		}
 	}
 }

@@ -45,14 +45,14 @@ func siteValues(s *Site, n Norms, year int) []any {
 	}
 	if s.Located {
 		lon, lat, prec, approx = roundDeg(s.Location[0]), roundDeg(s.Location[1]), s.PrecisionM, boolInt(s.Approximate())
-		source = s.Source
+		source = s.SourceText()
 	} else if s.Kind != KindExisting {
 		source = i18n.T("files.export.source_unlocated")
 	}
 	return []any{s.ID, s.Name, s.Kind.String(), s.Level.String(), s.Level.Label(), known(s.Classes), known(n.SeatsOf(s).Total()),
 		known(s.StartYear), known(s.EndYear), planCode, planZH, boolInt(late), actual, known(s.ActualYear),
 		s.SubdistrictText(), text(s.SubdistrictCode), text(s.PlotCode), boolInt(s.Located), lon, lat, prec, approx,
-		s.Confidence.String(), text(s.Basis), source, s.PlotWKT()}
+		s.Confidence.String(), text(s.BasisText()), source, s.PlotWKT()}
 }
 
 // known is n as a column value, nil (empty, NULL) when 0 means "not stated".

@@ -21,6 +21,7 @@ func (s *Site) feature() feature {
 		SeatsOverride: s.SeatsOverride, Notes: s.Notes,
 		Confidence: s.Confidence.String(), Basis: s.Basis, Source: s.Source,
 		SubdistrictCode: s.SubdistrictCode, Subdistrict: s.Subdistrict, SubdistrictNote: s.SubdistrictNote,
+		BasisEN: s.English.Basis, SourceEN: s.English.Source, ProgressNoteEN: s.English.ProgressNote, SubdistrictNoteEN: s.English.SubdistrictNote,
 	}
 	if s.Kind != KindPlan {
 		p.Kind = s.Kind.String()

@@ -38,9 +38,14 @@ type siteProps struct {
 	Confidence      string   `json:"confidence,omitempty"`
 	Basis           string   `json:"basis,omitempty"`
 	Source          string   `json:"source,omitempty"`
+	BasisEN         string   `json:"basis_en,omitempty"`
+	SourceEN        string   `json:"source_en,omitempty"`
+	ProgressNoteEN  string   `json:"progress_note_en,omitempty"`
 	SubdistrictCode string   `json:"subdistrict_code,omitempty"`
 	Subdistrict     string   `json:"subdistrict,omitempty"`
 	SubdistrictNote string   `json:"subdistrict_note,omitempty"`
+	// SubdistrictNoteEN is the note's English version.
+	SubdistrictNoteEN string `json:"subdistrict_note_en,omitempty"`
 }
 
 type rawFeature struct {
@@ -193,6 +198,7 @@ func (p *siteProps) site() (Site, error) {
 		Kind: kind, SeatsOverride: p.SeatsOverride, Notes: p.Notes,
 		Confidence: conf, Basis: p.Basis, Source: p.Source,
 		SubdistrictCode: p.SubdistrictCode, Subdistrict: p.Subdistrict, SubdistrictNote: p.SubdistrictNote,
+		English: English{Basis: p.BasisEN, Source: p.SourceEN, ProgressNote: p.ProgressNoteEN, SubdistrictNote: p.SubdistrictNoteEN},
 	}, nil
 }
 

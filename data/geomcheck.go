@@ -32,11 +32,11 @@ func validBoundary(mp orb.MultiPolygon, err error) (orb.MultiPolygon, error) {
 	for i, p := range mp {
 		for j, r := range p {
 			if err := checkRing(r); err != nil {
-				return nil, fmt.Errorf("polygon %d, ring %d: %w", i+1, j+1, err)
+				return nil, &BoundaryError{Polygon: i + 1, Ring: j + 1, Err: err}
 			}
 		}
 		if x, ok := crossing(p); ok {
-			return nil, fmt.Errorf("polygon %d: %w near %.6f, %.6f (repair it in QGIS: Vector ▸ Geometry Tools ▸ Fix Geometries)", i+1, ErrSelfCrossing, x[0], x[1])
+			return nil, &BoundaryError{Polygon: i + 1, At: x, Err: ErrSelfCrossing}
 		}
 	}
 	if len(mp) > 0 && !(planar.Area(mp) > 0) {

@@ -10,6 +10,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/crs"
 )
@@ -47,9 +48,13 @@ func TestSubdistrictImportRefusesBadRings(t *testing.T) {
 		{Where: "feature 1", Props: map[string]string{"name": "甲"}, Geometry: orb.Polygon{{{113.2, 23.1}, {113.21, 23.1}, {113.21, 23.11}, {113.2, 23.1}}}},
 		{Where: "feature 2", Props: map[string]string{"name": "乙"}, Geometry: orb.Polygon{{{113.2, 23.1}, {113.21, 23.11}, {113.21, 23.1}, {113.2, 23.11}, {113.2, 23.1}}}},
 	}}
-	subs, probs := Subdistricts(set, BoundaryMapping{Name: "name", CRS: crs.WGS84})
-	if len(subs) != 1 || len(probs) != 1 || probs[0].Where != "feature 2" || !strings.Contains(probs[0].Msg, "crosses itself") {
-		t.Errorf("%d subdistricts, problems %v", len(subs), probs)
+	defer i18n.SetLanguage("zh")
+	for lang, crosses := range map[string]string{"en": "crosses itself near 113.200000, 23.110000", "zh": "113.200000, 23.110000 附近自相交"} {
+		i18n.SetLanguage(lang)
+		subs, probs := Subdistricts(set, BoundaryMapping{Name: "name", CRS: crs.WGS84})
+		if len(subs) != 1 || len(probs) != 1 || probs[0].Where != "feature 2" || !strings.Contains(probs[0].Msg, crosses) {
+			t.Errorf("%s: %d subdistricts, problems %v", lang, len(subs), probs)
+		}
 	}
 }
 

@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data/gpkg"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // View is the map view kept with a project.
@@ -247,7 +248,7 @@ func (p *Project) sitesFromLayer(l *gpkg.Layer, newID func() string) ([]Site, er
 		gf := gisFeature{layer: l.Name, index: i, props: props}
 		if id, _ := props["id"].(string); id == "" {
 			props["id"], gf.added = newID(), true
-			p.Notes = append(p.Notes, fmt.Sprintf("layer %s, feature %d: no id (added in another program); given id %s", l.Name, i+1, props["id"]))
+			p.Notes = append(p.Notes, i18n.T("words.project.no_id", l.Name, i+1, props["id"]))
 		}
 		var geom json.RawMessage = []byte("null")
 		if pt, ok := ft.Geometry.(orb.Point); ok {
@@ -297,5 +298,5 @@ func (p *Project) keepEditedSeats(s *Site, v any, layer string, i int) {
 		return
 	}
 	s.SeatsOverride = int(seats)
-	p.Notes = append(p.Notes, fmt.Sprintf("layer %s, feature %d (%s): seats %d edited outside the app, kept as a seats override", layer, i+1, s.Name, seats))
+	p.Notes = append(p.Notes, i18n.T("words.project.seats_kept", layer, i+1, s.Name, seats))
 }

@@ -115,11 +115,3 @@ func empty(v any) bool {
 	s, isText := v.(string)
 	return v == nil || (isText && strings.TrimSpace(s) == "")
 }
-
-// confidenceText is the grade in the current language.
-func confidenceText(c Confidence) string {
-	if i18n.Language() == "en" {
-		return c.String()
-	}
-	return c.Label()
-}

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/liwan-edu/schoolmap/data/gpkg"
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // savedAndAltered saves the edited project and runs SQL on the file, as
@@ -33,6 +34,8 @@ func savedAndAltered(t testing.TB, stmts ...string) string {
 }
 
 func TestProjectEditedInQGIS(t *testing.T) {
+	defer i18n.SetLanguage("zh")
+	i18n.SetLanguage("en") // the wording checked below
 	path := savedAndAltered(t,
 		`INSERT INTO plan_sites (geom, name, level, kind) VALUES (NULL, '新增学校', 'primary', 'candidate')`,
 		`UPDATE plan_sites SET seats = 1234 WHERE id = 'LW-02'`)

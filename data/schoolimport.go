@@ -1,7 +1,7 @@
 package data
 
 import (
-	"fmt"
+	"errors"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -9,6 +9,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/crs"
 )
@@ -22,9 +23,9 @@ type Problem struct {
 
 func (p Problem) String() string {
 	if p.Field == "" {
-		return p.Where + ": " + p.Msg
+		return i18n.T("words.import.at", p.Where, p.Msg)
 	}
-	return p.Where + ", " + p.Field + ": " + p.Msg
+	return i18n.T("words.import.at_field", p.Where, p.Field, p.Msg)
 }
 
 // SchoolMapping says which columns of a file hold what. Lon and Lat are
@@ -79,7 +80,7 @@ func parseLevelLoose(s string) (Level, error) {
 	case strings.Contains(t, "高中") || strings.Contains(t, "完全中学") || strings.Contains(t, "senior") || t == "中学":
 		return Senior, nil
 	}
-	return LevelUnknown, fmt.Errorf("unknown level %s (幼儿园, 小学, 初中, 九年一贯制, 高中)", vector.Quote(s))
+	return LevelUnknown, errors.New(i18n.T("words.import.unknown_level", vector.Quote(s)))
 }
 
 // guangzhou is a generous box around Guangzhou: an imported point outside
@@ -108,27 +109,27 @@ func ExistingSchools(set *vector.Set, m SchoolMapping, nextID func() string) ([]
 func existingSchool(f vector.Feature, m SchoolMapping, src string) (Site, []Problem) {
 	var probs []Problem
 	bad := func(field, msg string, a ...any) {
-		probs = append(probs, Problem{f.Where, field, fmt.Sprintf(msg, a...)})
+		probs = append(probs, Problem{f.Where, field, i18n.T(msg, a...)})
 	}
 	if f.Problem != "" {
-		bad("", "%s", f.Problem)
+		bad("", "words.import.text", f.Problem)
 	}
 	s := Site{Kind: KindExisting, Source: src, Confidence: ConfidenceMedium}
 	s.Name = strings.TrimSpace(f.Props[m.Name])
 	s.ShortName = s.Name
 	if s.Name == "" {
-		bad(m.Name, "name is empty")
+		bad(m.Name, "words.import.no_name")
 	}
 	s.Level = m.DefaultLevel
 	if v := strings.TrimSpace(f.Props[m.Level]); m.Level != "" && v != "" {
 		l, err := parseLevelLoose(v)
 		if err != nil {
-			bad(m.Level, "%v", err)
+			bad(m.Level, "words.import.text", err)
 		}
 		s.Level = l
 	}
 	if s.Level == LevelUnknown {
-		bad(m.Level, "level missing: choose a level column or a default level")
+		bad(m.Level, "words.import.no_level")
 	}
 	intField := func(col string, dst *int) {
 		v := strings.TrimSpace(f.Props[col])
@@ -137,7 +138,7 @@ func existingSchool(f vector.Feature, m SchoolMapping, src string) (Site, []Prob
 		}
 		n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimSuffix(v, "班"), "位"))
 		if err != nil || n < 0 || n > MaxSeats {
-			bad(col, "%s is not a whole number ≥ 0", vector.Quote(v))
+			bad(col, "words.import.not_count", vector.Quote(v))
 			return
 		}
 		*dst = n
@@ -149,36 +150,36 @@ func existingSchool(f vector.Feature, m SchoolMapping, src string) (Site, []Prob
 		var err error
 		p, err = lonLat(f, m)
 		if err != nil {
-			bad(m.Lon+"/"+m.Lat, "%v", err)
+			bad(m.Lon+"/"+m.Lat, "words.import.text", err)
 			return s, probs
 		}
 		ok = true
 	}
 	if !ok {
-		bad("geometry", "is a %s, not a point", f.Geometry.GeoJSONType())
+		bad("geometry", "words.import.not_point", f.Geometry.GeoJSONType())
 		return s, probs
 	}
 	w, err := m.CRS.ToWGS84(p)
 	if err != nil {
-		bad("", "coordinate system: %v", err)
+		bad("", "words.import.crs", err)
 		return s, probs
 	}
 	if !guangzhou.Contains(w) {
-		bad(m.Lon+"/"+m.Lat, "%.5f, %.5f is not in Guangzhou: are longitude and latitude swapped, or the coordinate system wrong (now %s)?", w[0], w[1], m.CRS)
+		bad(m.Lon+"/"+m.Lat, "words.import.outside", w[0], w[1], m.CRS.Name())
 	}
 	s.Located, s.Location, s.PrecisionM = true, w, 50
-	s.Basis = fmt.Sprintf("imported from %s %s (%s); positional accuracy not stated in the file, 50 m assumed", src, f.Where, m.CRS.Label())
+	s.Basis = i18n.T("words.import.school_basis", src, f.Where, m.CRS.Name())
 	return s, probs
 }
 
 func lonLat(f vector.Feature, m SchoolMapping) (orb.Point, error) {
 	if m.Lon == "" || m.Lat == "" {
-		return orb.Point{}, fmt.Errorf("no geometry: choose the longitude and latitude columns")
+		return orb.Point{}, errors.New(i18n.T("words.import.no_lonlat"))
 	}
 	x, err1 := strconv.ParseFloat(strings.TrimSpace(f.Props[m.Lon]), 64)
 	y, err2 := strconv.ParseFloat(strings.TrimSpace(f.Props[m.Lat]), 64)
 	if err1 != nil || err2 != nil {
-		return orb.Point{}, fmt.Errorf("%s, %s are not numbers", vector.Quote(f.Props[m.Lon]), vector.Quote(f.Props[m.Lat]))
+		return orb.Point{}, errors.New(i18n.T("words.import.not_numbers", vector.Quote(f.Props[m.Lon]), vector.Quote(f.Props[m.Lat])))
 	}
 	return orb.Point{x, y}, nil
 }

@@ -8,11 +8,14 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/crs"
 )
 
 func TestExistingSchoolsFromCSV(t *testing.T) {
+	defer i18n.SetLanguage("zh")
+	i18n.SetLanguage("en") // the wording checked below
 	p := filepath.Join(t.TempDir(), "幼儿园.csv")
 	os.WriteFile(p, []byte("名称,类型,班数,经度,纬度\n"+
 		"启明幼儿园,幼儿园,9,113.2400,23.1200\n"+

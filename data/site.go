@@ -58,6 +58,10 @@ type Site struct {
 	SubdistrictCode string // 12-digit statistical code, when known
 	Subdistrict     string // 街道 name, when known
 	SubdistrictNote string // the evidence when not certain ("白鹤洞/东沙")
+
+	// English holds English versions of the texts above, shown under
+	// --lang en (see BasisText); empty where the text has none.
+	English English
 }
 
 // Kind says what a site is: a project of the plan, a candidate site the
@@ -121,7 +125,7 @@ func (s *Site) Approximate() bool {
 // site without a location and without a subdistrict is 未定位 ("not
 // located"), with the evidence when there is some.
 func (s *Site) SubdistrictText() string {
-	note := s.SubdistrictNote
+	note := inLanguage(s.SubdistrictNote, s.English.SubdistrictNote)
 	if note == "?" {
 		note = ""
 	}

@@ -31,7 +31,7 @@ func (s *Site) EvidenceLocated() bool {
 // ReplaceEvidencePrompt asks, naming the site, before a move replaces an
 // evidence-based location.
 func (s *Site) ReplaceEvidencePrompt() (title, text string) {
-	return i18n.T("behave.edit.replace_title"), i18n.T("behave.edit.replace_text", s.DisplayName(), s.Basis)
+	return i18n.T("behave.edit.replace_title"), i18n.T("behave.edit.replace_text", s.DisplayName(), s.BasisText())
 }
 
 // Relocate puts the site at p as the planner's own point, within precM
@@ -41,12 +41,13 @@ func (s *Site) ReplaceEvidencePrompt() (title, text string) {
 func (s *Site) Relocate(p orb.Point, precM float64, how string, at time.Time) {
 	basis := i18n.T("behave.edit.placed", how, at.Format("2006-01-02"), precM)
 	if s.Located {
-		basis += "; " + i18n.T("behave.edit.earlier", s.Location[0], s.Location[1], s.PrecisionM, s.Confidence.String(), s.Basis)
+		basis += i18n.T("words.site.sep") + i18n.T("behave.edit.earlier", s.Location[0], s.Location[1], s.PrecisionM, confidenceText(s.Confidence), s.BasisText())
 	} else if s.Basis != "" {
-		basis += "; " + i18n.T("behave.edit.earlier_basis", s.Basis)
+		basis += i18n.T("words.site.sep") + i18n.T("behave.edit.earlier_basis", s.BasisText())
 	}
 	s.Location, s.Located, s.PrecisionM = p, true, precM
-	s.Confidence, s.Basis = ConfidenceSurveyed, basis
+	s.Confidence = ConfidenceSurveyed
+	s.SetBasis(basis)
 	s.KeepPlotIfInside()
 }
 

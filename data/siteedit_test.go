@@ -61,7 +61,7 @@ func TestRelocateKeepsEvidence(t *testing.T) {
 	if !s.EvidenceLocated() {
 		t.Fatal("#1 (a POI) is not evidence-located")
 	}
-	old, oldBasis := s.Location, s.Basis
+	old, oldBasis := s.Location, s.BasisText()
 	s.Relocate(orb.Point{113.23, 23.12}, 20, "dragged on the map at zoom 16", time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC))
 	for _, want := range []string{"dragged on the map at zoom 16", "2026-11-27", "±20 m",
 		fmt.Sprintf("%.6f, %.6f", old[0], old[1]), "±100 m", "high", oldBasis} {

@@ -10,6 +10,7 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/planar"
 
+	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo"
 	"github.com/liwan-edu/schoolmap/geo/crs"
@@ -54,11 +55,11 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 	src := filepath.Base(set.Path)
 	for _, f := range set.Features {
 		bad := func(field, msg string, a ...any) {
-			probs = append(probs, Problem{f.Where, field, fmt.Sprintf(msg, a...)})
+			probs = append(probs, Problem{f.Where, field, i18n.T(msg, a...)})
 		}
 		s := Subdistrict{Name: strings.TrimSpace(f.Props[m.Name]), Code: strings.TrimSpace(f.Props[m.Code]), Source: src}
 		if s.Name == "" && s.Code == "" {
-			bad(m.Name, "no name and no code")
+			bad(m.Name, "words.import.no_name_code")
 			continue
 		}
 		if i := match.Find(s.Code, s.Name); i >= 0 {
@@ -68,7 +69,7 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 			if v := strings.TrimSpace(f.Props[m.Population]); v != "" {
 				n, err := strconv.ParseFloat(v, 64)
 				if err != nil || n < 0 {
-					bad(m.Population, "%s is not a population", vector.Quote(v))
+					bad(m.Population, "words.import.not_population", vector.Quote(v))
 					continue
 				}
 				s.Population, s.PopKnown = int(n+0.5), true
@@ -76,17 +77,17 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 		}
 		mp, err := validBoundary(multiPolygon(f.Geometry))
 		if err != nil {
-			bad("geometry", "%v", err)
+			bad("geometry", "words.import.text", boundaryProblem(err))
 			continue
 		}
 		g, err := m.CRS.Geometry(mp)
 		if err != nil {
-			bad("geometry", "%v", err)
+			bad("geometry", "words.import.text", boundaryProblem(err))
 			continue
 		}
 		s.Boundary = g.(orb.MultiPolygon)
 		if err := CheckExtent(s); err != nil {
-			bad("geometry", "%v", err)
+			bad("geometry", "words.import.text", boundaryProblem(err))
 			continue
 		}
 		out = append(out, s)
@@ -230,7 +231,7 @@ func ApplyPopulation(subs []Subdistrict, set *vector.Set, keyField, popField str
 		v := strings.ReplaceAll(strings.TrimSpace(f.Props[popField]), ",", "")
 		n, err := strconv.ParseFloat(v, 64)
 		if err != nil || n < 0 {
-			probs = append(probs, Problem{f.Where, popField, fmt.Sprintf("%s is not a population", vector.Quote(f.Props[popField]))})
+			probs = append(probs, Problem{f.Where, popField, i18n.T("words.import.not_population", vector.Quote(f.Props[popField]))})
 			continue
 		}
 		out[i].Population, out[i].PopKnown = int(n+0.5), true

@@ -8,7 +8,8 @@ import (
 )
 
 // Docs are the help documents every language has: the user guide and the
-// About text (which takes the version and the build date as %[1]s, %[2]s).
+// About text (which takes the version as %[1]s and the build date clause,
+// ", built 2026-12-04" or "" when the date is unknown, as %[2]s).
 var Docs = []string{"guide", "about"}
 
 // Doc returns help document name (see Docs) in the current language as

@@ -41,7 +41,7 @@ func TestDocs(t *testing.T) {
 
 func docArgs(name string) []any {
 	if name == "about" {
-		return []any{"1.2.3", "2030-01-02"}
+		return []any{"1.2.3", ", 2030-01-02"}
 	}
 	return nil
 }

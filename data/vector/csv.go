@@ -8,6 +8,8 @@ import (
 	"io"
 	"os"
 	"strings"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // MaxFileBytes caps what the readers load; a planner's tables and
@@ -28,7 +30,7 @@ func ReadCSV(path, encoding string) (*Set, error) {
 	}
 	set, err := parseCSV(path, text, enc)
 	if err == nil {
-		set.EncodingBasis = "chosen by the planner"
+		set.EncodingBasis = i18n.T("words.vector.enc_chosen")
 		if encoding == "" || strings.EqualFold(encoding, "auto") {
 			_, set.EncodingBasis = guessEncoding(bytes.TrimPrefix(b, []byte("\xef\xbb\xbf")))
 		}
@@ -80,14 +82,14 @@ func parseCSV(path, text, enc string) (*Set, error) {
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
 	if err != nil {
-		return nil, &FileError{Path: path, Where: "line 1", Err: fmt.Errorf("%w: no header row: %v", ErrFormat, err)}
+		return nil, &FileError{Path: path, Where: i18n.T("words.vector.line", 1), Err: fmt.Errorf("%w: no header row: %v", ErrFormat, err)}
 	}
 	set := &Set{Path: path, Encoding: enc}
 	seen := map[string]bool{}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if h == "" || seen[h] {
-			return nil, &FileError{Path: path, Where: "line 1", Err: fmt.Errorf("%w: column %d has an empty or repeated name %s", ErrFormat, i+1, Quote(h))}
+			return nil, &FileError{Path: path, Where: i18n.T("words.vector.line", 1), Err: fmt.Errorf("%w: column %d has an empty or repeated name %s", ErrFormat, i+1, Quote(h))}
 		}
 		seen[h] = true
 		set.Fields = append(set.Fields, h)
@@ -103,20 +105,20 @@ func parseCSV(path, text, enc string) (*Set, error) {
 			if errors.As(err, &pe) {
 				line, err = pe.Line, pe.Err // one line number in the message, not two
 			}
-			return nil, &FileError{Path: path, Where: fmt.Sprintf("line %d", line), Err: fmt.Errorf("%w: %v", ErrFormat, err)}
+			return nil, &FileError{Path: path, Where: i18n.T("words.vector.line", line), Err: fmt.Errorf("%w: %v", ErrFormat, err)}
 		}
 		line, _ = r.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {
 			continue
 		}
-		f := Feature{Props: map[string]string{}, Where: fmt.Sprintf("line %d", line)}
+		f := Feature{Props: map[string]string{}, Where: i18n.T("words.vector.line", line)}
 		for i, h := range set.Fields {
 			if i < len(rec) {
 				f.Props[h] = strings.TrimSpace(rec[i])
 			}
 		}
 		if len(rec) > len(set.Fields) {
-			f.Problem = fmt.Sprintf("%d values for %d columns", len(rec), len(set.Fields))
+			f.Problem = i18n.T("words.vector.too_many_values", len(rec), len(set.Fields))
 		}
 		set.Features = append(set.Features, f)
 	}

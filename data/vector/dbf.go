@@ -9,6 +9,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // dbfField is a dBase column.
@@ -36,7 +38,7 @@ const maxDBFMemory = 1 << 30
 // dbfHeader reads the fixed header and the field descriptors.
 func dbfHeader(path string, b []byte) (n, headerLen, recLen int, raw [][]byte, err error) {
 	fail := func(f string, a ...any) error {
-		return &FileError{Path: path, Where: "header", Err: fmt.Errorf("%w: header damaged: "+f, append([]any{ErrFormat}, a...)...)}
+		return &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: fmt.Errorf("%w: header damaged: "+f, append([]any{ErrFormat}, a...)...)}
 	}
 	if len(b) < 32 {
 		return 0, 0, 0, nil, fail("%d bytes, a .dbf header has at least 33", len(b))
@@ -63,11 +65,11 @@ func parseDBF(path string, b []byte, enc, cpg string) (*dbfTable, error) {
 	t := &dbfTable{}
 	avail := (len(b) - headerLen) / recLen
 	if n > avail {
-		t.notes = append(t.notes, fmt.Sprintf("the .dbf header claims %d records but the file holds %d; %d read", n, avail, avail))
+		t.notes = append(t.notes, i18n.T("words.vector.dbf_short", n, avail, avail))
 		n = avail
 	}
 	if n > MaxFeatures {
-		return nil, &FileError{Path: path, Where: "header", Err: fmt.Errorf("%w: %d records; the reader stops at %d", ErrTooLarge, n, MaxFeatures)}
+		return nil, &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: fmt.Errorf("%w: %d records; the reader stops at %d", ErrTooLarge, n, MaxFeatures)}
 	}
 	var dec encoding.Encoding
 	if t.enc, t.basis, dec, err = chooseDBFEncoding(enc, b[29], cpg, dbfText(b, headerLen, recLen, n, raw)); err != nil {
@@ -77,7 +79,7 @@ func parseDBF(path string, b []byte, enc, cpg string) (*dbfTable, error) {
 		return nil, err
 	}
 	if need := int64(n) * int64(64+recLen+80*len(t.fields)); need > maxDBFMemory {
-		return nil, &FileError{Path: path, Where: "header", Err: fmt.Errorf("%w: %d records of %d fields would need about %d MB of memory (limit %d MB)",
+		return nil, &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: fmt.Errorf("%w: %d records of %d fields would need about %d MB of memory (limit %d MB)",
 			ErrTooLarge, n, len(t.fields), need>>20, maxDBFMemory>>20)}
 	}
 	for i := 0; i < n; i++ {
@@ -126,14 +128,14 @@ func chooseDBFEncoding(forced string, ldid byte, cpg string, text []byte) (strin
 	}
 	switch {
 	case forced != "" && !strings.EqualFold(forced, "auto"):
-		return from(forced, "chosen by the planner")
+		return from(forced, i18n.T("words.vector.enc_chosen"))
 	case strings.TrimSpace(cpg) != "":
 		if canon, dec, err := textEncoding(cpg); err == nil {
-			return canon, "the .cpg file says " + Clip(strings.TrimSpace(cpg), 20), dec, nil
+			return canon, i18n.T("words.vector.enc_cpg", Clip(strings.TrimSpace(cpg), 20)), dec, nil
 		}
 	}
 	if cp, ok := ldidCodePages[ldid]; ok {
-		return from(strconv.Itoa(cp), fmt.Sprintf("the .dbf language driver byte 0x%02X says code page %d", ldid, cp))
+		return from(strconv.Itoa(cp), i18n.T("words.vector.enc_ldid", ldid, cp))
 	}
 	name, basis := guessEncoding(text)
 	return from(name, basis)
@@ -161,7 +163,7 @@ func (t *dbfTable) readFields(path string, raw [][]byte, dec encoding.Encoding, 
 		width += f.length
 	}
 	if width > recLen {
-		return &FileError{Path: path, Where: "header", Err: fmt.Errorf("%w: header damaged: fields need %d bytes but records have %d", ErrFormat, width, recLen)}
+		return &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: fmt.Errorf("%w: header damaged: fields need %d bytes but records have %d", ErrFormat, width, recLen)}
 	}
 	return nil
 }
@@ -191,7 +193,7 @@ func (t *dbfTable) readRecord(rec []byte, dec encoding.Encoding) {
 		off += f.length
 		text, ok := decodeWith(raw, dec)
 		if !ok {
-			problem = append(problem, fmt.Sprintf("field %s is not valid %s text", f.name, t.enc))
+			problem = append(problem, i18n.T("words.vector.bad_text", f.name, t.enc))
 		}
 		m[f.name] = strings.TrimSpace(text)
 	}

@@ -14,6 +14,8 @@ import (
 	"golang.org/x/text/encoding/korean"
 	"golang.org/x/text/encoding/simplifiedchinese"
 	"golang.org/x/text/encoding/traditionalchinese"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // Encodings lists the text encodings a planner can choose in an import
@@ -108,15 +110,15 @@ func allCommon(s string) bool {
 // characters (站前's GBK bytes are valid UTF-8: "վǰ"); else UTF-8.
 func guessEncoding(text []byte) (name, basis string) {
 	if !utf8.Valid(text) {
-		return "GBK", "guessed from the whole file: not valid UTF-8"
+		return "GBK", i18n.T("words.vector.enc_not_utf8")
 	}
 	if allCommon(string(text)) {
-		return "UTF-8", "guessed from the whole file: valid UTF-8"
+		return "UTF-8", i18n.T("words.vector.enc_utf8")
 	}
 	if g, err := simplifiedchinese.GB18030.NewDecoder().Bytes(text); err == nil && allCommon(string(g)) {
-		return "GBK", "guessed from the whole file: as UTF-8 it gives rare scripts, as GBK Chinese"
+		return "GBK", i18n.T("words.vector.enc_rare")
 	}
-	return "UTF-8", "guessed from the whole file: valid UTF-8"
+	return "UTF-8", i18n.T("words.vector.enc_utf8")
 }
 
 // decodeWith decodes b strictly; a nil decoder is UTF-8.

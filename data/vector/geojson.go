@@ -8,6 +8,8 @@ import (
 	"github.com/paulmach/orb/geojson"
 
 	"github.com/liwan-edu/schoolmap/geo/crs"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // MaxGeoJSONBytes caps a GeoJSON file: decoding takes about ten times the
@@ -49,7 +51,7 @@ func parseGeoJSON(path string, b []byte) (*Set, error) {
 	}
 	seen := map[string]bool{}
 	for i, f := range fc.Features {
-		ft := Feature{Props: map[string]string{}, Where: fmt.Sprintf("feature %d", i+1)}
+		ft := Feature{Props: map[string]string{}, Where: i18n.T("words.vector.feature", i+1)}
 		if f.Geometry != nil {
 			ft.Geometry = f.Geometry
 		}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data/gpkg"
 	"github.com/liwan-edu/schoolmap/geo/crs"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // Kinds of geometry a caller wants from a GeoPackage layer.
@@ -127,7 +129,7 @@ func readGeoPackage(ctx context.Context, path, layer, want string) (*Set, error)
 		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: layer %s vanished while reading", ErrFormat, name)}
 	}
 	l := f.Layers[0]
-	set := &Set{Path: path, Encoding: "UTF-8", EncodingBasis: "GeoPackage text is UTF-8", Layer: name}
+	set := &Set{Path: path, Encoding: "UTF-8", EncodingBasis: i18n.T("words.vector.enc_gpkg"), Layer: name}
 	if s, ok := f.SRS[l.SRSID]; ok {
 		set.CRS, set.CRSError = srsCRS(s)
 	}
@@ -135,7 +137,7 @@ func readGeoPackage(ctx context.Context, path, layer, want string) (*Set, error)
 		set.Fields = append(set.Fields, fl.Name)
 	}
 	for i, ft := range l.Features {
-		out := Feature{Geometry: ft.Geometry, Props: map[string]string{}, Where: fmt.Sprintf("feature %d", i+1)}
+		out := Feature{Geometry: ft.Geometry, Props: map[string]string{}, Where: i18n.T("words.vector.feature", i+1)}
 		for k, v := range ft.Values {
 			out.Props[l.Fields[k].Name] = valueText(v)
 		}

@@ -8,6 +8,8 @@ import (
 	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/geo/crs"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
 )
 
 // ReadShapefile reads path (.shp, or any of its sibling files) with its
@@ -40,14 +42,14 @@ func ReadShapefile(path, encoding string) (*Set, error) {
 	set.Fields, set.Encoding, set.EncodingBasis, set.Notes = t.names(), t.enc, t.basis, t.notes
 	n := len(t.records)
 	if len(shapes) != n {
-		set.Notes = append(set.Notes, fmt.Sprintf("%d shapes for %d attribute records; %d read", len(shapes), n, min(n, len(shapes))))
+		set.Notes = append(set.Notes, i18n.T("words.vector.shp_count", len(shapes), n, min(n, len(shapes))))
 		n = min(n, len(shapes))
 	}
 	for i := 0; i < n; i++ {
 		if t.records[i] == nil {
 			continue // deleted record
 		}
-		f := Feature{Geometry: shapes[i].geom, Props: t.records[i], Where: fmt.Sprintf("record %d", i+1)}
+		f := Feature{Geometry: shapes[i].geom, Props: t.records[i], Where: i18n.T("words.vector.record", i+1)}
 		f.Problem = strings.Trim(shapes[i].problem+"; "+t.problems[i], "; ")
 		set.Features = append(set.Features, f)
 	}
@@ -83,7 +85,7 @@ type shape struct {
 // damaged record becomes a shape with a problem.
 func parseSHP(path string, b, shx []byte) ([]shape, error) {
 	if len(b) < 100 || binary.BigEndian.Uint32(b) != 9994 {
-		return nil, &FileError{Path: path, Where: "header", Err: fmt.Errorf("%w: not a shapefile (.shp file code is not 9994)", ErrFormat)}
+		return nil, &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: fmt.Errorf("%w: not a shapefile (.shp file code is not 9994)", ErrFormat)}
 	}
 	offsets := shxOffsets(shx, len(b))
 	if offsets == nil {
@@ -141,11 +143,11 @@ func readRecord(b []byte, off, n int) shape {
 		return shape{} // an empty record: a null shape, as GDAL reads it
 	}
 	if off+8+size > len(b) || size < 4 {
-		return shape{problem: fmt.Sprintf("shape record %d: content length %d runs past the end of the file", n, size)}
+		return shape{problem: i18n.T("words.vector.shape_short", n, size)}
 	}
 	g, err := parseShape(b[off+8 : off+8+size])
 	if err != nil {
-		return shape{problem: fmt.Sprintf("shape record %d: %v", n, err)}
+		return shape{problem: i18n.T("words.vector.shape_bad", n, err)}
 	}
 	return shape{geom: g}
 }
