@@ -121,9 +121,10 @@ func (r *Renderer) Paint(p Painter, v View, sc *Scene) Frame {
 // and the sites whose labels were dropped.
 func (r *Renderer) paint(p Painter, sc *Scene, v View, placed []Placed, off, size [2]float64, inside *[2][2]float64) ([]LabelBox, []int) {
 	var zoneBoxes [][2][2]float64
+	keep := r.keepBoxes(v)
 	r.drawReferences(p, sc, v, off, size)
 	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
-		zoneBoxes = r.drawZones(p, sc, v, off)
+		zoneBoxes = r.drawZones(p, sc, v, off, placed, keep)
 	}
 	drawAccess(p, sc.Access, v, off, size)
 	// Halos go under the catchments: a halo is often larger than a
@@ -139,7 +140,7 @@ func (r *Renderer) paint(p Painter, sc *Scene, v View, placed []Placed, off, siz
 		drawSites(p, sc, v, placed, off)
 	}
 	if sc.On(Labels) && sc.On(Sites) && r.Fonts != nil && v.Zoom >= 12 {
-		return r.drawLabels(p, sc, v, placed, off, inside, append(zoneBoxes, r.keepBoxes(v)...))
+		return r.drawLabels(p, sc, v, placed, off, inside, append(zoneBoxes, keep...))
 	}
 	return nil, nil
 }
