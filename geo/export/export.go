@@ -157,14 +157,37 @@ func (e *Exporter) newPage(o Options, wMM, hMM float64) (*rasterPage, *pdfPage, 
 }
 
 // layout places the page's parts: footer notes, legend (see place.go),
-// map frame, and the view that fits the extent into the frame.
+// map frame, and the view that fits the extent into the frame. The sites
+// whose labels do not fit are named in a last footer line; that line can
+// shrink the frame and so drop more labels, so the layout is redone (a
+// few times at most) until every unlabelled site is named.
 func (e *Exporter) layout(p Page, o Options, wMM, hMM float64) (geometry, render.View, []string) {
-	k := math.Min(wMM, hMM) / 210
-	var notes []string
-	for _, n := range pageNotes(o, e.Tiles != nil) {
-		notes = append(notes, wrap(p, n, 7*k, wMM-16*k)...)
+	base := pageNotes(o, e.Tiles != nil)
+	var named []int
+	for try := 0; ; try++ {
+		notes := wrapNotes(p, append(base, unlabelledNote(o.Scene, named)...), wMM, hMM)
+		g, v := e.place(p, o, wMM, hMM, len(notes))
+		missing := e.unlabelled(o, g, v)
+		if containsAll(named, missing) || try == 3 {
+			return g, v, notes
+		}
+		named = union(named, missing)
 	}
-	g := pageGeometry(wMM, hMM, o.Subtitle != "", len(notes))
+}
+
+// wrapNotes breaks the footer notes into lines of the page's width.
+func wrapNotes(p Page, notes []string, wMM, hMM float64) []string {
+	k := math.Min(wMM, hMM) / 210
+	var out []string
+	for _, n := range notes {
+		out = append(out, wrap(p, n, 7*k, wMM-16*k)...)
+	}
+	return out
+}
+
+// place lays out frame and legend for a footer of lines lines.
+func (e *Exporter) place(p Page, o Options, wMM, hMM float64, lines int) (geometry, render.View) {
+	g := pageGeometry(wMM, hMM, o.Subtitle != "", lines)
 	items := render.Legend(o.Scene)
 	lay := func(n int) *legendLayout { return layoutLegend(p, g.k, items, n) }
 	g = g.withLegend(lay, o.Extent)
@@ -172,7 +195,7 @@ func (e *Exporter) layout(p Page, o Options, wMM, hMM float64) (geometry, render
 	if !g.outside && len(items) > 0 {
 		g = e.quietestCorner(o, v, g, lay)
 	}
-	return g, v, notes
+	return g, v
 }
 
 func (e *Exporter) furniture(o Options, v render.View, g geometry, notes []string, missing int) furniture {
