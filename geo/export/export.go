@@ -190,7 +190,7 @@ func (e *Exporter) place(p Page, o Options, wMM, hMM float64, lines int) (geomet
 	g := pageGeometry(wMM, hMM, o.Subtitle != "", lines)
 	items := render.Legend(o.Scene)
 	lay := func(n int) *legendLayout { return layoutLegend(p, g.k, items, n) }
-	g = g.withLegend(lay, o.Extent)
+	g = g.withLegend(lay, o.Extent, o.Scene.On(render.Subdistricts) && len(o.Scene.Zones) > 0)
 	v := e.fit(o, int(math.Round(o.px(g.mapBox.w))), int(math.Round(o.px(g.mapBox.h))))
 	if !g.outside && len(items) > 0 {
 		g = e.quietestCorner(o, v, g, lay)

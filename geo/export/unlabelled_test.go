@@ -1,8 +1,12 @@
 package export
 
 import (
+	"fmt"
+	"image/color"
 	"strings"
 	"testing"
+
+	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
@@ -52,5 +56,52 @@ func TestEverySiteNamed(t *testing.T) {
 	}
 	if dropped == 0 {
 		t.Error("fixture: every site was labelled on every page; nothing tested")
+	}
+}
+
+// gridZones covers the extent with n×n subdistricts, as imported
+// boundaries cover the district.
+func gridZones(ext orb.Bound, n int) []render.Zone {
+	var zs []render.Zone
+	dx, dy := (ext.Max[0]-ext.Min[0])/float64(n), (ext.Max[1]-ext.Min[1])/float64(n)
+	for i := 0; i < n; i++ {
+		for j := 0; j < n; j++ {
+			b := orb.Bound{Min: orb.Point{ext.Min[0] + float64(i)*dx, ext.Min[1] + float64(j)*dy},
+				Max: orb.Point{ext.Min[0] + float64(i+1)*dx, ext.Min[1] + float64(j+1)*dy}}
+			zs = append(zs, render.Zone{Name: fmt.Sprintf("街%d", i*n+j), Boundary: orb.MultiPolygon{b.ToPolygon()},
+				Fill: color.RGBA{84, 39, 136, 255}})
+		}
+	}
+	return zs
+}
+
+// TestChoroplethLegendOffTheMap: with subdistricts drawn, every part of
+// the frame is a subdistrict, so the legend goes beside or below the map
+// on every paper, portrait too; the frame still fits the extent.
+func TestChoroplethLegendOffTheMap(t *testing.T) {
+	e := testExporter(t)
+	for _, tc := range []struct {
+		name      string
+		paper     string
+		landscape bool
+	}{{"A4 portrait", "A4", false}, {"A3 portrait", "A3", false}, {"A4 landscape", "A4", true}, {"A3 landscape", "A3", true}} {
+		t.Run(tc.name, func(t *testing.T) {
+			o := testOptions(t, PNG)
+			o.Paper, o.Landscape, o.DPI = tc.paper, tc.landscape, 96
+			ext, _ := render.ContentBound(o.Scene, 0.05)
+			o.Scene.Zones = gridZones(ext, 5)
+			o.Scene.ZoneTitle = "学位缺口"
+			o.Scene.ZoneClasses = []render.ZoneClass{{Fill: color.RGBA{84, 39, 136, 255}, Label: "< 0"}}
+			o.Extent, _ = render.ContentBound(o.Scene, 0.05)
+			w, h, _ := o.pageMM()
+			page := newRasterPage(int(o.px(w)), int(o.px(h)), o.DPI, e.Fonts)
+			g, _, _ := e.layout(page, o, w, h)
+			if !g.outside {
+				t.Errorf("legend at %+v lies over the subdistricts (frame %+v)", g.legend, g.mapBox)
+			}
+			if overlapArea(g.legend, g.mapBox) > 0 {
+				t.Errorf("legend %+v overlaps the frame %+v", g.legend, g.mapBox)
+			}
+		})
 	}
 }
