@@ -86,8 +86,9 @@ func normsNote(n data.Norms) string {
 		strings.Join(srcs, "; "))
 }
 
-// wrap breaks s into lines at most width millimetres wide, at spaces where
-// it can and between any two characters where it must (CJK has no spaces).
+// wrap breaks s into lines at most width millimetres wide, at spaces or
+// after a 、 where it can and between any two characters where it must
+// (CJK has no spaces).
 func wrap(p Page, s string, pt, width float64) []string {
 	var lines []string
 	for s != "" {
@@ -97,6 +98,8 @@ func wrap(p Page, s string, pt, width float64) []string {
 		cut := fitPrefix(p, s, pt, width)
 		if sp := strings.LastIndexByte(s[:cut], ' '); sp > cut/2 {
 			cut = sp + 1
+		} else if sep := strings.LastIndex(s[:cut], "、"); sep > cut/2 {
+			cut = sep + len("、") // between two names of a list
 		}
 		lines = append(lines, strings.TrimRight(s[:cut], " "))
 		s = strings.TrimLeft(s[cut:], " ")

@@ -70,6 +70,36 @@ func (g geometry) withLegend(lay func(cols int) *legendLayout, ext orb.Bound, of
 	return g
 }
 
+// sideColumn is the layout for an extent narrower than its page (a tall
+// district on a landscape sheet): the map the page's full height on the
+// left, and a column on the right with the legend on top and the notes
+// under it, wrapped to the column. ok when the notes fit and the map's
+// scale grows by more than 2% over g, the notes-under-the-map layout.
+func sideColumn(p Page, g geometry, leg *legendLayout, raw []string, ext orb.Bound) (geometry, []string, bool) {
+	k, m, gap := g.k, g.margin, 3*g.k
+	w := g.page.w
+	col := 75 * k
+	if leg != nil {
+		col = math.Max(col, leg.w)
+	}
+	top, bottom := g.mapBox.y, g.page.h-m
+	frame := box{m, top, w - 2*m - col - gap, bottom - top}
+	lines := wrapNotes(p, raw, k, col)
+	y := top
+	s := geometry{k: k, margin: m, page: g.page, mapBox: frame, outside: true, notesX: w - m - col}
+	if leg != nil {
+		s.legend, s.legendLayout = box{w - m - col, top, leg.w, leg.h}, leg
+		y += leg.h + gap
+	}
+	s.footerY = y + 1.5*k
+	ew, eh := extentSize(ext)
+	scale := func(b box) float64 { return math.Min(b.w/ew, b.h/eh) }
+	if frame.w <= 0 || y+float64(len(lines))*footLine*k > bottom || scale(frame) <= 1.02*scale(g.mapBox) {
+		return g, nil, false
+	}
+	return s, lines, true
+}
+
 // corners are the legend's candidate boxes over the map, in tie order.
 func (g geometry) corners(lw, lh float64) []box {
 	mb, in := g.mapBox, 3*g.k

@@ -105,3 +105,32 @@ func TestChoroplethLegendOffTheMap(t *testing.T) {
 		})
 	}
 }
+
+// TestLandscapeUsesItsWidth: the district is taller than wide, so on a
+// landscape sheet the map is limited by its height; the legend and the
+// notes then go in a column beside it and the map gets the sheet's full
+// height, a larger scale than with the notes beneath.
+func TestLandscapeUsesItsWidth(t *testing.T) {
+	e := testExporter(t)
+	for _, paper := range []string{"A4", "A3"} {
+		t.Run(paper, func(t *testing.T) {
+			o := testOptions(t, PDF)
+			o.Paper, o.Landscape, o.DPI = paper, true, 96
+			o.Extent, _ = render.ContentBound(o.Scene, 0.05)
+			w, h, _ := o.pageMM()
+			page := newRasterPage(int(o.px(w)), int(o.px(h)), o.DPI, e.Fonts)
+			g, _, notes := e.layout(page, o, w, h)
+			if bottom := g.mapBox.y + g.mapBox.h; bottom < h-g.margin-0.5 {
+				t.Errorf("the map ends %.0f mm above the sheet's margin; %d note lines beneath it", h-g.margin-bottom, len(notes))
+			}
+			if g.notesX <= g.mapBox.x+g.mapBox.w {
+				t.Errorf("notes at x=%.0f mm, within the map frame (ends at %.0f)", g.notesX, g.mapBox.x+g.mapBox.w)
+			}
+			for _, l := range notes {
+				if lw := page.TextWidth(l, 7*g.k); g.notesX+lw > w-g.margin+0.5 {
+					t.Errorf("note line %q runs past the sheet's margin", l)
+				}
+			}
+		})
+	}
+}
