@@ -298,7 +298,7 @@ func disambiguate(names []labelName) {
 		if len(g) < 2 {
 			continue
 		}
-		for tail := 1; ; tail++ {
+		for tail := 2; ; tail++ { // one character says too little ("…学")
 			shorts, ok := withTails(names, g, tail)
 			if ok {
 				for k, i := range g {

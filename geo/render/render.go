@@ -82,7 +82,8 @@ func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Fram
 	case sc != nil:
 		o := r.overlayFor(sc, v)
 		o.composite(dst, image.Pt(int(ox)-o.region.Min.X, int(oy)-o.region.Min.Y))
-		f.Placed, f.Labels, f.Dropped = o.placed, o.labels, o.dropped
+		f.Placed = o.placed
+		f.Labels, f.Dropped = r.frameLabels(dst, sc, v, o)
 	}
 	if attr := r.attribution(); r.Tiles != nil && attr != "" && (sc == nil || sc.On(Basemap)) {
 		r.drawBadge(dst, attr, v, false)
@@ -111,7 +112,7 @@ func (r *Renderer) overlayFor(sc *Scene, v View) *overlay {
 		m = 384
 	}
 	if r.ov == nil {
-		r.ov = &overlay{}
+		r.ov = &overlay{deferLabels: true}
 	}
 	r.rasterize(r.ov, sc, v, view.Inset(-m), placed)
 	r.ov.key = key
