@@ -79,7 +79,6 @@ func newSiteRow() fyne.CanvasObject {
 	name, detail := widget.NewLabel(""), widget.NewLabel("")
 	name.Truncation, detail.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
 	detail.SizeName = theme.SizeNameCaptionText
-	detail.Importance = widget.LowImportance
 	return container.New(rowLayout{}, name, detail)
 }
 
