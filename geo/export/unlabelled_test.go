@@ -134,3 +134,23 @@ func TestLandscapeUsesItsWidth(t *testing.T) {
 		})
 	}
 }
+
+// TestWrapKeepsPunctuationOnItsLine: a CJK line never starts with a
+// closing mark (。，；：、）), which belongs to the line before.
+func TestWrapKeepsPunctuationOnItsLine(t *testing.T) {
+	e := testExporter(t)
+	page := newRasterPage(800, 600, 96, e.Fonts)
+	for _, mark := range []string{"。", "，", "；", "：", "、", "）"} {
+		s := strings.Repeat("字", 30) + mark + strings.Repeat("字", 10)
+		width := page.TextWidth(strings.Repeat("字", 30), 7) + 0.01
+		lines := wrap(page, s, 7, width)
+		for _, l := range lines[1:] {
+			if strings.HasPrefix(l, mark) {
+				t.Errorf("a line starts with %q: %q", mark, lines)
+			}
+		}
+		if strings.Join(lines, "") != s {
+			t.Errorf("wrapping lost text: %q", lines)
+		}
+	}
+}
