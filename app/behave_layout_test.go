@@ -9,6 +9,7 @@ import (
 	"fyne.io/fyne/v2/container"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
 
 	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
@@ -174,5 +175,19 @@ func TestHaloSwitchWithSiteLayers(t *testing.T) {
 	}
 	if s, h, c := row(render.Sites), row(render.Halos), row(render.Catchments); h > c || h < s || h > s+2 {
 		t.Errorf("rows: sites %d, precision %d, catchments %d", s, h, c)
+	}
+}
+
+// TestFitAllHoldsBoundaries: 全部项目 shows the imported subdistricts that
+// show, also one far from every site.
+func TestFitAllHoldsBoundaries(t *testing.T) {
+	u := newTestUI(t)
+	far := orb.Bound{Min: orb.Point{113.10, 23.00}, Max: orb.Point{113.13, 23.02}}
+	u.sh.st.update(func(sc *render.Scene) {
+		sc.Zones = []render.Zone{{Name: "远处", Boundary: orb.MultiPolygon{far.ToPolygon()}}}
+	})
+	u.FitAll()
+	if vb := viewBound(u.Map.View()); !vb.Contains(far.Min) || !vb.Contains(far.Max) {
+		t.Errorf("the view %v leaves out the boundary %v", vb, far)
 	}
 }

@@ -335,8 +335,19 @@ func (u *UI) centreOn(id string) {
 	}
 }
 
-// FitAll shows every located site.
-func (u *UI) FitAll() { u.Map.FitTo(u.sh.st.sitesBound()) }
+// FitAll shows every located site and the imported subdistricts that
+// show.
+func (u *UI) FitAll() {
+	b := u.sh.st.sitesBound()
+	if sc := u.sh.st.scene; sc.On(render.Subdistricts) {
+		for _, z := range sc.Zones {
+			if zb := z.Boundary.Bound(); len(z.Boundary) > 0 {
+				b = b.Union(zb)
+			}
+		}
+	}
+	u.Map.FitTo(b)
+}
 
 func (u *UI) showStatus(v render.View) {
 	sites := u.sh.st.scene.Sites
