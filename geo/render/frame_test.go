@@ -197,3 +197,40 @@ func TestLabelsStayInsideAResizedFrame(t *testing.T) {
 		t.Errorf("the overlay was rasterised %d times for growing frames within its margin, want 1", r.Rasterizations)
 	}
 }
+
+// TestLabelsKeepClearOfTheBadges: on screen no label lies under the
+// offline notice (top centre) or the attribution (bottom right).
+func TestLabelsKeepClearOfTheBadges(t *testing.T) {
+	sc := testScene(t)
+	sc.Layers[Catchments].On = false
+	r := &Renderer{Fonts: testFonts(t), Attribution: "© OpenStreetMap contributors", Tiles: &synthTiles{}}
+	for _, c := range []struct {
+		name    string
+		view    View
+		offline bool
+	}{
+		{"offline notice", View{Center: orb.Point{113.225, 23.10}, Zoom: 14, Width: 640, Height: 480}, true},
+		{"attribution", View{Center: orb.Point{113.2205, 23.081}, Zoom: 15, Width: 640, Height: 480}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r.Tiles = &synthTiles{}
+			if c.offline {
+				r.Tiles = nil
+			}
+			f := r.Render(image.NewRGBA(image.Rect(0, 0, c.view.Width, c.view.Height)), c.view, sc, c.offline)
+			badges := r.badgeBoxes(c.view, sc, f.Missing, c.offline)
+			if len(badges) == 0 {
+				t.Fatal("no badge drawn")
+			}
+			for _, l := range f.Labels {
+				for _, b := range badges {
+					lo := [2]float64{l.Min[0] - f.Origin[0], l.Min[1] - f.Origin[1]}
+					hi := [2]float64{l.Max[0] - f.Origin[0], l.Max[1] - f.Origin[1]}
+					if rectsOverlap(lo, hi, b[0], b[1]) {
+						t.Errorf("label %q at %v–%v lies under a badge at %v", l.Text, lo, hi, b)
+					}
+				}
+			}
+		})
+	}
+}

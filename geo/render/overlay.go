@@ -161,8 +161,9 @@ func (r *Renderer) paint(p Painter, sc *Scene, v View, placed []Placed, off, siz
 func labelled(sc *Scene, v View) bool { return sc.On(Labels) && sc.On(Sites) && v.Zoom >= 12 }
 
 // frameLabels places and draws the labels of a screen frame over dst (the
-// view's pixels) from the overlay's markers, each wholly inside the frame.
-func (r *Renderer) frameLabels(dst *image.RGBA, sc *Scene, v View, o *overlay) ([]LabelBox, []int) {
+// view's pixels) from the overlay's markers, each wholly inside the frame
+// and clear of the badges (frame pixels) drawn over it.
+func (r *Renderer) frameLabels(dst *image.RGBA, sc *Scene, v View, o *overlay, badges [][2][2]float64) ([]LabelBox, []int) {
 	if !labelled(sc, v) || r.Fonts == nil {
 		return nil, nil
 	}
@@ -170,7 +171,11 @@ func (r *Renderer) frameLabels(dst *image.RGBA, sc *Scene, v View, o *overlay) (
 	fo := &overlay{img: dst, region: image.Rect(int(ox), int(oy), int(ox)+v.Width, int(oy)+v.Height), spans: make([]span, v.Height)}
 	p := newRasterPainter(fo, r)
 	in := [2][2]float64{{ox, oy}, {ox + float64(v.Width), oy + float64(v.Height)}}
-	labels, dropped := r.drawLabels(p, sc, v, o.placed, [2]float64{ox, oy}, &in, o.avoid)
+	avoid := append([][2][2]float64(nil), o.avoid...)
+	for _, b := range badges {
+		avoid = append(avoid, [2][2]float64{{b[0][0] + ox, b[0][1] + oy}, {b[1][0] + ox, b[1][1] + oy}})
+	}
+	labels, dropped := r.drawLabels(p, sc, v, o.placed, [2]float64{ox, oy}, &in, avoid)
 	p.flush()
 	return labels, dropped
 }
