@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 
@@ -162,22 +163,45 @@ func labelled(sc *Scene, v View) bool { return sc.On(Labels) && sc.On(Sites) && 
 
 // frameLabels places and draws the labels of a screen frame over dst (the
 // view's pixels) from the overlay's markers, each wholly inside the frame
-// and clear of the badges (frame pixels) drawn over it.
+// and clear of the badges (frame pixels) drawn over it. The placement is
+// kept for the next frame of the same view (a redraw for arriving tiles).
 func (r *Renderer) frameLabels(dst *image.RGBA, sc *Scene, v View, o *overlay, badges [][2][2]float64) ([]LabelBox, []int) {
 	if !labelled(sc, v) || r.Fonts == nil {
 		return nil, nil
 	}
 	ox, oy := v.Origin()
+	key := frameLabelKey{o: o, key: o.key, region: o.region, origin: [2]float64{ox, oy}, w: v.Width, h: v.Height, badges: fmt.Sprint(badges)}
+	if r.lastLabels.key != key {
+		avoid := append([][2][2]float64(nil), o.avoid...)
+		for _, b := range badges {
+			avoid = append(avoid, [2][2]float64{{b[0][0] + ox, b[0][1] + oy}, {b[1][0] + ox, b[1][1] + oy}})
+		}
+		in := [2][2]float64{{ox, oy}, {ox + float64(v.Width), oy + float64(v.Height)}}
+		r.lastLabels.labels, r.lastLabels.dropped = r.placeLabels(sc, v, o.placed, &in, avoid)
+		r.lastLabels.key = key
+	}
 	fo := &overlay{img: dst, region: image.Rect(int(ox), int(oy), int(ox)+v.Width, int(oy)+v.Height), spans: make([]span, v.Height)}
 	p := newRasterPainter(fo, r)
-	in := [2][2]float64{{ox, oy}, {ox + float64(v.Width), oy + float64(v.Height)}}
-	avoid := append([][2][2]float64(nil), o.avoid...)
-	for _, b := range badges {
-		avoid = append(avoid, [2][2]float64{{b[0][0] + ox, b[0][1] + oy}, {b[1][0] + ox, b[1][1] + oy}})
-	}
-	labels, dropped := r.drawLabels(p, sc, v, o.placed, [2]float64{ox, oy}, &in, avoid)
+	r.paintLabels(p, sc, v, r.lastLabels.labels, [2]float64{ox, oy})
 	p.flush()
-	return labels, dropped
+	return r.lastLabels.labels, r.lastLabels.dropped
+}
+
+// frameLabelKey is what a screen frame's label placement depends on.
+type frameLabelKey struct {
+	o      *overlay
+	key    overlayKey
+	region image.Rectangle // the overlay's rasterisation
+	origin [2]float64
+	w, h   int
+	badges string
+}
+
+// frameLabelCache is the last screen frame's label placement.
+type frameLabelCache struct {
+	key     frameLabelKey
+	labels  []LabelBox
+	dropped []int
 }
 
 // fade scales a colour's opacity by op (0..1), premultiplied.

@@ -42,6 +42,8 @@ type Renderer struct {
 
 	mu sync.Mutex
 	ov *overlay
+	// lastLabels is the last screen frame's label placement.
+	lastLabels frameLabelCache
 	// Rasterizations counts overlay rasterisations (tests, diagnostics).
 	Rasterizations int
 	furniture      map[string]*image.RGBA
