@@ -101,7 +101,7 @@ type basemapPanel struct {
 	box      *fyne.Container
 	reported error
 	current  tile.Spec
-	offer    *widget.Button // over the map, see basemapoffer.go
+	offer    *widget.Button // on the status line, see basemapoffer.go
 	xyz      *xyzForm       // the custom XYZ dialog last opened (tests)
 }
 
@@ -124,7 +124,7 @@ func newBasemapPanel(sh *shell, live *liveBasemap, opts func() tile.BasemapOptio
 	custom := widget.NewButton(i18n.T("basemap.custom"), p.askTemplate)
 	key := widget.NewButton(i18n.T("basemap.key_button"), p.askKey)
 	p.box = container.NewVBox(widget.NewLabel(i18n.T("basemap.heading")), p.choice,
-		container.NewGridWithColumns(2, open, folder, custom, key), p.note)
+		open, folder, custom, key, p.note) // one a row: two abreast are cut in the column
 	sh.useBasemap = func(c data.BasemapChoice) { p.choose(c.Value, c.Datum) }
 	p.newMapOffer()
 	return p

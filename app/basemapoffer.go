@@ -2,9 +2,7 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
-	"fyne.io/fyne/v2/canvas"
 	"fyne.io/fyne/v2/container"
-	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -12,22 +10,20 @@ import (
 	"github.com/liwan-edu/schoolmap/geo/tile"
 )
 
-// newMapOffer makes the "打开离线底图…" button shown over the map, under
-// the renderer's offline notice, while no basemap can be shown; it opens
-// the same file dialog as the Layers tab's button.
+// newMapOffer makes the "打开离线底图…" button shown at the end of the
+// status line, under the map, while no basemap can be shown; it opens the
+// same file dialog as the Layers tab's button. Over the map it would hide
+// whatever marker or label lies under it, and a bar of its own would take
+// the map's height.
 func (p *basemapPanel) newMapOffer() {
 	p.offer = widget.NewButtonWithIcon(i18n.T("basemap.open_offline"), theme.FolderOpenIcon(), p.openFile)
 	p.offer.Importance = widget.HighImportance
 	p.offer.Hide()
 }
 
-// overMap lays the offer over the map, centred below the notice. Only the
-// button takes taps; the rest of the map stays the map's.
-func (p *basemapPanel) overMap(m fyne.CanvasObject) fyne.CanvasObject {
-	gap := canvas.NewRectangle(nil)
-	gap.SetMinSize(fyne.NewSize(1, 36))
-	row := container.NewHBox(layout.NewSpacer(), p.offer, layout.NewSpacer())
-	return container.NewStack(m, container.NewVBox(gap, row))
+// statusLine is the status text with the offer at its end.
+func (p *basemapPanel) statusLine(status fyne.CanvasObject) fyne.CanvasObject {
+	return container.NewBorder(nil, nil, nil, p.offer, status)
 }
 
 // updateOffer shows the offer when the planner chose no basemap or the

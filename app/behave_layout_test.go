@@ -1,9 +1,18 @@
 package app
 
 import (
+	"fmt"
+	"strings"
 	"testing"
 
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
+	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/data/i18n"
+	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
 // menuBarHeight is what the desktop window's main menu takes above the
@@ -35,5 +44,150 @@ func TestMapKeepsHalfTheWindow(t *testing.T) {
 		if w := u.Map.Size().Width; w != m.Width {
 			t.Errorf("%v: panels restored, map %v wide, want %v", size, w, m.Width)
 		}
+	}
+}
+
+// layersAt1280 is the UI at 1280×800 in lang, with the Layers tab shown.
+func layersAt1280(t *testing.T, lang string) *UI {
+	t.Helper()
+	i18n.SetLanguage(lang)
+	t.Cleanup(func() { i18n.SetLanguage("zh") })
+	u := newTestUI(t)
+	u.Window.Resize(fyne.NewSize(1280, 800))
+	u.panels.tabs.SelectIndex(1)
+	return u
+}
+
+// leaves calls fn for every widget inside o that shows text (buttons,
+// checks, labels, selects, radio groups), through containers and scrolls.
+func leaves(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
+	if !o.Visible() {
+		return
+	}
+	switch c := o.(type) {
+	case *fyne.Container:
+		for _, k := range c.Objects {
+			leaves(k, fn)
+		}
+	case *container.Scroll:
+		leaves(c.Content, fn)
+	case *widget.Button, *widget.Check, *widget.Label, *widget.Select, *widget.RadioGroup:
+		fn(o)
+	case fyne.Widget:
+		if inner, ok := o.(interface{ Unwrap() fyne.CanvasObject }); ok {
+			leaves(inner.Unwrap(), fn)
+		}
+	}
+}
+
+// TestLayersTabFitsTheColumn: at 1280×800, in Chinese and English, every
+// button, check, label and chooser of the Layers tab is at least its
+// minimum size and lies within the column's visible width (nothing cut,
+// nothing behind a sideways scroll), and the layer switches get more than
+// a 130-px box.
+func TestLayersTabFitsTheColumn(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			u := layersAt1280(t, lang)
+			tab := u.panels.tabs.Selected().Content
+			d := fyne.CurrentApp().Driver()
+			left := d.AbsolutePositionForObject(tab).X
+			right := left + tab.Size().Width
+			n := 0
+			leaves(tab, func(o fyne.CanvasObject) {
+				n++
+				at, sz, min := d.AbsolutePositionForObject(o), o.Size(), o.MinSize()
+				if sz.Width+0.5 < min.Width || at.X+sz.Width > right+0.5 || at.X < left-0.5 {
+					t.Errorf("%T %q: %v wide at x=%.0f (needs %v); the column shows x=%.0f…%.0f", o, textOf(o), sz.Width, at.X, min.Width, left, right)
+				}
+			})
+			if n < 10 {
+				t.Fatalf("only %d widgets found in the Layers tab", n)
+			}
+			if h := u.layers.scroll.Size().Height; h <= 130 {
+				t.Errorf("the layer switches show in a box %.0f px high", h)
+			}
+		})
+	}
+}
+
+func textOf(o fyne.CanvasObject) string {
+	switch w := o.(type) {
+	case *widget.Button:
+		return w.Text
+	case *widget.Check:
+		return w.Text
+	case *widget.Label:
+		return w.Text
+	case *widget.Select:
+		return w.Selected
+	}
+	return ""
+}
+
+// TestSiteListNamesReadable: at 1280×800 every project's number and short
+// name show whole in the list (the level and notes may go to a second
+// line), in Chinese and English.
+func TestSiteListNamesReadable(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			u := layersAt1280(t, lang)
+			u.panels.tabs.SelectIndex(0)
+			width := u.list.List.Size().Width - 2*theme.Padding() - theme.ScrollBarSize()
+			for i, s := range u.sh.st.scene.Sites {
+				row := u.list.List.CreateItem()
+				u.list.List.UpdateItem(i, row)
+				var name *widget.Label
+				leaves(row, func(o fyne.CanvasObject) {
+					if l, ok := o.(*widget.Label); ok && strings.HasPrefix(l.Text, fmt.Sprintf("%d. ", s.No)) {
+						name = l
+					}
+				})
+				if name == nil {
+					t.Fatalf("row %d has no label starting with its number", i)
+				}
+				w := fyne.MeasureText(name.Text, theme.TextSize(), name.TextStyle).Width + 2*theme.InnerPadding()
+				if w > width {
+					t.Errorf("row %q needs %.0f px, the list shows %.0f", name.Text, w, width)
+				}
+			}
+		})
+	}
+}
+
+// TestHaloSwitchWithSiteLayers: the location-precision switch follows the
+// site switches, above the catchments and their options.
+func TestHaloSwitchWithSiteLayers(t *testing.T) {
+	u := newTestUI(t)
+	p := u.layers
+	row := func(l render.Layer) int {
+		for i, o := range p.box.Objects {
+			if c, ok := o.(*fyne.Container); ok {
+				for _, k := range c.Objects {
+					if tc, ok := k.(*tipCheck); ok && &tc.Check == p.checks[l] {
+						return i
+					}
+				}
+			}
+		}
+		t.Fatalf("no row for %v", l.Label())
+		return -1
+	}
+	if s, h, c := row(render.Sites), row(render.Halos), row(render.Catchments); h > c || h < s || h > s+2 {
+		t.Errorf("rows: sites %d, precision %d, catchments %d", s, h, c)
+	}
+}
+
+// TestFitAllHoldsBoundaries: 全部项目 shows the imported subdistricts that
+// show, also one far from every site.
+func TestFitAllHoldsBoundaries(t *testing.T) {
+	u := newTestUI(t)
+	far := orb.Bound{Min: orb.Point{113.10, 23.00}, Max: orb.Point{113.13, 23.02}}
+	u.sh.st.update(func(sc *render.Scene) {
+		sc.Zones = []render.Zone{{Name: "远处", Boundary: orb.MultiPolygon{far.ToPolygon()}}}
+	})
+	u.FitAll()
+	if vb := viewBound(u.Map.View()); !vb.Contains(far.Min) || !vb.Contains(far.Max) {
+		t.Errorf("the view %v leaves out the boundary %v", vb, far)
 	}
 }

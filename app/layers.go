@@ -30,30 +30,38 @@ type layersPanel struct {
 	// shown above and below the layer switches.
 	basemap *basemapPanel
 	refs    *refPanel
+	scroll  *container.Scroll // the layer switches' scroll
 }
 
 func newLayersPanel(sh *shell) *layersPanel {
 	p := &layersPanel{sh: sh, box: container.NewVBox(), checks: map[render.Layer]*widget.Check{}, legend: newLegendPanel()}
 	sc := sh.st.scene
-	for _, l := range render.AllLayers() {
-		if l == render.Subdistricts {
-			continue // appears once boundaries are imported
-		}
+	for _, l := range panelLayers() {
 		p.box.Add(p.layerRow(l))
 		switch l {
 		case render.Catchments:
 			p.box.Add(p.catchmentOptions())
 		case render.Sites:
-			p.box.Add(indent(widget.NewCheck(i18n.T("ui.layers.size_by_seats"), func(on bool) {
+			_, c := wrapCheck(i18n.T("ui.layers.size_by_seats"), sc.SizeBySeats, func(on bool) {
 				p.update(func(sc *render.Scene) { sc.SizeBySeats = on })
-			}), sc.SizeBySeats))
+			})
+			p.box.Add(container.NewPadded(c))
 		case render.Labels:
-			p.box.Add(indent(widget.NewCheck(i18n.T("ui.layers.capacity_labels_36_classes_1800"), func(on bool) {
+			_, c := wrapCheck(i18n.T("ui.layers.capacity_labels_36_classes_1800"), sc.CapacityLabels, func(on bool) {
 				p.update(func(sc *render.Scene) { sc.CapacityLabels = on })
-			}), sc.CapacityLabels))
+			})
+			p.box.Add(container.NewPadded(c))
 		}
 	}
 	return p
+}
+
+// panelLayers are the layers in the panel's order: the site layers
+// together (labels, sites, their location precision), then catchments and
+// the basemap; subdistricts join once boundaries are imported. The
+// drawing order (render.AllLayers) is not changed by it.
+func panelLayers() []render.Layer {
+	return []render.Layer{render.Labels, render.Sites, render.Halos, render.Catchments, render.Basemap}
 }
 
 func (p *layersPanel) update(fn func(sc *render.Scene)) { p.sh.st.update(fn) }
@@ -70,7 +78,13 @@ func (p *layersPanel) follow() {
 	})
 }
 
-func (p *layersPanel) widget() fyne.CanvasObject { return container.NewVScroll(p.box) }
+// widget is the Layers tab: basemap, layer switches and reference layers
+// in one vertical scroll as wide as the column, so no part is squeezed
+// into a small box or cut at the column's edge.
+func (p *layersPanel) widget() fyne.CanvasObject {
+	p.scroll = container.NewVScroll(container.New(narrow{leftMinWidth}, container.NewVBox(p.basemap.box, p.box, p.refs.box)))
+	return p.scroll
+}
 
 func (p *layersPanel) layerRow(l render.Layer) fyne.CanvasObject {
 	// Initial states are set before the handlers, so building the panel
@@ -95,16 +109,15 @@ func (p *layersPanel) layerRow(l render.Layer) fyne.CanvasObject {
 }
 
 func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
-	levels := container.NewGridWithColumns(3)
+	levels := container.NewVBox()
 	for _, l := range catchableLevels {
-		check := widget.NewCheck(levelText(l), nil)
-		levels.Add(check)
-		check.Checked = true
-		check.OnChanged = func(on bool) { p.update(func(sc *render.Scene) { sc.CatchLevels = withLevel(sc.CatchLevels, l, on) }) }
+		_, c := wrapCheck(levelText(l), true, func(on bool) {
+			p.update(func(sc *render.Scene) { sc.CatchLevels = withLevel(sc.CatchLevels, l, on) })
+		})
+		levels.Add(c)
 	}
 	nearest := p.nearestLevel()
 	mode := widget.NewRadioGroup([]string{i18n.T("ui.layers.walking_radius"), i18n.T("ui.layers.nearest_site")}, nil)
-	mode.Horizontal = true
 	mode.SetSelected(i18n.T("ui.layers.walking_radius"))
 	p.mode = mode
 	mode.OnChanged = func(s string) {
@@ -117,11 +130,11 @@ func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
 		}
 		p.update(func(sc *render.Scene) { sc.CatchMode = m })
 	}
-	inService := widget.NewCheck(i18n.T("ui.layers.only_sites_in_service_in"), func(on bool) {
+	_, inService := wrapCheck(i18n.T("ui.layers.only_sites_in_service_in"), false, func(on bool) {
 		p.update(func(sc *render.Scene) { sc.CatchInServiceOnly = on })
 	})
 	return container.NewPadded(container.NewVBox(levels, mode,
-		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("behave.layers.nearest_level")), nil, nearest), inService, networkToggle(p.sh)))
+		wrapLabel(i18n.T("behave.layers.nearest_level")), nearest, inService, networkToggle(p.sh)))
 }
 
 // nearestLevel chooses the one level whose nearest-site areas show (the
@@ -155,9 +168,4 @@ func withLevel(cur map[data.Level]bool, l data.Level, on bool) map[data.Level]bo
 	}
 	next[l] = on
 	return next
-}
-
-func indent(c *widget.Check, checked bool) fyne.CanvasObject {
-	c.Checked = checked
-	return container.NewPadded(c)
 }

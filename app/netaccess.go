@@ -25,6 +25,7 @@ var accessLevels = []data.Level{data.Kindergarten, data.Primary, data.Junior, da
 type accessLayer struct {
 	sh     *shell
 	on     *widget.Check
+	onRow  fyne.CanvasObject // the check with its wrapping text
 	level  *widget.Select
 	speed  *widget.Select // walking speed, km/h, for minutes
 	cell   *widget.Select // accessibility map cell size, m
@@ -45,7 +46,7 @@ func newAccessLayer(sh *shell) *accessLayer {
 	}
 	a.level = widget.NewSelect(names, nil)
 	a.level.SetSelectedIndex(0)
-	a.on = widget.NewCheck(i18n.T("network.ui.access"), nil)
+	a.on, a.onRow = wrapCheck(i18n.T("network.ui.access"), false, nil)
 	a.on.Disable()
 	a.speed = netChoice(sh, []float64{3, 3.5, 4, 4.5, 5}, "km/h", func(n data.NetworkSettings) float64 { return n.SpeedKmh },
 		func(n *data.NetworkSettings, v float64) { n.SpeedKmh = v })
@@ -70,9 +71,10 @@ func newAccessLayer(sh *shell) *accessLayer {
 }
 
 func (a *accessLayer) widget() fyne.CanvasObject {
-	return container.NewVBox(container.NewBorder(nil, nil, a.on, nil, a.level),
-		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("network.ui.speed")), a.export, a.speed),
-		container.NewBorder(nil, nil, widget.NewLabel(i18n.T("network.ui.cell")), nil, a.cell), a.info)
+	// Each text above its chooser: side by side they overflow the column.
+	return container.NewVBox(a.onRow, a.level,
+		wrapLabel(i18n.T("network.ui.speed")), a.speed, a.export,
+		wrapLabel(i18n.T("network.ui.cell")), a.cell, a.info)
 }
 
 // refresh recomputes the map when what it shows has changed.

@@ -187,7 +187,6 @@ func (p *networkPanel) done(path string, lines []orb.LineString, g *network.Grap
 func networkToggle(sh *shell) fyne.CanvasObject {
 	circle, net := i18n.T("network.ui.circle"), i18n.T("network.ui.network")
 	mode := widget.NewRadioGroup([]string{circle, net}, nil)
-	mode.Horizontal = true
 	mode.SetSelected(circle)
 	mode.Disable()
 	mode.OnChanged = func(s string) {
@@ -197,7 +196,7 @@ func networkToggle(sh *shell) fyne.CanvasObject {
 			})
 		}
 	}
-	info := widget.NewLabel(i18n.T("network.ui.none"))
+	info := wrapLabel(i18n.T("network.ui.none"))
 	sh.st.listen(networkChanged, func() {
 		n := sh.st.net
 		if n.graph == nil {
@@ -213,6 +212,5 @@ func networkToggle(sh *shell) fyne.CanvasObject {
 	})
 	lateral := netChoice(sh, []float64{25, 50, 75, 100}, "m", func(n data.NetworkSettings) float64 { return n.LateralM },
 		func(n *data.NetworkSettings, v float64) { n.LateralM = v })
-	buffer := container.NewBorder(nil, nil, widget.NewLabel(i18n.T("network.ui.lateral")), nil, lateral)
-	return container.NewVBox(mode, buffer, info, newAccessLayer(sh).widget())
+	return container.NewVBox(mode, wrapLabel(i18n.T("network.ui.lateral")), lateral, info, newAccessLayer(sh).widget())
 }

@@ -33,8 +33,9 @@ type refPanel struct {
 func newRefPanel(sh *shell) *refPanel {
 	p := &refPanel{sh: sh, rows: container.NewVBox()}
 	add := widget.NewButton(i18n.T("basemap.ref_add"), p.openFile)
-	p.onPlot = widget.NewCheck(i18n.T("basemap.place_on_plot"), nil)
-	p.box = container.NewVBox(widget.NewLabel(i18n.T("basemap.ref_heading")), p.rows, add, p.onPlot)
+	var onPlot fyne.CanvasObject
+	p.onPlot, onPlot = wrapCheck(i18n.T("basemap.place_on_plot"), false, nil)
+	p.box = container.NewVBox(wrapLabel(i18n.T("basemap.ref_heading")), p.rows, add, onPlot)
 	return p
 }
 
@@ -70,16 +71,14 @@ func (p *refPanel) rebuild() {
 }
 
 func (p *refPanel) row(i int, l *data.ReferenceLayer) fyne.CanvasObject {
-	check := widget.NewCheck(l.Name, nil)
-	check.Checked = l.Visible
-	check.OnChanged = func(on bool) {
+	_, check := wrapCheck(l.Name, l.Visible, func(on bool) {
 		p.change(func(refs []*render.Reference) []*render.Reference {
 			c := *refs[i].Layer
 			c.Visible = on
 			refs[i] = render.NewReference(&c)
 			return refs
 		})
-	}
+	})
 	up := widget.NewButton("↑", func() { p.move(i, i+1) })
 	down := widget.NewButton("↓", func() { p.move(i, i-1) })
 	remove := widget.NewButton("✕", func() {

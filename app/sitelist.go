@@ -7,6 +7,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/data"
@@ -49,14 +50,13 @@ func NewSiteList(sites func() []data.Site) *SiteList {
 	l.Search.SetPlaceHolder(i18n.T("ui.sitelist.search_name_plot_code_subdistrict"))
 	l.List = widget.NewList(
 		func() int { return len(l.shown) },
-		func() fyne.CanvasObject {
-			lab := widget.NewLabel("")
-			lab.Truncation = fyne.TextTruncateEllipsis
-			return lab
-		},
+		newSiteRow,
 		func(i widget.ListItemID, o fyne.CanvasObject) {
 			if i < len(l.shown) {
-				o.(*widget.Label).SetText(l.rowText(l.shown[i]))
+				name, detail := l.rowParts(l.shown[i])
+				labs := o.(*fyne.Container).Objects
+				labs[0].(*widget.Label).SetText(name)
+				labs[1].(*widget.Label).SetText(detail)
 			}
 		})
 	l.selRow = -1
@@ -72,15 +72,49 @@ func NewSiteList(sites func() []data.Site) *SiteList {
 	return l
 }
 
-func (l *SiteList) rowText(i int) string {
+// newSiteRow is a list row of two lines: number and short name, then the
+// level and location notes in small type, so the name has the column's
+// whole width (at 1280×800 a one-line row cut most names).
+func newSiteRow() fyne.CanvasObject {
+	name, detail := widget.NewLabel(""), widget.NewLabel("")
+	name.Truncation, detail.Truncation = fyne.TextTruncateEllipsis, fyne.TextTruncateEllipsis
+	detail.SizeName = theme.SizeNameCaptionText
+	return container.New(rowLayout{}, name, detail)
+}
+
+// rowLayout stacks a row's two labels with no gap between them.
+type rowLayout struct{}
+
+func (rowLayout) MinSize(objs []fyne.CanvasObject) fyne.Size {
+	a, b := objs[0].MinSize(), objs[1].MinSize()
+	return fyne.NewSize(max(a.Width, b.Width), a.Height+b.Height-2*theme.InnerPadding())
+}
+
+func (rowLayout) Layout(objs []fyne.CanvasObject, size fyne.Size) {
+	a := objs[0].MinSize().Height
+	objs[0].Move(fyne.NewPos(0, 0))
+	objs[0].Resize(fyne.NewSize(size.Width, a))
+	objs[1].Move(fyne.NewPos(0, a-2*theme.InnerPadding()))
+	objs[1].Resize(fyne.NewSize(size.Width, size.Height-a+2*theme.InnerPadding()))
+}
+
+// rowParts are a row's two lines: "N. short name", and the level with
+// the location notes.
+func (l *SiteList) rowParts(i int) (name, detail string) {
 	s := &l.sites()[i]
-	t := fmt.Sprintf("%d. %s · %s", s.No, s.ShortName, levelText(s.Level))
+	detail = levelText(s.Level)
 	if !s.Located {
-		t += i18n.T("ui.sitelist.unlocated")
+		detail += i18n.T("ui.sitelist.unlocated")
 	} else if s.Approximate() {
-		t += " · ≈"
+		detail += " · ≈"
 	}
-	return t
+	return fmt.Sprintf("%d. %s", s.No, s.ShortName), detail
+}
+
+// rowText is a row's text on one line.
+func (l *SiteList) rowText(i int) string {
+	name, detail := l.rowParts(i)
+	return name + " · " + detail
 }
 
 // Refilter applies the search text again (after edits or typing).

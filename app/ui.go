@@ -73,8 +73,9 @@ type UI struct {
 // sidePanels are the collapsible columns beside the map.
 type sidePanels struct {
 	left, right *fyne.Container
-	outer       *container.Split // left | rest
-	inner       *container.Split // map | right
+	tabs        *container.AppTabs // sites, layers, subdistricts
+	outer       *container.Split   // left | rest
+	inner       *container.Split   // map | right
 }
 
 // dialogs are the panels that live in dialogs.
@@ -233,7 +234,7 @@ func (u *UI) layout() fyne.CanvasObject {
 	bar.Append(toolbarWidget{newTipButton(u.sh.tips, theme.DocumentIcon(), i18n.T("ui.ui.toggle_right"), u.toggleRight)})
 	// The year bar shares the toolbar's row, so the map keeps its height.
 	top := container.NewBorder(nil, nil, bar, nil, u.years.widget())
-	return container.NewBorder(top, u.sh.status, nil, nil, u.sides())
+	return container.NewBorder(top, u.layers.basemap.statusLine(u.sh.status), nil, nil, u.sides())
 }
 
 // Default shares of the window's width: the site list column and the
@@ -244,27 +245,31 @@ const (
 	rightShare = 0.17
 )
 
+// leftMinWidth is the narrowest the left column is dragged to.
+const leftMinWidth = 150
+
 // sides is the map between the two collapsible columns: the tabs with the
 // legend on the left, the summary and the details on the right.
 func (u *UI) sides() fyne.CanvasObject {
 	// Wide contents scroll sideways, so the column can be narrow.
 	tabs := container.NewAppTabs(
 		container.NewTabItem(i18n.T("ui.ui.sites"), u.list.Widget()),
-		container.NewTabItem(i18n.T("ui.ui.layers"), container.NewHScroll(container.NewBorder(u.layers.basemap.box, u.layers.refs.box, nil, nil, u.layers.widget()))),
+		container.NewTabItem(i18n.T("ui.ui.layers"), u.layers.widget()),
 		container.NewTabItem(i18n.T("ui.ui.subdistricts"), container.NewHScroll(u.zones.widget())),
 	)
+	u.panels.tabs = tabs
 	legend := container.NewVSplit(tabs, container.NewBorder(
 		widget.NewLabelWithStyle(i18n.T("ui.ui.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
 		container.NewScroll(u.layers.legend.box)))
 	legend.Offset = 0.6
 	p := &u.panels
-	p.left = container.NewStack(minWidth(150), legend)
+	p.left = container.NewStack(minWidth(leftMinWidth), legend)
 	// The summary wraps in its own scroll above the details: its whole
 	// text, however narrow the column.
 	right := container.NewVSplit(container.NewVScroll(u.years.summaryWidget()), u.details.view)
 	right.Offset = 0.3
 	p.right = container.NewStack(minWidth(170), right)
-	p.inner = container.NewHSplit(u.layers.basemap.overMap(u.Map), p.right)
+	p.inner = container.NewHSplit(u.Map, p.right)
 	p.inner.Offset = 1 - rightShare/(1-leftShare)
 	p.outer = container.NewHSplit(p.left, p.inner)
 	p.outer.Offset = leftShare
@@ -330,8 +335,19 @@ func (u *UI) centreOn(id string) {
 	}
 }
 
-// FitAll shows every located site.
-func (u *UI) FitAll() { u.Map.FitTo(u.sh.st.sitesBound()) }
+// FitAll shows every located site and the imported subdistricts that
+// show.
+func (u *UI) FitAll() {
+	b := u.sh.st.sitesBound()
+	if sc := u.sh.st.scene; sc.On(render.Subdistricts) {
+		for _, z := range sc.Zones {
+			if zb := z.Boundary.Bound(); len(z.Boundary) > 0 {
+				b = b.Union(zb)
+			}
+		}
+	}
+	u.Map.FitTo(b)
+}
 
 func (u *UI) showStatus(v render.View) {
 	sites := u.sh.st.scene.Sites

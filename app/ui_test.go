@@ -49,9 +49,10 @@ func newTestUIWith(t *testing.T, change func(*Config)) *UI {
 func listed(u *UI) []string {
 	var out []string
 	for i := 0; i < u.list.List.Length(); i++ {
-		l := widget.NewLabel("")
-		u.list.List.UpdateItem(i, l)
-		out = append(out, l.Text)
+		row := u.list.List.CreateItem()
+		u.list.List.UpdateItem(i, row)
+		labs := row.(*fyne.Container).Objects
+		out = append(out, labs[0].(*widget.Label).Text+" · "+labs[1].(*widget.Label).Text)
 	}
 	return out
 }

@@ -157,17 +157,45 @@ func (e *Exporter) newPage(o Options, wMM, hMM float64) (*rasterPage, *pdfPage, 
 }
 
 // layout places the page's parts: footer notes, legend (see place.go),
-// map frame, and the view that fits the extent into the frame.
+// map frame, and the view that fits the extent into the frame. The sites
+// whose labels do not fit are named in a last footer line; that line can
+// shrink the frame and so drop more labels, so the layout is redone (a
+// few times at most) until every unlabelled site is named.
 func (e *Exporter) layout(p Page, o Options, wMM, hMM float64) (geometry, render.View, []string) {
-	k := math.Min(wMM, hMM) / 210
-	var notes []string
-	for _, n := range pageNotes(o, e.Tiles != nil) {
-		notes = append(notes, wrap(p, n, 7*k, wMM-16*k)...)
+	base := pageNotes(o, e.Tiles != nil)
+	var named []int
+	for try := 0; ; try++ {
+		g, v, notes := e.place(p, o, wMM, hMM, append(base, unlabelledNote(o.Scene, named)...))
+		missing := e.unlabelled(o, g, v)
+		if containsAll(named, missing) || try == 3 {
+			return g, v, notes
+		}
+		named = union(named, missing)
 	}
+}
+
+// wrapNotes breaks the footer notes into lines width millimetres wide.
+func wrapNotes(p Page, notes []string, k, width float64) []string {
+	var out []string
+	for _, n := range notes {
+		out = append(out, wrap(p, n, 7*k, width)...)
+	}
+	return out
+}
+
+// place lays out frame, legend and notes (wrapped into the lines
+// returned): notes under the map, or beside it with the legend when that
+// gives the map a larger scale (see sideColumn).
+func (e *Exporter) place(p Page, o Options, wMM, hMM float64, raw []string) (geometry, render.View, []string) {
+	k := math.Min(wMM, hMM) / 210
+	notes := wrapNotes(p, raw, k, wMM-16*k)
 	g := pageGeometry(wMM, hMM, o.Subtitle != "", len(notes))
 	items := render.Legend(o.Scene)
 	lay := func(n int) *legendLayout { return layoutLegend(p, g.k, items, n) }
-	g = g.withLegend(lay, o.Extent)
+	g = g.withLegend(lay, o.Extent, o.Scene.On(render.Subdistricts) && len(o.Scene.Zones) > 0)
+	if side, lines, ok := sideColumn(p, g, lay(1), raw, o.Extent); ok {
+		g, notes = side, lines
+	}
 	v := e.fit(o, int(math.Round(o.px(g.mapBox.w))), int(math.Round(o.px(g.mapBox.h))))
 	if !g.outside && len(items) > 0 {
 		g = e.quietestCorner(o, v, g, lay)

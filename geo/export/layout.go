@@ -25,8 +25,10 @@ type box struct{ x, y, w, h float64 }
 // with the paper (1 on A4, 1.41 on A3), so an A3 is an enlarged A4.
 type geometry struct {
 	k, margin float64
+	page      box // the sheet: its width and height
 	mapBox    box
-	footerY   float64
+	// footerY and notesX are where the first note line starts.
+	footerY, notesX float64
 	// legend is where the legend panel goes; outside says it is beside
 	// or below the map frame rather than over the map.
 	legend       box
@@ -47,7 +49,7 @@ func pageGeometry(w, h float64, subtitle bool, lines int) geometry {
 		top += 5 * k
 	}
 	footer := float64(max(3, lines)) * footLine * k
-	return geometry{k: k, margin: m, mapBox: box{m, top, w - 2*m, h - top - m - footer}, footerY: h - m - footer + 1.5*k}
+	return geometry{k: k, margin: m, page: box{0, 0, w, h}, mapBox: box{m, top, w - 2*m, h - top - m - footer}, footerY: h - m - footer + 1.5*k, notesX: m}
 }
 
 // furniture is what the layout draws around and over the map.
@@ -86,7 +88,7 @@ func drawPage(p Page, g geometry, mapImg image.Image, f furniture) {
 	}
 	y := g.footerY
 	for _, line := range f.notes {
-		p.Text(m, y, 7*k, line, Left, grey)
+		p.Text(g.notesX, y, 7*k, line, Left, grey)
 		y += footLine * k
 	}
 }

@@ -86,8 +86,9 @@ func normsNote(n data.Norms) string {
 		strings.Join(srcs, "; "))
 }
 
-// wrap breaks s into lines at most width millimetres wide, at spaces where
-// it can and between any two characters where it must (CJK has no spaces).
+// wrap breaks s into lines at most width millimetres wide, at spaces or
+// after a 、 where it can and between any two characters where it must
+// (CJK has no spaces).
 func wrap(p Page, s string, pt, width float64) []string {
 	var lines []string
 	for s != "" {
@@ -97,11 +98,32 @@ func wrap(p Page, s string, pt, width float64) []string {
 		cut := fitPrefix(p, s, pt, width)
 		if sp := strings.LastIndexByte(s[:cut], ' '); sp > cut/2 {
 			cut = sp + 1
+		} else if sep := strings.LastIndex(s[:cut], "、"); sep > cut/2 {
+			cut = sep + len("、") // between two names of a list
 		}
+		cut = beforeClosingMark(s, cut)
 		lines = append(lines, strings.TrimRight(s[:cut], " "))
 		s = strings.TrimLeft(s[cut:], " ")
 	}
 	return lines
+}
+
+// closingMarks never start a line (they close the text before them).
+const closingMarks = "。，；：、）》」』”！？.,;:)"
+
+// beforeClosingMark moves a line break at byte cut of s back by one
+// character while it would start the next line with a closing mark, so
+// the mark stays with the character it follows (never to 0).
+func beforeClosingMark(s string, cut int) int {
+	for cut < len(s) {
+		next, _ := utf8.DecodeRuneInString(s[cut:])
+		_, size := utf8.DecodeLastRuneInString(s[:cut])
+		if !strings.ContainsRune(closingMarks, next) || size >= cut {
+			return cut
+		}
+		cut -= size
+	}
+	return cut
 }
 
 // fitPrefix is the byte length of the longest prefix of s that fits

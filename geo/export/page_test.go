@@ -85,18 +85,27 @@ func TestLegendCoversNothing(t *testing.T) {
 		paper     string
 		landscape bool
 		outside   bool
-	}{{"A4 landscape", "A4", true, true}, {"A3 landscape", "A3", true, true}, {"A4 portrait", "A4", false, false}} {
+		aspect    float64 // the extent widened to this width/height (Mercator), 0: as it is
+	}{{"A4 landscape", "A4", true, true, 0}, {"A3 landscape", "A3", true, true, 0},
+		// Portrait, the district as it is: beside costs at most 10% of the
+		// scale. An extent of the frame's own shape leaves no strip empty:
+		// the legend goes over the map, in the quietest corner.
+		{"A4 portrait", "A4", false, true, 0}, {"A4 portrait, extent of the frame's shape", "A4", false, false, 0.8}} {
 		t.Run(tc.name, func(t *testing.T) {
 			o := testOptions(t, PNG)
 			o.Paper, o.Landscape, o.DPI = tc.paper, tc.landscape, 96
 			if b, ok := render.ContentBound(o.Scene, 0.05); ok {
 				o.Extent = b
 			}
+			if ew, eh := extentSize(o.Extent); tc.aspect > 0 {
+				grow := (tc.aspect*eh/ew - 1) * (o.Extent.Max[0] - o.Extent.Min[0]) / 2
+				o.Extent.Min[0], o.Extent.Max[0] = o.Extent.Min[0]-grow, o.Extent.Max[0]+grow
+			}
 			w, h, _ := o.pageMM()
 			page := newRasterPage(int(o.px(w)), int(o.px(h)), o.DPI, e.Fonts)
 			g, v, _ := e.layout(page, o, w, h)
 			if g.outside != tc.outside {
-				t.Errorf("legend outside = %v, want %v", g.outside, tc.outside)
+				t.Errorf("legend outside = %v, want %v (frame %+v, legend %+v, notes at x=%.0f)", g.outside, tc.outside, g.mapBox, g.legend, g.notesX)
 			}
 			mb := g.mapBox
 			img := (&render.Renderer{Fonts: e.Fonts}).Overlay(v, o.Scene)

@@ -17,6 +17,9 @@ import (
 //     outsideLoss of its scale: the extent's shape leaves that strip of
 //     the frame nearly empty anyway (landscape pages with a tall
 //     district, typically). The layout losing least scale wins.
+//     With subdistricts drawn (the choropleth) every part of the frame
+//     is a subdistrict, so the legend goes beside or below whatever it
+//     costs: the layout losing least scale wins, portrait pages too.
 //  2. Otherwise over the map, in the corner whose area shows the least
 //     map content, in one column or two: the overlays (sites, labels,
 //     halos, catchments, subdistricts) are rendered at up to 1000 px
@@ -33,9 +36,9 @@ func extentSize(ext orb.Bound) (w, h float64) {
 }
 
 // withLegend sets the legend beside the map frame (one column) or below
-// it (two or three columns) when rule 1 allows, narrowing the frame; else
-// it leaves the legend for quietestCorner.
-func (g geometry) withLegend(lay func(cols int) *legendLayout, ext orb.Bound) geometry {
+// it (two or three columns) when rule 1 allows (always, when off is set),
+// narrowing the frame; else it leaves the legend for quietestCorner.
+func (g geometry) withLegend(lay func(cols int) *legendLayout, ext orb.Bound, off bool) geometry {
 	one := lay(1)
 	if one == nil {
 		return g
@@ -44,8 +47,12 @@ func (g geometry) withLegend(lay func(cols int) *legendLayout, ext orb.Bound) ge
 	scale := func(b box) float64 { return math.Min(b.w/ew, b.h/eh) }
 	mb, gap := g.mapBox, 3*g.k
 	full, best := scale(mb), 0.0
+	loss := outsideLoss
+	if off {
+		loss = 1
+	}
 	try := func(frame, leg box, l *legendLayout) {
-		if frame.w > 0 && frame.h > 0 && scale(frame) > best && scale(frame) >= (1-outsideLoss)*full {
+		if frame.w > 0 && frame.h > 0 && scale(frame) > best && scale(frame) >= (1-loss)*full {
 			best, g.mapBox, g.legend, g.legendLayout, g.outside = scale(frame), frame, leg, l, true
 		}
 	}
@@ -61,6 +68,36 @@ func (g geometry) withLegend(lay func(cols int) *legendLayout, ext orb.Bound) ge
 		g.legend, g.legendLayout = g.corners(one.w, one.h)[0], one
 	}
 	return g
+}
+
+// sideColumn is the layout for an extent narrower than its page (a tall
+// district on a landscape sheet): the map the page's full height on the
+// left, and a column on the right with the legend on top and the notes
+// under it, wrapped to the column. ok when the notes fit and the map's
+// scale grows by more than 2% over g, the notes-under-the-map layout.
+func sideColumn(p Page, g geometry, leg *legendLayout, raw []string, ext orb.Bound) (geometry, []string, bool) {
+	k, m, gap := g.k, g.margin, 3*g.k
+	w := g.page.w
+	col := 75 * k
+	if leg != nil {
+		col = math.Max(col, leg.w)
+	}
+	top, bottom := g.mapBox.y, g.page.h-m
+	frame := box{m, top, w - 2*m - col - gap, bottom - top}
+	lines := wrapNotes(p, raw, k, col)
+	y := top
+	s := geometry{k: k, margin: m, page: g.page, mapBox: frame, outside: true, notesX: w - m - col}
+	if leg != nil {
+		s.legend, s.legendLayout = box{w - m - col, top, leg.w, leg.h}, leg
+		y += leg.h + gap
+	}
+	s.footerY = y + 1.5*k
+	ew, eh := extentSize(ext)
+	scale := func(b box) float64 { return math.Min(b.w/ew, b.h/eh) }
+	if frame.w <= 0 || y+float64(len(lines))*footLine*k > bottom || scale(frame) <= 1.02*scale(g.mapBox) {
+		return g, nil, false
+	}
+	return s, lines, true
 }
 
 // corners are the legend's candidate boxes over the map, in tie order.

@@ -8,8 +8,9 @@ import (
 
 // ContentBound is the ground the scene's located sites cover with
 // everything drawn around them: every precision halo and every catchment
-// that shows, then a margin of frac of the larger side. False when no
-// site is located.
+// that shows, and the imported subdistrict boundaries when they show,
+// then a margin of frac of the larger side. False when no site is
+// located and no boundary shows.
 func ContentBound(sc *Scene, frac float64) (orb.Bound, bool) {
 	var b orb.Bound
 	found := false
@@ -36,6 +37,16 @@ func ContentBound(sc *Scene, frac float64) (orb.Bound, bool) {
 		for _, g := range catchments(sc) {
 			for _, c := range g {
 				grow(c.at, c.radius)
+			}
+		}
+	}
+	if sc.On(Subdistricts) {
+		for _, z := range sc.Zones {
+			if zb := z.Boundary.Bound(); !zb.IsEmpty() || zb.Min != (orb.Point{}) {
+				if !found {
+					b, found = zb, true
+				}
+				b = b.Union(zb)
 			}
 		}
 	}

@@ -39,3 +39,20 @@ func TestContentBoundHoldsHalosAndCatchments(t *testing.T) {
 		t.Error("hidden halos and catchments still widen the extent")
 	}
 }
+
+// TestContentBoundHoldsBoundaries: imported subdistricts that show are
+// inside the "all projects" extent, also where no site is near them;
+// hidden ones do not widen it.
+func TestContentBoundHoldsBoundaries(t *testing.T) {
+	sc := testScene(t)
+	far := orb.Bound{Min: orb.Point{113.10, 23.00}, Max: orb.Point{113.15, 23.03}}
+	sc.Zones = []Zone{{Name: "远处", Boundary: orb.MultiPolygon{far.ToPolygon()}}}
+	b, ok := ContentBound(sc, 0)
+	if !ok || !b.Contains(far.Min) || !b.Contains(far.Max) {
+		t.Errorf("extent %v leaves out the boundary %v", b, far)
+	}
+	sc.Layers[Subdistricts].On = false
+	if b, _ := ContentBound(sc, 0); b.Contains(far.Min) {
+		t.Errorf("extent %v holds a hidden boundary", b)
+	}
+}

@@ -165,3 +165,72 @@ func BenchmarkRasterize1080p(b *testing.B) {
 		r.Render(dst, v, sc, false)
 	}
 }
+
+// TestLabelsStayInsideAResizedFrame: the map widget grows (a side panel
+// collapsed) and is panned; the overlay is reused, but no label is cut at
+// the frame's edge: each one drawn lies wholly inside the frame.
+func TestLabelsStayInsideAResizedFrame(t *testing.T) {
+	sc := testScene(t)
+	r := &Renderer{Tiles: &synthTiles{}, Fonts: testFonts(t)}
+	v := View{Center: orb.Point{113.228, 23.075}, Zoom: 15, Width: 700, Height: 500}
+	r.Render(image.NewRGBA(image.Rect(0, 0, v.Width, v.Height)), v, sc, false)
+	cut := 0
+	for _, size := range [][2]int{{900, 600}, {1000, 640}, {1000, 640}} {
+		v.Width, v.Height = size[0], size[1]
+		v = v.Pan(37, 23)
+		f := r.Render(image.NewRGBA(image.Rect(0, 0, v.Width, v.Height)), v, sc, false)
+		for _, l := range f.Labels {
+			x0, y0 := l.Min[0]-f.Origin[0], l.Min[1]-f.Origin[1]
+			x1, y1 := l.Max[0]-f.Origin[0], l.Max[1]-f.Origin[1]
+			if x0 < 0 || y0 < 0 || x1 > float64(v.Width) || y1 > float64(v.Height) {
+				if x1 > 0 && y1 > 0 && x0 < float64(v.Width) && y0 < float64(v.Height) {
+					cut++
+					t.Errorf("%dx%d: label %q cut at the frame's edge (%.0f,%.0f)-(%.0f,%.0f)", v.Width, v.Height, l.Text, x0, y0, x1, y1)
+				}
+			}
+		}
+		if len(f.Labels) == 0 {
+			t.Fatalf("%dx%d: no labels", v.Width, v.Height)
+		}
+	}
+	if r.Rasterizations != 1 {
+		t.Errorf("the overlay was rasterised %d times for growing frames within its margin, want 1", r.Rasterizations)
+	}
+}
+
+// TestLabelsKeepClearOfTheBadges: on screen no label lies under the
+// offline notice (top centre) or the attribution (bottom right).
+func TestLabelsKeepClearOfTheBadges(t *testing.T) {
+	sc := testScene(t)
+	sc.Layers[Catchments].On = false
+	r := &Renderer{Fonts: testFonts(t), Attribution: "© OpenStreetMap contributors", Tiles: &synthTiles{}}
+	for _, c := range []struct {
+		name    string
+		view    View
+		offline bool
+	}{
+		{"offline notice", View{Center: orb.Point{113.225, 23.10}, Zoom: 14, Width: 640, Height: 480}, true},
+		{"attribution", View{Center: orb.Point{113.2205, 23.081}, Zoom: 15, Width: 640, Height: 480}, false},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			r.Tiles = &synthTiles{}
+			if c.offline {
+				r.Tiles = nil
+			}
+			f := r.Render(image.NewRGBA(image.Rect(0, 0, c.view.Width, c.view.Height)), c.view, sc, c.offline)
+			badges := r.badgeBoxes(c.view, sc, f.Missing, c.offline)
+			if len(badges) == 0 {
+				t.Fatal("no badge drawn")
+			}
+			for _, l := range f.Labels {
+				for _, b := range badges {
+					lo := [2]float64{l.Min[0] - f.Origin[0], l.Min[1] - f.Origin[1]}
+					hi := [2]float64{l.Max[0] - f.Origin[0], l.Max[1] - f.Origin[1]}
+					if rectsOverlap(lo, hi, b[0], b[1]) {
+						t.Errorf("label %q at %v–%v lies under a badge at %v", l.Text, lo, hi, b)
+					}
+				}
+			}
+		})
+	}
+}

@@ -3,7 +3,10 @@ package render
 import (
 	"math"
 	"sort"
+	"strconv"
 	"unicode/utf8"
+
+	"github.com/liwan-edu/schoolmap/data"
 )
 
 // LabelBox is a site label as placed: its text (abbreviated when the full
@@ -78,8 +81,9 @@ func (ob *obstacles) free(lo, hi [2]float64) bool {
 	return true
 }
 
-// labelOrder is the placing priority: the selected site, then the most
-// seats, then the annex order.
+// labelOrder is the placing priority: the selected site, then the sites
+// whose progress says most (overdue, then progress the planner recorded),
+// then the most seats, then the annex order.
 func labelOrder(sc *Scene, placed []Placed) []Placed {
 	order := append([]Placed(nil), placed...)
 	seats := func(p Placed) int { return sc.Norms.SeatsOf(&sc.Sites[p.Index]).Total() }
@@ -88,9 +92,29 @@ func labelOrder(sc *Scene, placed []Placed) []Placed {
 		if si != sj {
 			return si
 		}
+		if ri, rj := progressRank(sc, order[i].Index), progressRank(sc, order[j].Index); ri != rj {
+			return ri > rj
+		}
 		return seats(order[i]) > seats(order[j])
 	})
 	return order
+}
+
+// progressRank is 2 for a site overdue in the scene's year, 1 for a
+// project whose actual progress is recorded, else 0 (existing schools
+// are recorded by definition and rank 0).
+func progressRank(sc *Scene, i int) int {
+	s := &sc.Sites[i]
+	if s.Kind == data.KindExisting {
+		return 0
+	}
+	if _, overdue := data.StatusAt(s, sc.Year); overdue {
+		return 2
+	}
+	if s.Recorded() {
+		return 1
+	}
+	return 0
 }
 
 // markerObstacles are the boxes of every marker (with room for the
@@ -133,14 +157,13 @@ type labeller struct {
 func (lb labeller) place(sc *Scene, placed []Placed, extra [][2][2]float64) (boxes []LabelBox, dropped []int) {
 	ob := markerObstacles(placed, lb.sym)
 	ob.boxes = append(ob.boxes, extra...)
+	names := siteLabelNames(sc)
 	for _, p := range labelOrder(sc, placed) {
-		s := &sc.Sites[p.Index]
-		box, ok := lb.fit(ob, p, labelText(sc, s))
-		if !ok {
-			if short, can := abbreviate(labelText(sc, s)); can {
-				box, ok = lb.fit(ob, p, short)
-				box.Abbreviated = true
-			}
+		n := names[p.Index]
+		box, ok := lb.fit(ob, p, n.full)
+		if !ok && n.short != "" {
+			box, ok = lb.fit(ob, p, n.short)
+			box.Abbreviated = true
 		}
 		if !ok {
 			dropped = append(dropped, p.Index)
@@ -230,4 +253,91 @@ func abbreviate(s string) (string, bool) {
 	}
 	r := []rune(s)
 	return string(r[:min(5, (n+1)/2)]) + "…", true
+}
+
+// labelName is a site's label text and its abbreviation ("" when it has
+// none).
+type labelName struct{ full, short string }
+
+// siteLabelNames are the label texts of the scene's sites, by index. Two
+// sites never share one: a short name used twice gets the site's number
+// ("芳村小学 #7"), and abbreviations that would be equal keep as many of
+// the names' last characters as tell them apart ("广钢新城…6小学"), or
+// none at all when that makes them no shorter. Capacity labels are
+// figures, not names, and are left as they are.
+func siteLabelNames(sc *Scene) []labelName {
+	out := make([]labelName, len(sc.Sites))
+	count := map[string]int{}
+	for i := range sc.Sites {
+		out[i].full = labelText(sc, &sc.Sites[i])
+		count[out[i].full]++
+	}
+	for i := range out {
+		if count[out[i].full] > 1 && !sc.CapacityLabels {
+			out[i].full += " #" + strconv.Itoa(sc.Sites[i].No)
+		}
+		out[i].short, _ = abbreviate(out[i].full)
+	}
+	if !sc.CapacityLabels {
+		disambiguate(out)
+	}
+	return out
+}
+
+// disambiguate gives abbreviations shared by several names the shortest
+// common tail that tells those names apart; an abbreviation that cannot
+// be both distinct and shorter is dropped (the full text or nothing).
+func disambiguate(names []labelName) {
+	groups := map[string][]int{}
+	for i, n := range names {
+		if n.short != "" {
+			groups[n.short] = append(groups[n.short], i)
+		}
+	}
+	for _, g := range groups {
+		if len(g) < 2 {
+			continue
+		}
+		for tail := 2; ; tail++ { // one character says too little ("…学")
+			shorts, ok := withTails(names, g, tail)
+			if ok {
+				for k, i := range g {
+					names[i].short = shorts[k]
+				}
+				break
+			}
+			if shorts == nil {
+				for _, i := range g {
+					names[i].short = ""
+				}
+				break
+			}
+		}
+	}
+}
+
+// withTails abbreviates the names of group g to 4 leading characters,
+// "…" and tail trailing ones ("" for a name that would not get shorter).
+// ok says the abbreviations are distinct; nil says no longer tail can help.
+func withTails(names []labelName, g []int, tail int) (shorts []string, ok bool) {
+	seen := map[string]bool{}
+	ok = true
+	useful := false
+	for _, i := range g {
+		r := []rune(names[i].full)
+		head := min(4, len(r))
+		if head+tail+1 >= len(r) {
+			shorts = append(shorts, "")
+			continue
+		}
+		useful = true
+		s := string(r[:head]) + "…" + string(r[len(r)-tail:])
+		ok = ok && !seen[s]
+		seen[s] = true
+		shorts = append(shorts, s)
+	}
+	if !useful {
+		return nil, false
+	}
+	return shorts, ok
 }

@@ -1,6 +1,7 @@
 package render
 
 import (
+	"fmt"
 	"image"
 	"image/color"
 
@@ -19,7 +20,13 @@ type overlay struct {
 	// did not fit.
 	labels  []LabelBox
 	dropped []int
-	ras     vector.Rasterizer // reused by every fill
+	// deferLabels leaves the site labels out of the overlay: a screen
+	// overlay outlives pans and resizes, so its labels are placed on each
+	// frame, inside it (see frameLabels); avoid are the subdistrict names
+	// and kept boxes those labels must keep clear of.
+	deferLabels bool
+	avoid       [][2][2]float64
+	ras         vector.Rasterizer // reused by every fill
 }
 
 type overlayKey struct {
@@ -48,7 +55,7 @@ func (o *overlay) mark(r image.Rectangle) {
 // size allows: only the spans painted last time are cleared.
 func (o *overlay) reset(region image.Rectangle) {
 	o.region = region
-	o.labels, o.dropped = nil, nil
+	o.labels, o.dropped, o.avoid = nil, nil, nil
 	w, h := region.Dx(), region.Dy()
 	if o.img == nil || o.img.Bounds().Dx() != w || o.img.Bounds().Dy() != h {
 		o.img = image.NewRGBA(image.Rect(0, 0, w, h))
@@ -98,7 +105,7 @@ func (r *Renderer) draw(o *overlay, sc *Scene, v View, placed []Placed, inside *
 	p := newRasterPainter(o, r)
 	off := [2]float64{float64(o.region.Min.X), float64(o.region.Min.Y)}
 	size := [2]float64{float64(o.img.Bounds().Dx()), float64(o.img.Bounds().Dy())}
-	o.labels, o.dropped = r.paint(p, sc, v, placed, off, size, inside)
+	o.labels, o.dropped = r.paint(p, sc, v, placed, off, size, inside, o)
 	p.flush()
 }
 
@@ -112,18 +119,20 @@ func (r *Renderer) Paint(p Painter, v View, sc *Scene) Frame {
 	ox, oy := v.Origin()
 	f := Frame{Origin: [2]float64{ox, oy}, Placed: place(sc, v)}
 	in := [2][2]float64{{ox, oy}, {ox + float64(v.Width), oy + float64(v.Height)}}
-	f.Labels, f.Dropped = r.paint(p, sc, v, f.Placed, f.Origin, [2]float64{float64(v.Width), float64(v.Height)}, &in)
+	f.Labels, f.Dropped = r.paint(p, sc, v, f.Placed, f.Origin, [2]float64{float64(v.Width), float64(v.Height)}, &in, nil)
 	return f
 }
 
 // paint draws the layers through p, bottom first, at painter pixels =
 // world pixels - off over an area of size; it returns the labels placed
-// and the sites whose labels were dropped.
-func (r *Renderer) paint(p Painter, sc *Scene, v View, placed []Placed, off, size [2]float64, inside *[2][2]float64) ([]LabelBox, []int) {
+// and the sites whose labels were dropped. An overlay o that defers its
+// labels gets, instead, the boxes they must avoid.
+func (r *Renderer) paint(p Painter, sc *Scene, v View, placed []Placed, off, size [2]float64, inside *[2][2]float64, o *overlay) ([]LabelBox, []int) {
 	var zoneBoxes [][2][2]float64
+	keep := r.keepBoxes(v)
 	r.drawReferences(p, sc, v, off, size)
 	if sc.On(Subdistricts) && len(sc.Zones) > 0 {
-		zoneBoxes = r.drawZones(p, sc, v, off)
+		zoneBoxes = r.drawZones(p, sc, v, off, placed, keep)
 	}
 	drawAccess(p, sc.Access, v, off, size)
 	// Halos go under the catchments: a halo is often larger than a
@@ -138,10 +147,61 @@ func (r *Renderer) paint(p Painter, sc *Scene, v View, placed []Placed, off, siz
 		drawSitePlots(p, sc, v, off)
 		drawSites(p, sc, v, placed, off)
 	}
-	if sc.On(Labels) && sc.On(Sites) && r.Fonts != nil && v.Zoom >= 12 {
-		return r.drawLabels(p, sc, v, placed, off, inside, append(zoneBoxes, r.keepBoxes(v)...))
+	if !labelled(sc, v) || r.Fonts == nil {
+		return nil, nil
 	}
-	return nil, nil
+	if o != nil && o.deferLabels {
+		o.avoid = append(zoneBoxes, keep...)
+		return nil, nil
+	}
+	return r.drawLabels(p, sc, v, placed, off, inside, append(zoneBoxes, keep...))
+}
+
+// labelled reports whether site labels show: on, with the sites, from
+// zoom 12 (the district's scale) in.
+func labelled(sc *Scene, v View) bool { return sc.On(Labels) && sc.On(Sites) && v.Zoom >= 12 }
+
+// frameLabels places and draws the labels of a screen frame over dst (the
+// view's pixels) from the overlay's markers, each wholly inside the frame
+// and clear of the badges (frame pixels) drawn over it. The placement is
+// kept for the next frame of the same view (a redraw for arriving tiles).
+func (r *Renderer) frameLabels(dst *image.RGBA, sc *Scene, v View, o *overlay, badges [][2][2]float64) ([]LabelBox, []int) {
+	if !labelled(sc, v) || r.Fonts == nil {
+		return nil, nil
+	}
+	ox, oy := v.Origin()
+	key := frameLabelKey{o: o, key: o.key, region: o.region, origin: [2]float64{ox, oy}, w: v.Width, h: v.Height, badges: fmt.Sprint(badges)}
+	if r.lastLabels.key != key {
+		avoid := append([][2][2]float64(nil), o.avoid...)
+		for _, b := range badges {
+			avoid = append(avoid, [2][2]float64{{b[0][0] + ox, b[0][1] + oy}, {b[1][0] + ox, b[1][1] + oy}})
+		}
+		in := [2][2]float64{{ox, oy}, {ox + float64(v.Width), oy + float64(v.Height)}}
+		r.lastLabels.labels, r.lastLabels.dropped = r.placeLabels(sc, v, o.placed, &in, avoid)
+		r.lastLabels.key = key
+	}
+	fo := &overlay{img: dst, region: image.Rect(int(ox), int(oy), int(ox)+v.Width, int(oy)+v.Height), spans: make([]span, v.Height)}
+	p := newRasterPainter(fo, r)
+	r.paintLabels(p, sc, v, r.lastLabels.labels, [2]float64{ox, oy})
+	p.flush()
+	return r.lastLabels.labels, r.lastLabels.dropped
+}
+
+// frameLabelKey is what a screen frame's label placement depends on.
+type frameLabelKey struct {
+	o      *overlay
+	key    overlayKey
+	region image.Rectangle // the overlay's rasterisation
+	origin [2]float64
+	w, h   int
+	badges string
+}
+
+// frameLabelCache is the last screen frame's label placement.
+type frameLabelCache struct {
+	key     frameLabelKey
+	labels  []LabelBox
+	dropped []int
 }
 
 // fade scales a colour's opacity by op (0..1), premultiplied.

@@ -42,6 +42,8 @@ type Renderer struct {
 
 	mu sync.Mutex
 	ov *overlay
+	// lastLabels is the last screen frame's label placement.
+	lastLabels frameLabelCache
 	// Rasterizations counts overlay rasterisations (tests, diagnostics).
 	Rasterizations int
 	furniture      map[string]*image.RGBA
@@ -82,7 +84,8 @@ func (r *Renderer) Render(dst *image.RGBA, v View, sc *Scene, offline bool) Fram
 	case sc != nil:
 		o := r.overlayFor(sc, v)
 		o.composite(dst, image.Pt(int(ox)-o.region.Min.X, int(oy)-o.region.Min.Y))
-		f.Placed, f.Labels, f.Dropped = o.placed, o.labels, o.dropped
+		f.Placed = o.placed
+		f.Labels, f.Dropped = r.frameLabels(dst, sc, v, o, r.badgeBoxes(v, sc, f.Missing, offline))
 	}
 	if attr := r.attribution(); r.Tiles != nil && attr != "" && (sc == nil || sc.On(Basemap)) {
 		r.drawBadge(dst, attr, v, false)
@@ -111,7 +114,7 @@ func (r *Renderer) overlayFor(sc *Scene, v View) *overlay {
 		m = 384
 	}
 	if r.ov == nil {
-		r.ov = &overlay{}
+		r.ov = &overlay{deferLabels: true}
 	}
 	r.rasterize(r.ov, sc, v, view.Inset(-m), placed)
 	r.ov.key = key
@@ -276,6 +279,13 @@ func (r *Renderer) drawBadge(dst *image.RGBA, text string, v View, notice bool) 
 	if r.Fonts == nil {
 		return
 	}
+	img := r.badge(text, v, notice)
+	at := badgeAt(img.Bounds().Size(), dst.Bounds().Size(), v, notice)
+	draw.Draw(dst, img.Bounds().Add(at), img, image.Point{}, draw.Over)
+}
+
+// badge is the badge's image, from a cache.
+func (r *Renderer) badge(text string, v View, notice bool) *image.RGBA {
 	size := 11 * v.sym()
 	if notice {
 		size = 13 * v.sym()
@@ -297,10 +307,35 @@ func (r *Renderer) drawBadge(dst *image.RGBA, text string, v View, notice bool) 
 		r.Fonts.Draw(img, text, pad, pad, size, color.RGBA{40, 40, 40, 255}, color.RGBA{})
 		r.furniture[key] = img
 	}
-	b := dst.Bounds()
-	at := image.Pt(b.Max.X-img.Bounds().Dx(), b.Max.Y-img.Bounds().Dy())
+	return img
+}
+
+// badgeAt is where a badge of size goes in a frame of size frame: the
+// notice at the top centre, the attribution in the bottom-right corner.
+func badgeAt(size, frame image.Point, v View, notice bool) image.Point {
 	if notice {
-		at = image.Pt((b.Dx()-img.Bounds().Dx())/2, int(8*v.sym()))
+		return image.Pt((frame.X-size.X)/2, int(8*v.sym()))
 	}
-	draw.Draw(dst, img.Bounds().Add(at), img, image.Point{}, draw.Over)
+	return image.Pt(frame.X-size.X, frame.Y-size.Y)
+}
+
+// badgeBoxes are the boxes (frame pixels) of the badges Render draws over
+// a frame of the view with missing tiles, for labels to keep clear of.
+func (r *Renderer) badgeBoxes(v View, sc *Scene, missing int, offline bool) [][2][2]float64 {
+	if r.Fonts == nil {
+		return nil
+	}
+	var out [][2][2]float64
+	add := func(text string, notice bool) {
+		sz := r.badge(text, v, notice).Bounds().Size()
+		at := badgeAt(sz, image.Pt(v.Width, v.Height), v, notice)
+		out = append(out, [2][2]float64{{float64(at.X), float64(at.Y)}, {float64(at.X + sz.X), float64(at.Y + sz.Y)}})
+	}
+	if attr := r.attribution(); r.Tiles != nil && attr != "" && (sc == nil || sc.On(Basemap)) {
+		add(attr, false)
+	}
+	if offline && missing > 0 {
+		add(i18n.T("export.offline"), true)
+	}
+	return out
 }

@@ -162,12 +162,24 @@ func labelText(sc *Scene, s *data.Site) string {
 // leaders. Inside, when set, is the area (device world pixels) labels must
 // stay in: an export's frame; zones are the subdistrict names to avoid.
 func (r *Renderer) drawLabels(p Painter, sc *Scene, v View, placed []Placed, off [2]float64, inside *[2][2]float64, zones [][2][2]float64) ([]LabelBox, []int) {
+	labels, dropped := r.placeLabels(sc, v, placed, inside, zones)
+	r.paintLabels(p, sc, v, labels, off)
+	return labels, dropped
+}
+
+// placeLabels lays the labels out without drawing them.
+func (r *Renderer) placeLabels(sc *Scene, v View, placed []Placed, inside *[2][2]float64, zones [][2][2]float64) ([]LabelBox, []int) {
 	size := 12 * v.sym()
 	lb := labeller{sym: v.sym(), within: inside, measure: func(s string) (float64, float64) {
 		w, h := r.Fonts.Measure(s, size)
 		return float64(w + 2), float64(h + 2)
 	}}
-	labels, dropped := lb.place(sc, placed, zones)
+	return lb.place(sc, placed, zones)
+}
+
+// paintLabels writes placed labels and their leaders through p.
+func (r *Renderer) paintLabels(p Painter, sc *Scene, v View, labels []LabelBox, off [2]float64) {
+	size := 12 * v.sym()
 	op := sc.Layers[Labels].Opacity
 	for _, b := range labels {
 		if b.Led {
@@ -180,7 +192,6 @@ func (r *Renderer) drawLabels(p Painter, sc *Scene, v View, placed []Placed, off
 		// The label image has a 1-pixel margin for the halo.
 		p.Text(b.Min[0]-off[0], b.Min[1]-off[1], size, b.Text, ink, halo)
 	}
-	return labels, dropped
 }
 
 type labelKey struct {
