@@ -1,6 +1,7 @@
 package tile
 
 import (
+	"cmp"
 	"context"
 	"image"
 	"image/draw"
@@ -185,16 +186,19 @@ func (b *Basemap) Get(t maptile.Tile) (*image.RGBA, bool) {
 }
 
 // Load brings the tiles of an export in, waiting for them; missing counts
-// the tiles inside the source that could not be had.
+// the tiles inside the source that could not be had. When ctx ends, the
+// tiles that arrived are still returned, with ctx's error (see
+// Store.Load); a layer that did not arrive is left out of the composites.
 func (b *Basemap) Load(ctx context.Context, tiles []maptile.Tile, progress func(done, total int)) (Set, int, error) {
 	need := b.needed(tiles)
 	sets := make([]Set, len(b.layers))
+	var ended error
 	for i, l := range b.layers {
 		s, _, err := l.Load(ctx, need, progress)
-		if err != nil {
+		if err != nil && ctx.Err() == nil {
 			return nil, 0, err
 		}
-		sets[i] = s
+		sets[i], ended = s, cmp.Or(ended, err)
 	}
 	out, missing := Set{}, 0
 	for _, t := range tiles {
@@ -205,7 +209,7 @@ func (b *Basemap) Load(ctx context.Context, tiles []maptile.Tile, progress func(
 			missing++
 		}
 	}
-	return out, missing, nil
+	return out, missing, ended
 }
 
 // compose draws t from the layers' tiles given by get.
