@@ -31,6 +31,8 @@ type Basemap struct {
 	made   *LRU // composites and scaled-up tiles
 	bg     *image.RGBA
 	mu     sync.Mutex
+
+	warnings []error // faults the basemap was opened despite
 }
 
 // Background is the neutral colour outside a basemap's bounds (the
@@ -132,6 +134,10 @@ func (b *Basemap) Problem() error {
 	return nil
 }
 
+// Warnings are faults an offline file was opened despite (an impossible
+// zoom range in its metadata); Message words each. The map shows anyway.
+func (b *Basemap) Warnings() []error { return b.warnings }
+
 // Offline reports whether the bottom layer's network is down.
 func (b *Basemap) Offline() (bool, error) { return b.layers[0].Offline() }
 
@@ -173,7 +179,7 @@ func (b *Basemap) sourceTile(t maptile.Tile) (maptile.Tile, bool) {
 }
 
 func ancestor(t maptile.Tile, z int) maptile.Tile {
-	for int(t.Z) > z {
+	for int(t.Z) > z && t.Z > 0 {
 		t = t.Parent()
 	}
 	return t

@@ -2,6 +2,7 @@ package tile
 
 import (
 	"errors"
+	"fmt"
 	"image/color"
 	"io"
 	"net/http"
@@ -27,10 +28,17 @@ func openFile(sp Spec, o BasemapOptions) (*Basemap, error) {
 	if info.Attribution == "" {
 		info.Attribution = fileLabel(sp.Value)
 	}
-	if info.MaxZoom < info.MinZoom || info.MaxZoom > 24 {
+	var warnings []error
+	if m, ok := src.(*MBTiles); ok {
+		warnings = m.Warnings
+	}
+	if info.MinZoom < 0 || info.MaxZoom < info.MinZoom || info.MaxZoom > MaxFileZoom {
+		declared := fmt.Sprintf("minzoom=%d, maxzoom=%d", info.MinZoom, info.MaxZoom)
 		info.MinZoom, info.MaxZoom = 0, 19
+		warnings = append(warnings, &FileError{sp.Value, &ZoomError{Declared: declared, Lo: 0, Hi: 19, Err: ErrZoomMeta}})
 	}
 	b := newBasemap(info)
+	b.warnings = warnings
 	if c != nil {
 		b.files = append(b.files, c)
 	}

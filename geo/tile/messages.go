@@ -14,7 +14,12 @@ func Message(err error) string {
 	if errors.As(err, &fe) {
 		path = fe.Path
 	}
+	var ze *ZoomError
 	switch {
+	case errors.As(err, &ze) && errors.Is(err, ErrZoomLevels):
+		return i18n.T("basemap.zoom_levels", path, ze.Lo, ze.Hi)
+	case errors.As(err, &ze):
+		return i18n.T("basemap.zoom_meta", path, ze.Declared, ze.Lo, ze.Hi)
 	case errors.Is(err, ErrKeyRefused):
 		return i18n.T("basemap.key_refused")
 	case errors.Is(err, ErrNoKey):
