@@ -51,6 +51,9 @@ func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 	case "--version", "-version", "version":
 		fmt.Fprintln(stdout, versionLine())
 		return true, exitOK
+	case "help", "-h", "-help", "--help":
+		usage(stdout)
+		return true, exitOK
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -60,8 +63,11 @@ func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 		}
 	}()
 	run, ok := commands[args[0]]
+	if !ok && strings.HasPrefix(args[0], "-") {
+		return false, 0 // the window's flags
+	}
 	if !ok {
-		return false, 0
+		return true, unknownCommand(args[0], stderr)
 	}
 	return true, run(args[1:], stdout, stderr)
 }
