@@ -62,7 +62,7 @@ func loadNetwork(nf *networkFlags, ext orb.Bound, sites []orb.Point, stderr io.W
 		lines, _, err = network.ReadLines(nf.path, opt)
 	}
 	if err != nil {
-		return nil, network.Explain(nf.path, err)
+		return nil, networkError(nf.path, err)
 	}
 	g, err := network.Build(lines, network.Options{})
 	if err != nil {
@@ -131,10 +131,8 @@ func parseAccessFlags(args []string, stderr io.Writer) (*accessFlags, error) {
 		return nil, errors.New(i18n.T("network.cli.need"))
 	case ext != ".tif" && ext != ".tiff" && ext != ".png":
 		return nil, errors.New(i18n.T("network.cli.outext"))
-	case f.cell < 1 || f.cell > 1000 || f.speed <= 0:
-		return nil, errors.New(i18n.T("network.cli.range"))
 	}
-	return f, nil
+	return f, f.check()
 }
 
 // runAccess is `schoolmap access`: walking distance to the nearest school
@@ -153,6 +151,10 @@ func runAccess(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fail := func(err error) int { fmt.Fprintln(stderr, "schoolmap access:", err); return exitError }
+	if err := checkInputs(input{"--network", f.nf.path}, input{"--project", f.project}, input{"--existing", f.existing},
+		input{"--boundaries", f.boundaries}, input{"--population", f.popCSV}); err != nil {
+		return fail(err)
+	}
 	p, err := loadProject(f.project)
 	if err != nil {
 		return fail(err)
@@ -160,7 +162,7 @@ func runAccess(args []string, stdout, stderr io.Writer) int {
 	sites := p.Sites
 	if f.existing != "" {
 		if sites, err = addExisting(sites, f.existing, readFlags{encoding: "auto"}, stderr); err != nil {
-			return fail(err)
+			return fail(explainRead("--existing", f.existing, err))
 		}
 	}
 	zones, ext, err := f.extent(sites, stderr)
@@ -193,11 +195,11 @@ func (f *accessFlags) extent(sites []data.Site, stderr io.Writer) ([]network.Zon
 	if f.boundaries != "" {
 		subs, _, err := loadBoundaries(f.boundaries, f.bcrs, "", "", f.popField, readFlags{encoding: "auto"}, stderr)
 		if err != nil {
-			return nil, b, err
+			return nil, b, explainRead("--boundaries", f.boundaries, err)
 		}
 		if f.popCSV != "" {
 			if subs, err = loadPopulation(subs, f.popCSV, "auto", stderr); err != nil {
-				return nil, b, err
+				return nil, b, explainRead("--population", f.popCSV, err)
 			}
 		}
 		first := true

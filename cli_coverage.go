@@ -42,6 +42,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	usage := func(msg string) int { fmt.Fprintln(stderr, "schoolmap coverage:", msg); return exitUsage }
+	fail := func(err error) int { fmt.Fprintln(stderr, "schoolmap coverage:", err); return exitError }
 	if *boundaries == "" || *out == "" {
 		return usage(i18n.T("cli.cov_required"))
 	}
@@ -49,30 +50,33 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	if ext != ".csv" && ext != ".xlsx" {
 		return usage(i18n.T("cli.cov_ext"))
 	}
+	if err := checkSpans(spanCheck("--year", float64(*year), yearSpan), nf.check, func() error { return checkCRS("--crs", *crsFlag) }); err != nil {
+		return usage(err.Error())
+	}
+	if err := checkInputs(input{"--boundaries", *boundaries}, input{"--population", *popCSV}, input{"--existing", *existing},
+		input{"--project", *project}, input{"--network", nf.path}); err != nil {
+		return fail(err)
+	}
 	p, err := loadProject(*project)
 	if err != nil {
-		fmt.Fprintln(stderr, "schoolmap coverage:", err)
-		return exitError
+		return fail(err)
 	}
 	subs, read, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
+	if errors.Is(err, crs.ErrUnknownCRS) { // the file does not say its system: --crs is needed
+		return usage(err.Error())
+	}
 	if err != nil {
-		if errors.Is(err, crs.ErrUnknownCRS) {
-			return usage(err.Error())
-		}
-		fmt.Fprintln(stderr, "schoolmap coverage:", err)
-		return exitError
+		return fail(explainRead("--boundaries", *boundaries, err))
 	}
 	if *popCSV != "" {
 		if subs, err = loadPopulation(subs, *popCSV, rd.encoding, stderr); err != nil {
-			fmt.Fprintln(stderr, "schoolmap coverage:", err)
-			return exitError
+			return fail(explainRead("--population", *popCSV, err))
 		}
 	}
 	sites := p.Sites
 	if *existing != "" {
 		if sites, err = addExisting(sites, *existing, rd, stderr); err != nil {
-			fmt.Fprintln(stderr, "schoolmap coverage:", err)
-			return exitError
+			return fail(explainRead("--existing", *existing, err))
 		}
 	}
 	if _, _, hint := data.OffsetCheck(subs, sites, read); hint != "" {
@@ -161,7 +165,7 @@ func readBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 		return nil, m.CRS, errors.New(i18n.T("files.cli.crs_unsupported", filepath.Base(path), set.CRSError))
 	}
 	if m.CRS == crs.Unknown {
-		return nil, m.CRS, fmt.Errorf(i18n.T("cli.no_crs"), crs.ErrUnknownCRS, filepath.Base(path))
+		return nil, m.CRS, worded(crs.ErrUnknownCRS, "cli.no_crs", filepath.Base(path))
 	}
 	for _, f := range []struct {
 		dst     *string

@@ -5,7 +5,9 @@ import (
 	"fmt"
 	"image/color"
 	"io"
+	"io/fs"
 	"net/http"
+	"os"
 )
 
 // colorBG is the renderer's background (render.Background), drawn where a
@@ -19,6 +21,9 @@ var ErrNoKey = errors.New("tile: tianditu needs a key")
 // served through the same Store as online tiles (no disk cache: the file
 // is the cache).
 func openFile(sp Spec, o BasemapOptions) (*Basemap, error) {
+	if _, err := os.Stat(sp.Value); errors.Is(err, fs.ErrNotExist) {
+		return nil, &FileError{sp.Value, ErrNotFound} // not "corrupt": the path is wrong
+	}
 	src, info, c, err := openReader(sp)
 	if err != nil {
 		return nil, err

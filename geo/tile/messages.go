@@ -15,11 +15,16 @@ func Message(err error) string {
 		path = fe.Path
 	}
 	var ze *ZoomError
+	var ve *ValueError
 	switch {
 	case errors.As(err, &ze) && errors.Is(err, ErrZoomLevels):
 		return i18n.T("basemap.zoom_levels", path, ze.Lo, ze.Hi)
 	case errors.As(err, &ze):
 		return i18n.T("basemap.zoom_meta", path, ze.Declared, ze.Lo, ze.Hi)
+	case errors.Is(err, ErrNotFound):
+		return i18n.T("basemap.not_found", path)
+	case errors.As(err, &ve):
+		return i18n.T("basemap.unknown", ve.Value)
 	case errors.Is(err, ErrKeyRefused):
 		return i18n.T("basemap.key_refused")
 	case errors.Is(err, ErrNoKey):
