@@ -136,7 +136,12 @@ func (b *Basemap) Problem() error {
 
 // Warnings are faults an offline file was opened despite (an impossible
 // zoom range in its metadata); Message words each. The map shows anyway.
-func (b *Basemap) Warnings() []error { return b.warnings }
+func (b *Basemap) Warnings() []error {
+	if b == nil {
+		return nil
+	}
+	return b.warnings
+}
 
 // Offline reports whether the bottom layer's network is down.
 func (b *Basemap) Offline() (bool, error) { return b.layers[0].Offline() }
