@@ -9,11 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 
 	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/data/regularfile"
 )
 
 // FileError names the street file a problem was found in.
@@ -46,7 +47,7 @@ type PBFStats struct {
 // size.
 func ReadPBF(ctx context.Context, path string, ext orb.Bound, progress func(done, total int64)) ([]orb.LineString, PBFStats, error) {
 	open := func() (io.ReadCloser, int64, error) {
-		f, err := os.Open(path)
+		f, err := regularfile.Open(path)
 		if err != nil {
 			return nil, 0, err
 		}
