@@ -203,6 +203,11 @@ func TestHostileFiles(t *testing.T) {
 	fifo := func(t *testing.T, p string) { mkfifo(t, p) }
 	nullLink := func(t *testing.T, p string) { os.Symlink("/dev/null", p) }
 	folder := func(t *testing.T, p string) { os.Mkdir(p, 0o755) }
+	device := func(t *testing.T, p string) { // a null device of our own; a link to one without root
+		if os.Geteuid() != 0 || syscall.Mknod(p, syscall.S_IFCHR|0o666, 1<<8|3) != nil {
+			nullLink(t, p)
+		}
+	}
 	runHostile(t, []hostileCase{
 		{name: "FIFO .mbtiles", setup: fifoArg("pipe.mbtiles", mapArgs), code: exitUsage, msg: "not a regular file", keep: []string{"pipe.mbtiles"}},
 		{name: "FIFO .pmtiles", setup: fifoArg("pipe.pmtiles", mapArgs), code: exitUsage, msg: "not a regular file", keep: []string{"pipe.pmtiles"}},
@@ -230,6 +235,8 @@ func TestHostileFiles(t *testing.T) {
 		{name: "gpkg over a FIFO", setup: target("gpkg", fifo), code: exitError, msg: "out.gpkg", keep: []string{"out.gpkg"}},
 		{name: "geojson over a FIFO", setup: target("geojson", fifo), code: exitError, msg: "out.geojson", keep: []string{"out.geojson"}},
 		{name: "csv over a FIFO", setup: target("csv", fifo), code: exitError, msg: "out.csv", keep: []string{"out.csv"}},
+		{name: "gpkg over a device node", setup: target("gpkg", device), code: exitError, msg: "out.gpkg", keep: []string{"out.gpkg"}},
+		{name: "csv over a device node", setup: target("csv", device), code: exitError, msg: "out.csv", keep: []string{"out.csv"}},
 		{name: "gpkg over a link to /dev/null", setup: target("gpkg", nullLink), code: exitError, msg: "out.gpkg", keep: []string{"out.gpkg"}},
 		{name: "csv over a link to /dev/null", setup: target("csv", nullLink), code: exitError, msg: "out.csv", keep: []string{"out.csv"}},
 		{name: "gpkg over a folder", setup: target("gpkg", folder), code: exitError, msg: "is a folder", keep: []string{"out.gpkg"}},
