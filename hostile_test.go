@@ -4,7 +4,9 @@ package main
 
 import (
 	"bytes"
+	"compress/zlib"
 	"context"
+	"encoding/binary"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -245,5 +247,98 @@ func TestHostileFiles(t *testing.T) {
 			os.Mkdir(filepath.Join(dir, "map.png"), 0o755)
 			return mapArgs("none")
 		}, code: exitError, msg: "is a folder", keep: []string{"map.png"}},
+	})
+}
+
+// pbfWriter writes the few protobuf fields an OSM PBF file needs.
+type pbfWriter struct{ bytes.Buffer }
+
+func (w *pbfWriter) varint(v uint64) {
+	for v >= 0x80 {
+		w.WriteByte(byte(v) | 0x80)
+		v >>= 7
+	}
+	w.WriteByte(byte(v))
+}
+
+// field writes a length-delimited field.
+func (w *pbfWriter) field(num int, b []byte) {
+	w.varint(uint64(num)<<3 | 2)
+	w.varint(uint64(len(b)))
+	w.Write(b)
+}
+
+func zigzag(v int64) uint64 { return uint64(v<<1) ^ uint64(v>>63) }
+
+// packed encodes signed values as a packed sint64 field's payload.
+func packed(vs ...int64) []byte {
+	var w pbfWriter
+	for _, v := range vs {
+		w.varint(zigzag(v))
+	}
+	return w.Bytes()
+}
+
+// blob frames one block (zlib-compressed) as a PBF file blob.
+func pbfBlob(typ string, block []byte) []byte {
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(block)
+	zw.Close()
+	var blob pbfWriter
+	blob.varint(2<<3 | 0)
+	blob.varint(uint64(len(block)))
+	blob.field(3, z.Bytes())
+	var hdr pbfWriter
+	hdr.field(1, []byte(typ))
+	hdr.varint(3<<3 | 0)
+	hdr.varint(uint64(blob.Len()))
+	out := binary.BigEndian.AppendUint32(nil, uint32(hdr.Len()))
+	return append(append(out, hdr.Bytes()...), blob.Bytes()...)
+}
+
+// longWayPBF is an OSM PBF file with one node at Liwan and n walkable
+// ways referring to it refs times each (delta 0 compresses to almost
+// nothing: 10 M references make a 10 KB file).
+func longWayPBF(refs, n int) []byte {
+	var header pbfWriter
+	header.field(4, []byte("OsmSchema-V0.6"))
+	var st pbfWriter
+	for _, s := range []string{"", "highway", "residential"} {
+		st.field(1, []byte(s))
+	}
+	var dense, nodes pbfWriter
+	dense.field(1, packed(1))
+	dense.field(8, packed(231000000)) // 23.1°N in units of 100 nanodegrees
+	dense.field(9, packed(1132500000))
+	nodes.field(2, dense.Bytes())
+	var way, ways pbfWriter
+	way.varint(1<<3 | 0)
+	way.varint(1)
+	way.field(2, []byte{1})
+	way.field(3, []byte{2})
+	way.field(8, append(packed(1), make([]byte, refs-1)...))
+	for range n {
+		ways.field(3, way.Bytes())
+	}
+	var block pbfWriter
+	block.field(1, st.Bytes())
+	block.field(2, nodes.Bytes())
+	block.field(2, ways.Bytes())
+	return append(pbfBlob("OSMHeader", header.Bytes()), pbfBlob("OSMData", block.Bytes())...)
+}
+
+// TestHostileWork: inputs small on disk but huge in work end promptly,
+// in words, within the address-space limit.
+func TestHostileWork(t *testing.T) {
+	pbf := func(refs, n int) func(*testing.T, string) []string {
+		return func(t *testing.T, dir string) []string {
+			os.WriteFile(filepath.Join(dir, "long.osm.pbf"), longWayPBF(refs, n), 0o644)
+			return append(dataArgs("geojson", "out.geojson"), "--network", "long.osm.pbf")
+		}
+	}
+	runHostile(t, []hostileCase{
+		{name: "PBF way of 10 M node references", setup: pbf(10_000_000, 1), code: exitError, msg: "1 ways of more than 2000 nodes were skipped", keep: []string{"out.geojson"}},
+		{name: "PBF of 8 M references in ways of 2000", setup: pbf(2000, 4000), code: exitError, msg: "far more work", keep: []string{"out.geojson"}},
 	})
 }

@@ -54,6 +54,10 @@ func Explain(path string, err error) error {
 	switch {
 	case errors.Is(err, regularfile.ErrNotRegular):
 		return errors.New(i18n.T("limits.not_regular", base))
+	case errors.Is(err, ErrTooMuchWork):
+		return errors.New(i18n.T("limits.pbf.work", base))
+	case errors.Is(err, ErrCanceled):
+		return errors.New(i18n.T("limits.canceled", base))
 	case errors.Is(err, ErrTruncated):
 		return errors.New(i18n.T("network.err.truncated", base))
 	case errors.Is(err, ErrNoLines):
