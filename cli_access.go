@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
@@ -47,8 +49,13 @@ func loadNetwork(nf *networkFlags, ext orb.Bound, sites []orb.Point, stderr io.W
 	var lines []orb.LineString
 	var err error
 	if strings.HasSuffix(strings.ToLower(nf.path), ".pbf") {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt) // Ctrl-C stops between blocks
+		defer stop()
 		var st network.PBFStats
-		lines, st, err = network.ReadPBF(context.Background(), nf.path, network.PadMetres(ext, networkMargin), nil)
+		lines, st, err = network.ReadPBF(ctx, nf.path, network.PadMetres(ext, networkMargin), pbfProgress(nf.path, stderr))
+		if st.WaysTooLong > 0 {
+			fmt.Fprintln(stderr, i18n.T("limits.pbf.long_ways", filepath.Base(nf.path), st.WaysTooLong, network.MaxWayNodes))
+		}
 		if err == nil {
 			fmt.Fprintln(stderr, i18n.T("network.cli.pbfread", filepath.Base(nf.path), st.Nodes, st.Ways, st.WaysKept, time.Since(start).Seconds()))
 		}
@@ -71,6 +78,21 @@ func loadNetwork(nf *networkFlags, ext orb.Bound, sites []orb.Point, stderr io.W
 	fmt.Fprintln(stderr, i18n.T("network.cli.built", g.NumEdges(), len(g.Nodes)))
 	warnOffset(g, nf.path, sites, stderr)
 	return g, nil
+}
+
+// pbfProgress prints the share of a street file read, every 10% after the
+// first two seconds (small files print nothing).
+func pbfProgress(path string, stderr io.Writer) func(done, total int64) {
+	start, next := time.Now(), int64(10)
+	return func(done, total int64) {
+		if total <= 0 || time.Since(start) < 2*time.Second {
+			return
+		}
+		if pct := done * 100 / total; pct >= next {
+			fmt.Fprintln(stderr, i18n.T("limits.pbf.progress", filepath.Base(path), pct))
+			next = pct/10*10 + 10
+		}
+	}
 }
 
 // warnOffset says when the sites do not sit on the network.

@@ -50,6 +50,7 @@ func openFile(sp Spec, o BasemapOptions) (*Basemap, error) {
 	f := NewFetcher(info, UserAgent)
 	f.Client = &http.Client{Transport: FileTransport{Src: src}}
 	f.PerHost = 4
+	f.MaxBytes = MaxFileTile
 	b.layers = []*Store{NewStore(info, StoreOptions{Fetcher: f, OnReady: o.OnReady})}
 	return b, nil
 }

@@ -12,6 +12,8 @@ import (
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
 	_ "modernc.org/sqlite" // pure-Go SQLite driver "sqlite"
+
+	"github.com/liwan-edu/schoolmap/data/regularfile"
 )
 
 // Errors of offline basemap files; test with errors.Is. The wrapped
@@ -20,6 +22,8 @@ var (
 	ErrVectorTiles = errors.New("tile: vector tiles are not supported yet; use a raster file")
 	ErrBadFile     = errors.New("tile: not a readable tile file (corrupt or truncated)")
 	ErrNoTiles     = errors.New("tile: no tiles found")
+	// ErrTileTooLarge is a tile of a file over MaxFileTile: a bad tile.
+	ErrTileTooLarge = errors.New("tile: tile too large")
 )
 
 // MaxFileZoom is the deepest zoom level an offline file may hold.
@@ -45,6 +49,12 @@ func (e *ZoomError) Error() string {
 }
 func (e *ZoomError) Unwrap() error { return e.Err }
 
+// MaxFileTile is the largest tile an offline basemap may hold, 4 MiB:
+// real 256- and 512-pixel tiles are well under 1 MiB. Larger ones are
+// refused unread and drawn as missing, so a broken or hostile file costs
+// no more memory than this per tile.
+const MaxFileTile = 4 << 20
+
 // FileError is a problem with an offline basemap file or folder.
 type FileError struct {
 	Path string
@@ -69,7 +79,12 @@ type MBTiles struct {
 var _ TileSource = (*MBTiles)(nil)
 
 // OpenMBTiles opens path read-only and checks that it holds raster tiles.
+// A path that is not a regular file (a FIFO, a device) is refused before
+// SQLite opens it.
 func OpenMBTiles(path string) (*MBTiles, error) {
+	if err := regularfile.Check(path); err != nil {
+		return nil, &FileError{path, err}
+	}
 	db, err := sql.Open("sqlite", "file:"+(&url.URL{Path: path}).EscapedPath()+"?mode=ro")
 	if err != nil {
 		return nil, &FileError{path, fmt.Errorf("%w: %v", ErrBadFile, err)}
@@ -90,7 +105,7 @@ func (m *MBTiles) init() error {
 	if f := strings.ToLower(meta["format"]); f == "pbf" || f == "mvt" {
 		return &FileError{m.path, ErrVectorTiles}
 	}
-	m.stmt, err = m.db.Prepare("SELECT tile_data FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?")
+	m.stmt, err = m.db.Prepare("SELECT length(tile_data), CASE WHEN length(tile_data) <= ? THEN tile_data END FROM tiles WHERE zoom_level=? AND tile_column=? AND tile_row=?")
 	if err != nil {
 		return &FileError{m.path, fmt.Errorf("%w: %v", ErrBadFile, err)}
 	}
@@ -196,7 +211,7 @@ func (m *MBTiles) hasTiles(lo, hi int) (bool, error) {
 // tiles without saying so fails here, at open, not tile by tile.
 func (m *MBTiles) checkSample() error {
 	var data []byte
-	err := m.db.QueryRow("SELECT tile_data FROM tiles LIMIT 1").Scan(&data)
+	err := m.db.QueryRow("SELECT substr(tile_data, 1, 16) FROM tiles LIMIT 1").Scan(&data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return &FileError{m.path, ErrNoTiles}
 	}
@@ -206,16 +221,21 @@ func (m *MBTiles) checkSample() error {
 	return sniff(m.path, data)
 }
 
-// Tile reads t (XYZ numbering; the file's rows are TMS).
+// Tile reads t (XYZ numbering; the file's rows are TMS). A tile larger
+// than MaxFileTile is refused without being read (ErrTileTooLarge).
 func (m *MBTiles) Tile(ctx context.Context, t maptile.Tile) ([]byte, error) {
 	row := (uint32(1) << t.Z) - 1 - t.Y
+	var n sql.NullInt64
 	var data []byte
-	err := m.stmt.QueryRowContext(ctx, int(t.Z), int(t.X), int(row)).Scan(&data)
+	err := m.stmt.QueryRowContext(ctx, MaxFileTile, int(t.Z), int(t.X), int(row)).Scan(&n, &data)
 	if errors.Is(err, sql.ErrNoRows) {
 		return nil, fmt.Errorf("%w: %s", ErrNoTile, Name(t))
 	}
 	if err != nil {
 		return nil, &FileError{m.path, fmt.Errorf("%w: %v", ErrBadFile, err)}
+	}
+	if n.Int64 > MaxFileTile {
+		return nil, fmt.Errorf("%w: %s (%d bytes)", ErrTileTooLarge, Name(t), n.Int64)
 	}
 	return data, nil
 }

@@ -4,6 +4,7 @@ import (
 	"errors"
 
 	"github.com/liwan-edu/schoolmap/data/i18n"
+	"github.com/liwan-edu/schoolmap/data/regularfile"
 )
 
 // Message words a basemap problem for the user, naming the file and what
@@ -33,6 +34,10 @@ func Message(err error) string {
 		return i18n.T("basemap.vector", path)
 	case errors.Is(err, ErrNoTiles):
 		return i18n.T("basemap.no_tiles", path)
+	case errors.Is(err, regularfile.ErrNotRegular):
+		return i18n.T("limits.not_regular", path)
+	case errors.Is(err, regularfile.ErrTooLarge), errors.Is(err, ErrTileTooLarge):
+		return i18n.T("limits.tile_too_large", path, MaxFileTile>>20)
 	case errors.Is(err, ErrBadFile):
 		return i18n.T("basemap.bad_file", path)
 	}
