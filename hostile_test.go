@@ -210,16 +210,18 @@ func TestHostileFiles(t *testing.T) {
 			nullLink(t, p)
 		}
 	}
+	// An unusable input file is exit 1 whichever flag names it (README,
+	// exit codes): the basemap's as the street network's.
 	runHostile(t, []hostileCase{
-		{name: "FIFO .mbtiles", setup: fifoArg("pipe.mbtiles", mapArgs), code: exitUsage, msg: "not a regular file", keep: []string{"pipe.mbtiles"}},
-		{name: "FIFO .pmtiles", setup: fifoArg("pipe.pmtiles", mapArgs), code: exitUsage, msg: "not a regular file", keep: []string{"pipe.pmtiles"}},
+		{name: "FIFO .mbtiles", setup: fifoArg("pipe.mbtiles", mapArgs), code: exitError, msg: "not a regular file", keep: []string{"pipe.mbtiles"}},
+		{name: "FIFO .pmtiles", setup: fifoArg("pipe.pmtiles", mapArgs), code: exitError, msg: "not a regular file", keep: []string{"pipe.pmtiles"}},
 		{name: "FIFO .osm.pbf", setup: fifoArg("pipe.osm.pbf", func(p string) []string {
 			return append(dataArgs("geojson", "out.geojson"), "--network", p)
 		}), code: exitError, msg: "not a regular file", keep: []string{"pipe.osm.pbf"}},
 		{name: "FIFO tile opened first", setup: func(t *testing.T, dir string) []string {
 			mkfifo(t, filepath.Join(dir, "tiles", "0", "0", "0.png"))
 			return mapArgs("tiles")
-		}, code: exitUsage, msg: "not a regular file"},
+		}, code: exitError, msg: "not a regular file"},
 		{name: "FIFO tiles in a folder", setup: func(t *testing.T, dir string) []string {
 			return mapArgs(tileFolder(t, dir, fifo))
 		}, code: exitOK, msg: "wrote map.png"},
