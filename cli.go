@@ -190,6 +190,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 		return exitFor(err)
 	}
 	o.Scene.CatchShapes = set.RenderShapes()
+	o.Coverage = tablesCoverage(p, f.year, set)
 	fonts, err := render.NewFonts(assets.FontTTF)
 	if err != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", err)

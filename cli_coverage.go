@@ -14,6 +14,7 @@ import (
 	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/crs"
+	"github.com/liwan-edu/schoolmap/geo/network"
 )
 
 // runCoverage is `schoolmap coverage`: the per-subdistrict × level table
@@ -43,7 +44,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	}
 	usage := func(msg string) int { fmt.Fprintln(stderr, "schoolmap coverage:", msg); return exitUsage }
 	fail := func(err error) int { fmt.Fprintln(stderr, "schoolmap coverage:", err); return exitError }
-	if *boundaries == "" || *out == "" {
+	if (*boundaries == "" && *project == "") || *out == "" {
 		return usage(i18n.T("cli.cov_required"))
 	}
 	ext := strings.ToLower(filepath.Ext(*out))
@@ -61,7 +62,12 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
-	subs, read, err := loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
+	subs, read, err := p.Subdistricts, crs.WGS84, error(nil)
+	if *boundaries != "" {
+		subs, read, err = loadBoundaries(*boundaries, *crsFlag, *nameF, *codeF, *popF, rd, stderr)
+	} else if !bounded(subs) {
+		return usage(i18n.T("cli.cov_required"))
+	}
 	if errors.Is(err, crs.ErrUnknownCRS) { // the file does not say its system: --crs is needed
 		return usage(err.Error())
 	}
@@ -89,6 +95,27 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	fmt.Fprintln(stderr, catchMethod(set))
 	res := coverage.Analyse(coverage.Input{Subdistricts: subs, Sites: sites, Norms: p.Norms, Year: *year, Shapes: set.CoverageShapes()})
 	return writeCoverage(res, *out, ext, stdout, stderr)
+}
+
+// tablesCoverage is the analysis the tables page prints for a project
+// whose subdistricts have boundaries (counted by polygon, as `schoolmap
+// coverage` and the app count); nil without boundaries.
+func tablesCoverage(p *data.Project, year int, set *network.SiteSet) *coverage.Result {
+	if !bounded(p.Subdistricts) {
+		return nil
+	}
+	res := coverage.Analyse(coverage.Input{Subdistricts: p.Subdistricts, Sites: p.Sites, Norms: p.Norms, Year: year, Shapes: set.CoverageShapes()})
+	return &res
+}
+
+// bounded reports whether any subdistrict has a boundary.
+func bounded(subs []data.Subdistrict) bool {
+	for _, s := range subs {
+		if len(s.Boundary) > 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // writeCoverage reports the sites that may belong to another subdistrict
@@ -144,7 +171,7 @@ func loadBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 	}
 	merged, added := data.MergeSubdistrictsReport(data.LiwanSubdistricts(), subs)
 	if len(added) > 0 {
-		fmt.Fprintln(stderr, i18n.T("robust.subdistricts.added", strings.Join(added, "、")))
+		fmt.Fprintln(stderr, i18n.T("robust.subdistricts.added", data.UnmatchedNames(added)))
 	}
 	return merged, read, nil
 }

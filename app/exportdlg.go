@@ -71,6 +71,10 @@ func (f exportForm) options(d *exportDialog) (export.Options, string, error) {
 	o := export.Options{Format: export.PNG, Landscape: f.Page.Landscape, Title: strings.TrimSpace(f.Title),
 		Subtitle: strings.TrimSpace(f.Subtitle), Sources: i18n.T(exportSources), Attribution: d.live.Attribution(), Creator: d.creator,
 		Scene: st.scene, Tables: f.Tables}
+	if f.Tables {
+		res := st.coverage // the analysis the Subdistricts tab shows
+		o.Coverage = &res
+	}
 	if f.Format == "PDF" {
 		o.Format = export.PDF
 	}

@@ -61,7 +61,7 @@ func (d *importDialogs) confirmBoundaries(set *vector.Set, subs []data.Subdistri
 	inside, located, hint := data.OffsetCheck(subs, d.sh.st.scene.Sites, read)
 	var lines []string
 	if len(added) > 0 {
-		lines = append(lines, i18n.T("robust.subdistricts.added", strings.Join(added, "、")))
+		lines = append(lines, i18n.T("robust.subdistricts.added", data.UnmatchedNames(added)))
 	}
 	for _, p := range probs {
 		lines = append(lines, p.String())

@@ -62,22 +62,14 @@ func zoneDetails(st *state, code, name string) (string, [][2]string) {
 }
 
 // zoneSites are the sites in a subdistrict, counted as the table counts
-// them: with boundaries by the polygon a site falls in, without by its
-// subdistrict record; then the sites whose location's precision circle
-// reaches into it from another ("可能属于 may belong to").
+// them (the analysis's CountedIn: with boundaries by the polygon a site
+// falls in, without by its subdistrict record); then the sites whose
+// location's precision circle reaches into it from another ("可能属于 may
+// belong to").
 func zoneSites(st *state, name string) []string {
-	bounded := false
-	for _, s := range st.subdistricts {
-		bounded = bounded || len(s.Boundary) > 0
-	}
 	var ids []string
 	for _, s := range st.scene.Sites {
-		in := !bounded && s.Subdistrict == name
-		if bounded && s.Located {
-			z := zoneAt(st.subdistricts, s.Location)
-			in = z != nil && z.Name == name
-		}
-		if in {
+		if st.coverage.CountedIn[s.ID] == name {
 			ids = append(ids, fmt.Sprintf("%s %s", s.ID, s.ShortName))
 		}
 	}

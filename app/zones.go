@@ -159,22 +159,27 @@ func (p *zonePanel) refresh() {
 	st.coverage = res
 	level := coverage.Levels[max(0, p.ctl.level.SelectedIndex())]
 	m := coverage.Measures()[max(0, p.ctl.measure.SelectedIndex())]
-	p.rows = p.rows[:0]
+	p.rows = zoneTableRows(res, level, p.sortCol, p.sortDesc)
 	var values []float64
-	for _, r := range res.Rows {
-		if r.Level == level {
-			p.rows = append(p.rows, r)
-			if r.HasBoundary {
-				values = append(values, m.Value(r))
-			}
+	for _, r := range p.rows {
+		if r.HasBoundary {
+			values = append(values, m.Value(r))
 		}
 	}
-	coverage.SortZoneRows(p.rows, p.sortCol, p.sortDesc)
 	p.table.Refresh()
 	p.target.SetText(res.TargetText())
 	zones, classes := p.choropleth(res, level, m, values)
 	title := m.Label() + " · " + levelText(level) + fmt.Sprintf(" (%d)", res.Year) + st.methodNote()
 	st.update(func(sc *render.Scene) { sc.Zones, sc.ZoneClasses, sc.ZoneTitle = zones, classes, title })
+}
+
+// zoneTableRows are the rows the subdistrict table shows: the level's
+// rows of the analysis (the same as the CSV, the printed page and the
+// command line), sorted by a column.
+func zoneTableRows(res coverage.Result, level data.Level, sortCol int, desc bool) []coverage.Row {
+	rows := res.LevelRows(level)
+	coverage.SortZoneRows(rows, sortCol, desc)
+	return rows
 }
 
 func (p *zonePanel) choropleth(res coverage.Result, level data.Level, m coverage.Measure, values []float64) ([]render.Zone, []render.ZoneClass) {

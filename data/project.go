@@ -138,6 +138,7 @@ func OpenProject(path string) (*Project, error) {
 	if p.Subdistricts, err = subdistrictsFromLayer(l); err != nil {
 		return nil, fmt.Errorf("%s: layer %s: %w", path, layerSubdistricts, err)
 	}
+	p.Subdistricts = CanonicalSubdistricts(p.Subdistricts)
 	p.Streets, p.StreetsSource = streetsFromFile(f)
 	return p, nil
 }

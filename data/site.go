@@ -117,11 +117,17 @@ func (s *Site) Approximate() bool {
 
 // SubdistrictText is the subdistrict as a planner should read it: the name
 // when known, the evidence with 待核实 ("to be verified") when not, and
-// 待核实 alone when the evidence names none ("?" in the evidence table).
+// 待核实 alone when the evidence names none ("?" in the evidence table). A
+// site without a location and without a subdistrict is 未定位 ("not
+// located"), with the evidence when there is some.
 func (s *Site) SubdistrictText() string {
 	note := s.SubdistrictNote
 	if note == "?" {
 		note = ""
+	}
+	unknown := i18n.T("behave.subdistrict.unverified")
+	if !s.Located {
+		unknown = i18n.T("behave.subdistrict.unlocated")
 	}
 	switch {
 	case s.Subdistrict != "" && note != "":
@@ -129,7 +135,7 @@ func (s *Site) SubdistrictText() string {
 	case s.Subdistrict != "":
 		return s.Subdistrict
 	case note != "":
-		return note + " (" + i18n.T("behave.subdistrict.unverified") + ")"
+		return note + " (" + unknown + ")"
 	}
-	return i18n.T("behave.subdistrict.unverified")
+	return unknown
 }

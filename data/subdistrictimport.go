@@ -37,17 +37,18 @@ func GuessBoundaryMapping(fields []string) BoundaryMapping {
 	return BoundaryMapping{
 		Name:       pick("name", "名称", "街道", "街道名称", "jdmc", "xzqmc", "NAME"),
 		Code:       pick("code", "代码", "街道代码", "编码", "jddm", "xzqdm", "CODE"),
-		Population: pick("population", "pop", "人口", "常住人口", "总人口", "POP"),
+		Population: pick("常住人口", "常住人口数", "人口", "population", "pop", "总人口", "RK", "POP"),
 		CRS:        crs.WGS84,
 	}
 }
 
 // Subdistricts turns boundary features into subdistricts in WGS-84. A
-// feature whose name or code matches one of Liwan's 22 takes the official
-// code and name. Problems name the record and field; only good records
-// are returned.
+// feature whose code or name matches one of Liwan's 22 (SubdistrictMatcher:
+// "多宝街" is 多宝) takes the official code and name. Problems name the
+// record and field; only good records are returned.
 func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem) {
 	official := LiwanSubdistricts()
+	match := NewSubdistrictMatcher(official)
 	var out []Subdistrict
 	var probs []Problem
 	src := filepath.Base(set.Path)
@@ -60,11 +61,8 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 			bad(m.Name, "no name and no code")
 			continue
 		}
-		for _, o := range official {
-			if (s.Code != "" && (s.Code == o.Code || s.Code == o.Code[:9])) || (s.Name != "" && strings.TrimSuffix(s.Name, "街道") == o.Name) {
-				s.Code, s.Name = o.Code, o.Name
-				break
-			}
+		if i := match.Find(s.Code, s.Name); i >= 0 {
+			s.Code, s.Name = official[i].Code, official[i].Name
 		}
 		if m.Population != "" {
 			if v := strings.TrimSpace(f.Props[m.Population]); v != "" {
@@ -128,21 +126,23 @@ func MergeSubdistricts(cur, imported []Subdistrict) []Subdistrict {
 
 // MergeSubdistrictsReport puts imported boundaries (and populations) onto
 // the current list: an import replaces the row with its code, else the row
-// with its name (a trailing 街道 ignored); the others are added at the end
-// and their names returned as added. Lookups go through maps, so n imports
-// cost O(n).
-func MergeSubdistrictsReport(cur, imported []Subdistrict) (out []Subdistrict, added []string) {
+// with its name (SubdistrictMatcher: "多宝街" is 多宝); the others are added
+// at the end and returned as added, each with the nearest official name.
+// Lookups go through maps, so n imports cost O(n).
+func MergeSubdistrictsReport(cur, imported []Subdistrict) (out []Subdistrict, added []Unmatched) {
 	out = append([]Subdistrict(nil), cur...)
-	ix := newSubdistrictIndex(out)
+	ix := NewSubdistrictMatcher(out)
 	for _, s := range imported {
-		i := ix.find(s.Code, s.Name)
+		i := ix.Find(s.Code, s.Name)
 		if i < 0 {
-			ix.add(s, len(out))
+			ix.Add(s, len(out))
 			out = append(out, s)
-			added = append(added, s.Name)
+			added = append(added, UnmatchedOfficial(s.Code, s.Name))
 			continue
 		}
-		out[i].Boundary, out[i].Source = s.Boundary, s.Source
+		if len(s.Boundary) > 0 {
+			out[i].Boundary, out[i].Source = s.Boundary, s.Source
+		}
 		if s.PopKnown {
 			out[i].Population, out[i].PopKnown = s.Population, true
 		}
@@ -150,35 +150,24 @@ func MergeSubdistrictsReport(cur, imported []Subdistrict) (out []Subdistrict, ad
 	return out, added
 }
 
-// subdistrictIndex finds a row by code, then by name: the first row
-// holding either.
-type subdistrictIndex struct{ byCode, byName map[string]int }
-
-func newSubdistrictIndex(subs []Subdistrict) *subdistrictIndex {
-	ix := &subdistrictIndex{map[string]int{}, map[string]int{}}
-	for i, s := range subs {
-		ix.add(s, i)
+// CanonicalSubdistricts folds rows that name one of Liwan's 22 in another
+// form (a project saved before names were matched, with "多宝街" as a 23rd
+// row) onto the official row: its boundary and population fill the
+// official one. Other rows keep their place at the end.
+func CanonicalSubdistricts(subs []Subdistrict) []Subdistrict {
+	var official, rest []Subdistrict
+	for _, s := range subs {
+		if IsOfficialSubdistrict(s) {
+			official = append(official, s)
+		} else {
+			rest = append(rest, s)
+		}
 	}
-	return ix
-}
-
-func (ix *subdistrictIndex) add(s Subdistrict, i int) {
-	if _, ok := ix.byCode[s.Code]; !ok && s.Code != "" {
-		ix.byCode[s.Code] = i
+	if len(official) == 0 || len(rest) == 0 {
+		return subs
 	}
-	if _, ok := ix.byName[s.Name]; !ok && s.Name != "" {
-		ix.byName[s.Name] = i
-	}
-}
-
-func (ix *subdistrictIndex) find(code, name string) int {
-	if i, ok := ix.byCode[code]; ok && code != "" {
-		return i
-	}
-	if i, ok := ix.byName[strings.TrimSuffix(name, "街道")]; ok && name != "" {
-		return i
-	}
-	return -1
+	out, _ := MergeSubdistrictsReport(official, rest)
+	return out
 }
 
 // IsOfficialSubdistrict reports whether s is one of Liwan's 22 (by code):
@@ -224,16 +213,18 @@ func CheckExtent(s Subdistrict) error {
 }
 
 // ApplyPopulation reads populations from a table keyed by subdistrict code
-// or name (UTF-8 or GBK CSV).
+// or name (UTF-8 or GBK CSV), matched as SubdistrictMatcher does: "多宝街"
+// fills 多宝. A key matching nothing is a problem naming the nearest
+// official name.
 func ApplyPopulation(subs []Subdistrict, set *vector.Set, keyField, popField string) ([]Subdistrict, []Problem) {
 	out := append([]Subdistrict(nil), subs...)
-	ix := newSubdistrictIndex(out)
+	ix := NewSubdistrictMatcher(out)
 	var probs []Problem
 	for _, f := range set.Features {
 		key := strings.TrimSpace(f.Props[keyField])
-		i := ix.find(key, key)
+		i := ix.Find(key, key)
 		if i < 0 {
-			probs = append(probs, Problem{f.Where, keyField, fmt.Sprintf("%q matches no subdistrict code or name", key)})
+			probs = append(probs, Problem{f.Where, keyField, UnmatchedText(UnmatchedOfficial("", key))})
 			continue
 		}
 		v := strings.ReplaceAll(strings.TrimSpace(f.Props[popField]), ",", "")

@@ -24,7 +24,7 @@ func TestMergeSubdistrictsCodeThenName(t *testing.T) {
 		{Code: "900001", Name: "测试甲", Boundary: b},      // matches nothing: added
 	}
 	got, added := MergeSubdistrictsReport(cur, imported)
-	if len(got) != 23 || len(added) != 1 || added[0] != "测试甲" {
+	if len(got) != 23 || len(added) != 1 || added[0].Name != "测试甲" {
 		t.Fatalf("%d rows, added %v", len(got), added)
 	}
 	if got[12].Name != "桥中" || got[12].Boundary == nil || got[0].Boundary != nil {

@@ -25,7 +25,10 @@ type Summary struct {
 	// RecordedProjects projects with any record, RecordedInService of them
 	// in service in Year by their record.
 	Due, Recorded, RecordedProjects, RecordedInService int
-	Overdue                                            []string // IDs of projects past their planned end, not in service
+	// RecordedUnknown counts the recorded in-service projects whose seats
+	// cannot be derived (no classes stated): Recorded leaves them out.
+	RecordedUnknown int
+	Overdue         []string // IDs of projects past their planned end, not in service
 	// OverdueNames are the same projects by DisplayName, for people.
 	OverdueNames []string
 	NoSeats      int // schools whose seats cannot be derived
@@ -52,11 +55,13 @@ func Summarize(sites []Site, n Norms, year int) Summary {
 		if overdue {
 			sum.Overdue = append(sum.Overdue, s.ID)
 			sum.OverdueNames = append(sum.OverdueNames, s.DisplayName())
-			sum.OverdueNames = append(sum.OverdueNames, s.DisplayName())
 		}
 		seats := n.SeatsOf(s)
 		if s.Level.IsSchool() && seats.Total() == 0 {
 			sum.NoSeats++
+			if st == InService && s.Recorded() {
+				sum.RecordedUnknown++
+			}
 		}
 		for l, k := range seats {
 			ls := sum.ByLevel[l]
@@ -96,10 +101,16 @@ func (s Summary) DueText() string {
 }
 
 // RecordedText says what the records show ("实际：…"), or that there is no
-// record, so a planned figure is never read as progress.
+// record, so a planned figure is never read as progress. Seats that cannot
+// be derived are said to be unknown, never counted as 0.
 func (s Summary) RecordedText() string {
-	if s.RecordedProjects == 0 {
+	switch {
+	case s.RecordedProjects == 0:
 		return i18n.T("behave.summary.no_record")
+	case s.RecordedUnknown == s.RecordedInService && s.RecordedInService > 0:
+		return i18n.T("behave.summary.recorded_unknown", s.RecordedInService, s.RecordedProjects)
+	case s.RecordedUnknown > 0:
+		return i18n.T("behave.summary.recorded_some_unknown", s.RecordedInService, s.RecordedProjects, s.Recorded, s.RecordedUnknown)
 	}
 	return i18n.T("behave.summary.recorded", s.RecordedInService, s.RecordedProjects, s.Recorded)
 }

@@ -146,3 +146,45 @@ func TestSummaryText(t *testing.T) {
 		t.Errorf("an empty summary has %d line breaks, want 2 (three lines)", n)
 	}
 }
+
+// A recorded project in service whose seats are unknown is never "(0
+// 学位)": the summary says the seats are unknown; an overdue project is
+// named once.
+func TestSummaryUnknownSeatsAndOverdueOnce(t *testing.T) {
+	sites := []Site{
+		{ID: "X", No: 1, ShortName: "无班数", Level: Senior, StartYear: 2021, EndYear: 2022, ActualYear: 2023},
+		{ID: "L", No: 2, ShortName: "晚校", Level: Junior, Classes: 10, StartYear: 2019, EndYear: 2021, ActualYear: 2024},
+	}
+	s := Summarize(sites, DefaultNorms(), 2023)
+	got := s.RecordedText()
+	if strings.Contains(got, "0 学位") || !strings.Contains(got, "学位未知") {
+		t.Errorf("recorded text %q: seats unknown must not read as 0", got)
+	}
+	if len(s.OverdueNames) != 1 || strings.Count(s.Text(), "晚校") != 1 {
+		t.Errorf("overdue names %v; text:\n%s", s.OverdueNames, s.Text())
+	}
+	i18n.SetLanguage("en")
+	defer i18n.SetLanguage("zh")
+	if got := s.RecordedText(); strings.Contains(got, "(0 seats)") || !strings.Contains(got, "seats unknown") {
+		t.Errorf("en recorded text %q", got)
+	}
+}
+
+// An unlocated project without a subdistrict reads 未定位, not 待核实; a
+// located one without is still to be verified.
+func TestSubdistrictTextUnlocated(t *testing.T) {
+	for _, tt := range []struct {
+		site Site
+		want string
+	}{
+		{Site{}, "未定位"},
+		{Site{SubdistrictNote: "中山八路"}, "中山八路 (未定位)"},
+		{Site{Located: true}, "待核实"},
+		{Site{Located: true, SubdistrictNote: "?"}, "待核实"},
+		{Site{Subdistrict: "多宝"}, "多宝"},
+	} {
+		if got := tt.site.SubdistrictText(); got != tt.want {
+			t.Errorf("%+v: %q, want %q", tt.site, got, tt.want)
+		}
+	}
+}

@@ -147,7 +147,13 @@ importers and the coverage analysis, and to try the app.
 - synthetic-cgcs2000-gk114.shp/.dbf/.prj: CGCS2000 3-degree Gauss-Kruger CM 114E (EPSG:4547), GBK .dbf
 - synthetic-wgs84.gpkg: GeoPackage, layer "subdistricts"
 - population-gbk.csv: populations keyed by name, GBK
+- synthetic-22-jie.geojson: 22 made-up rectangles in a 2 × 11 grid over the
+  district's sites, named after Liwan's 22 subdistricts with 街 appended
+  ("多宝街"), no codes; the rectangles are NOT the subdistricts' shapes
+- population-22-jie.csv: made-up populations (30000, 32500, …) keyed the same
+  way ("多宝街"), UTF-8, header 街道,常住人口
 
 Regenerate with: UPDATE_FIXTURES=1 go test ./data/vector -run TestWriteFixtures
+(the 22-jie pair: UPDATE_FIXTURES=1 go test ./data -run TestJieFixture)
 `), 0o644)
 }

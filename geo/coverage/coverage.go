@@ -71,6 +71,9 @@ type Row struct {
 	SFCA        float64 // 2SFCA: seats per seat needed within reach, demand-weighted
 	Uncovered   float64 // demand left once each site's seats are used up
 	UncovPop    float64 // residents behind that demand
+	// Unassigned marks the row of the sites in no subdistrict: it has no
+	// population or area to enter.
+	Unassigned bool
 	// Catchments says which catchments the shares were measured with:
 	// "circle" (straight-line radius) or "network" (along the streets).
 	Catchments string
@@ -118,14 +121,21 @@ func (r Result) Tally() (inService, planned, total int, missing, extra []string)
 
 // Result is an analysis for one year.
 type Result struct {
-	Year       int
-	Rows       []Row // subdistricts in input order, each with the Levels; then unassigned sites
-	Target     []TargetRow
-	PopEntered int // sum of the populations given
+	Year   int
+	Rows   []Row // subdistricts in input order, each with the Levels; then unassigned sites
+	Target []TargetRow
+	// TargetUnplaced names the plan's government-funded kindergartens
+	// counted in no subdistrict (not located, or outside every boundary).
+	TargetUnplaced []string
+	PopEntered     int // sum of the populations given
 	// Uncertain lists the sites whose precision circle reaches into
 	// another subdistrict than the one they are counted in (with
 	// boundaries only): "可能属于 may belong to …".
 	Uncertain []Uncertain
+	// CountedIn names, by site ID, the subdistrict each site is counted
+	// in (by polygon with boundaries, else by its attribute); a site in
+	// none is absent.
+	CountedIn map[string]string
 }
 
 // Uncertain is a site that may belong to other subdistricts.
@@ -174,8 +184,14 @@ func Analyse(in Input) Result {
 	for i := range res.Rows {
 		res.Rows[i].Catchments = method
 	}
-	res.Target = target(in, zones, owner)
+	res.Target, res.TargetUnplaced = target(in, zones, owner)
 	res.Uncertain = uncertain(in, zones, idx, owner, a)
+	res.CountedIn = map[string]string{}
+	for si, zi := range owner {
+		if zi >= 0 {
+			res.CountedIn[in.Sites[si].ID] = zones[zi].sd.Name
+		}
+	}
 	for _, z := range zones {
 		if z.sd.PopKnown {
 			res.PopEntered += z.sd.Population
@@ -214,6 +230,7 @@ func (lv *levels) rows(li int) ([]Row, Row) {
 	allocate(lv.cells, lv.sups[li], lv.zones, rows, per)
 	unassigned := &zone{sd: &data.Subdistrict{Name: Unassigned()}}
 	ur := unassigned.baseRow(l, per)
+	ur.Unassigned = true
 	countSupply(&ur, lv.in, l, lv.bySite[len(lv.zones)])
 	return rows, ur
 }
@@ -324,20 +341,27 @@ func statusIndex(s *data.Site, year int) int {
 	return Planned
 }
 
-// target lists each subdistrict's government-funded plan kindergartens.
-func target(in Input, zones []*zone, owner []int) []TargetRow {
-	out := make([]TargetRow, len(zones))
+// target lists each subdistrict's government-funded plan kindergartens,
+// and names those counted in none.
+func target(in Input, zones []*zone, owner []int) (out []TargetRow, unplaced []string) {
+	out = make([]TargetRow, len(zones))
 	for i, z := range zones {
 		out[i] = TargetRow{Code: z.sd.Code, Name: z.sd.Name, Official: data.IsOfficialSubdistrict(*z.sd)}
 	}
 	for si := range in.Sites {
 		s := &in.Sites[si]
-		if owner[si] >= 0 && s.Kind == data.KindPlan && s.Level == data.Kindergarten && s.GovFunded {
-			out[owner[si]].PublicKG = append(out[owner[si]].PublicKG, s.ID)
-			if statusIndex(s, in.Year) == InService {
-				out[owner[si]].InService = append(out[owner[si]].InService, s.ID)
-			}
+		if s.Kind != data.KindPlan || s.Level != data.Kindergarten || !s.GovFunded {
+			continue
+		}
+		if owner[si] < 0 {
+			unplaced = append(unplaced, s.DisplayName())
+			continue
+		}
+		t := &out[owner[si]]
+		t.PublicKG = append(t.PublicKG, s.ID)
+		if statusIndex(s, in.Year) == InService {
+			t.InService = append(t.InService, s.ID)
 		}
 	}
-	return out
+	return out, unplaced
 }

@@ -60,6 +60,9 @@ func coveredPct(r Row) float64 { return r.PopCovered * 100 }
 func sfca(r Row) float64       { return r.SFCA }
 
 func populationCell(r Row) string {
+	if r.Unassigned {
+		return "—"
+	}
 	if !r.PopKnown {
 		return i18n.T("table.cell.to_enter")
 	}
@@ -82,10 +85,11 @@ func seatKey(status int) func(Row) float64 {
 }
 
 // numCell formats a value with prec decimals, "—" when it cannot be
-// computed; geometric values say they need a boundary.
+// computed; geometric values say they need a boundary (except on the row
+// of sites in no subdistrict, which has none to import).
 func numCell(v func(Row) float64, prec int, geometric bool) func(Row) string {
 	return func(r Row) string {
-		if geometric && !r.HasBoundary {
+		if geometric && !r.HasBoundary && !r.Unassigned {
 			return i18n.T("table.cell.needs_boundary")
 		}
 		x := v(r)
@@ -127,16 +131,67 @@ func ParseBreaks(text string) []float64 {
 	return out
 }
 
-// TargetText words the plan's kindergarten target check and how much of
-// the census population is entered.
-// Only Liwan's 22 official subdistricts are counted; imported extras are
-// named apart (see Tally).
+// TargetText words the plan's kindergarten target check as a sentence
+// ("2025年：N / 22 个街道已有建成的政府投资幼儿园；M 个街道仅有规划中的（…）；
+// 尚无：…"), the plan's kindergartens counted in no subdistrict (未定位),
+// and how much of the census population is entered. Only Liwan's 22
+// official subdistricts are counted; imported extras are named apart (see
+// Tally).
 func (res Result) TargetText() string {
-	by, met, total, missing, extra := res.Tally()
-	more := ""
-	if len(extra) > 0 {
-		more = "\n" + i18n.T("robust.target.extra", strings.Join(extra, "、"))
+	by, _, total, missing, extra := res.Tally()
+	var plannedOnly []string
+	for _, t := range res.Target {
+		if t.Official && t.Met() && !t.MetBy() {
+			plannedOnly = append(plannedOnly, t.Name)
+		}
 	}
-	return i18n.T("ui.zones.target", by, total, res.Year, met, total, strings.Join(missing, "、"),
-		res.PopEntered, 100*float64(res.PopEntered)/float64(data.LiwanPopulation2020)) + more
+	text := i18n.T("ui.zones.target_head", res.Year, by, total)
+	if len(plannedOnly) > 0 {
+		text += i18n.T("ui.zones.target_planned", len(plannedOnly), strings.Join(plannedOnly, "、"))
+	}
+	if len(missing) > 0 {
+		text += i18n.T("ui.zones.target_none", strings.Join(missing, "、"))
+	}
+	if len(res.TargetUnplaced) > 0 {
+		text += "\n" + i18n.T("ui.zones.target_unplaced", strings.Join(res.TargetUnplaced, "、"))
+	}
+	text += "\n" + i18n.T("ui.zones.target_population", res.PopEntered, 100*float64(res.PopEntered)/float64(data.LiwanPopulation2020))
+	if len(extra) > 0 {
+		text += "\n" + i18n.T("robust.target.extra", strings.Join(extra, "、"))
+	}
+	return text
+}
+
+// LevelRows are the rows of one level in analysis order (subdistricts as
+// given, then the unassigned sites): the rows of the subdistrict table on
+// screen and on the printed page.
+func (res Result) LevelRows(l data.Level) []Row {
+	var out []Row
+	for _, r := range res.Rows {
+		if r.Level == l {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Bounded reports whether any subdistrict has a boundary, so sites were
+// counted by polygon (otherwise by their subdistrict attribute).
+func (res Result) Bounded() bool {
+	for _, r := range res.Rows {
+		if r.HasBoundary {
+			return true
+		}
+	}
+	return false
+}
+
+// ZoneCells are a row's cells in ZoneColumns order, as the screen shows
+// them.
+func ZoneCells(r Row) []string {
+	out := make([]string, len(ZoneColumns))
+	for i, c := range ZoneColumns {
+		out[i] = c.Cell(r)
+	}
+	return out
 }

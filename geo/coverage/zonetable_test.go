@@ -84,22 +84,27 @@ func TestTargetText(t *testing.T) {
 		{Name: "东漖", Official: true, PublicKG: []string{"LW-22"}},
 		{Name: "冲口", Official: true},
 		{Name: "测试甲"}, // imported, matching none of the 22
-	}}
+	}, TargetUnplaced: []string{"芳村幼儿园"}}
 	got := res.TargetText()
-	for _, want := range []string{"1 / 3 街道 2024年", "2 / 3 在规划中", "未达到：冲口", "已输入 619152", "(50%)", "测试甲"} {
+	for _, want := range []string{"“每个街道至少一所公办幼儿园”：2024年：1 / 3 个街道已有建成的政府投资幼儿园；1 个街道仅有规划中的（东漖）；尚无：冲口",
+		"未定位", "芳村幼儿园", "已输入 619152", "(50%)", "测试甲"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("target text lacks %q:\n%s", want, got)
 		}
 	}
+	if strings.Contains(got, "待核实") {
+		t.Errorf("an unlocated project is 未定位, not 待核实:\n%s", got)
+	}
 	i18n.SetLanguage("en")
 	defer i18n.SetLanguage("zh")
 	got = res.TargetText()
-	for _, want := range []string{"1 / 3 subdistricts", "Not met: 冲口", "entered 619152", "(50%)", "测试甲"} {
+	for _, want := range []string{"2024: 1 / 3 subdistricts have a government-funded kindergarten in service; only planned ones in 1 (东漖); none yet: 冲口",
+		"not located", "entered 619152", "(50%)", "测试甲"} {
 		if !strings.Contains(got, want) {
 			t.Errorf("en target text lacks %q:\n%s", want, got)
 		}
 	}
-	if strings.Contains(got, "未达到") {
+	if strings.Contains(got, "尚无") || strings.Contains(got, "未定位") {
 		t.Errorf("en target text has Chinese words:\n%s", got)
 	}
 }

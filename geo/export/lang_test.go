@@ -54,7 +54,7 @@ func TestGoldenPageInEachLanguage(t *testing.T) {
 // other language it must not.
 var pageWords = map[string]struct{ want, not []string }{
 	"zh": {want: []string{"步行服务半径", "幼儿园", "项目一览", "序号", "底图", "北"}, not: []string{"Walking radius", "Sites", "Basemap"}},
-	"en": {want: []string{"Walking radius", "kindergarten", "No.", "Basemap", "Subdistricts (by site attribute)", "2023 planned status"},
+	"en": {want: []string{"Walking radius", "kindergarten", "No.", "Basemap", "Subdistricts (no boundaries imported: counted by each", "2023 planned status"},
 		not: []string{"步行服务半径", "完全中学/高中", "项目一览", "序号", "状态", "底图"}},
 }
 

@@ -15,6 +15,7 @@ import (
 
 	"github.com/paulmach/orb"
 
+	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -65,6 +66,11 @@ type Options struct {
 	// Tables adds a second PDF page with the site list and the
 	// per-subdistrict figures for the scene's year.
 	Tables bool
+	// Coverage is the subdistrict analysis of the scene's year, the one
+	// the screen and the CSV show; when any subdistrict has a boundary the
+	// tables page prints it (counted by polygon). Nil, or without
+	// boundaries, the page counts by each site's subdistrict attribute.
+	Coverage *coverage.Result
 	// Creator names the app and its version in the PDF metadata (Creator
 	// and Producer); empty gives "Liwan School Plan Map".
 	Creator string

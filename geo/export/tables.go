@@ -29,15 +29,26 @@ type table struct {
 }
 
 // drawTables fills the pages after the map: every site with its plan
-// status in the year (and any recorded actual progress), then seats per
-// subdistrict (from each site's subdistrict attribute; sites whose
-// subdistrict is unknown are grouped as such).
+// status in the year (and any recorded actual progress), then the
+// subdistricts. With boundaries (Options.Coverage bounded) these are the
+// analysis the screen, the CSV and the command line show, counted by
+// polygon, and the sites that may belong to another subdistrict; without,
+// seats by each site's subdistrict attribute, titled as such.
 func drawTables(p pager, g geometry, o Options) {
 	sc := o.Scene
 	k, m := g.k, g.margin
 	p.Text(m, m, 13*k, i18n.T("render.table.title", o.Title, sc.Year), Left, ink)
 	y := drawTable(p, g, m+9*k, siteTable(o))
-	drawTable(p, g, y+4*k, subdistrictTable(sc.Sites, sc.Norms, sc.Year))
+	if o.Coverage == nil || !o.Coverage.Bounded() {
+		drawTable(p, g, y+4*k, subdistrictTable(sc.Sites, sc.Norms, sc.Year))
+		return
+	}
+	for _, t := range zoneTables(*o.Coverage) {
+		y = drawTable(p, g, y+4*k, t)
+	}
+	if t := uncertainTable(*o.Coverage); len(t.rows) > 0 {
+		drawTable(p, g, y+4*k, t)
+	}
 }
 
 func siteTable(o Options) table {
@@ -50,7 +61,7 @@ func siteTable(o Options) table {
 	for i := range sc.Sites {
 		s := &sc.Sites[i]
 		t.rows = append(t.rows, []string{count(s.No), s.ShortName, i18n.T("table.level." + s.Level.String()), count(s.Classes),
-			count(sc.Norms.SeatsOf(s).Total()), plannedStatus(s, sc.Year), actualStatus(s), s.SubdistrictText(), location(s)})
+			count(sc.Norms.SeatsOf(s).Total()), plannedStatus(s, sc.Year), actualStatus(s), countedIn(s, o.Coverage), location(s)})
 	}
 	return t
 }
@@ -101,7 +112,10 @@ func subdistrictTable(sites []data.Site, n data.Norms, year int) table {
 	for i := range sites {
 		s := &sites[i]
 		name := s.Subdistrict
-		if name == "" {
+		switch {
+		case name == "" && !s.Located:
+			name = i18n.T("render.table.unlocated")
+		case name == "":
 			name = i18n.T("render.table.unknown_subdistrict")
 		}
 		a := by[name]
