@@ -3,10 +3,13 @@ package tile
 import (
 	"context"
 	"errors"
+	"image"
 	"image/color"
 	"net/http"
 	"testing"
 	"time"
+
+	"github.com/paulmach/orb/maptile"
 )
 
 // fetchGrid fetches the grid's tiles one after another and counts the
@@ -105,5 +108,29 @@ func TestLoadBudget(t *testing.T) {
 	// The budget ran out; the tiles did not fail: the next view asks again.
 	if _, failed := s.failedErr(grid[1]); failed {
 		t.Error("a tile cut off by the budget was marked failed")
+	}
+}
+
+// BenchmarkLoadWarm: the 651 tiles of an A3 300-dpi export, all in
+// memory: the cost of Load itself (its workers, the budget's context,
+// the set).
+func BenchmarkLoadWarm(b *testing.B) {
+	s := NewStore(testSource("http://127.0.0.1:9"), StoreOptions{MemTiles: 700})
+	defer s.Close()
+	img := image.NewRGBA(image.Rect(0, 0, 256, 256))
+	var tiles []maptile.Tile
+	for i := range 651 {
+		tl := maptile.Tile{X: liwan.X + uint32(i%31), Y: liwan.Y + uint32(i/31), Z: 16}
+		s.mem.Put(tl, img)
+		tiles = append(tiles, tl)
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+		set, missing, err := s.Load(ctx, tiles, nil)
+		cancel()
+		if err != nil || missing != 0 || len(set) != len(tiles) {
+			b.Fatalf("%d tiles, %d missing, %v", len(set), missing, err)
+		}
 	}
 }
