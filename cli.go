@@ -52,6 +52,9 @@ func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 	case "--version", "-version", "version":
 		fmt.Fprintln(stdout, versionLine())
 		return true, exitOK
+	case "help", "-h", "-help", "--help":
+		usage(stdout)
+		return true, exitOK
 	}
 	defer func() {
 		if r := recover(); r != nil {
@@ -61,8 +64,11 @@ func runCLI(args []string, stdout, stderr io.Writer) (handled bool, code int) {
 		}
 	}()
 	run, ok := commands[args[0]]
+	if !ok && strings.HasPrefix(args[0], "-") {
+		return false, 0 // the window's flags
+	}
 	if !ok {
-		return false, 0
+		return true, unknownCommand(args[0], stderr)
 	}
 	return true, run(args[1:], stdout, stderr)
 }
@@ -78,7 +84,7 @@ type exportFlags struct {
 	out, format, paper, layers, title, subtitle, bbox, project string
 	tiles                                                      string
 	landscape, fit, offline, tables                            bool
-	dpi                                                        float64
+	dpi, budget                                                float64
 	width, height, year                                        int
 	bm                                                         basemapFlags
 	refs                                                       refFlags
@@ -108,6 +114,7 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 	fl.BoolVar(&f.offline, "offline", false, i18n.T("cli.flag.offline"))
 	fl.StringVar(&f.tiles, "tiles", "", i18n.T("cli.flag.tiles"))
 	fl.BoolVar(&f.tables, "tables", false, i18n.T("cli.flag.tables"))
+	fl.Float64Var(&f.budget, "tile-budget", export.DefaultTileBudget.Seconds(), i18n.T("cli.flag.tile_budget"))
 	f.bm.register(fl)
 	fl.Var(&f.refs, "reference", i18n.T("cli.flag.reference"))
 	f.nf.register(fl)
@@ -139,10 +146,17 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 		}
 		f.bm.basemap = f.tiles
 	}
-	if f.year < 2000 || f.year > 2100 {
-		return nil, fmt.Errorf(i18n.T("cli.year_range"), f.year)
+	return f, f.check()
+}
+
+// inputs are the files the export reads, by flag.
+func (f *exportFlags) inputs() []input {
+	ins := []input{{"--project", f.project}, {"--network", f.nf.path}}
+	for _, r := range f.refs {
+		path, _, _ := splitRef(r)
+		ins = append(ins, input{"--reference", path})
 	}
-	return f, nil
+	return ins
 }
 
 func runExport(args []string, stdout, stderr io.Writer) int {
@@ -152,6 +166,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 			fmt.Fprintln(stderr, "schoolmap export:", err)
 		}
 		return exitUsage
+	}
+	if err := checkInputs(f.inputs()...); err != nil {
+		fmt.Fprintln(stderr, "schoolmap export:", err)
+		return exitError
 	}
 	p, err := loadProject(f.project)
 	if err != nil {
@@ -178,7 +196,7 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	o.Scene.Norms = p.Norms
 	if o.Scene.References, err = loadReferences(f.refs, p.References); err != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
-		return exitUsage
+		return exitFor(err)
 	}
 	subs, read, err := f.zones.subdistricts(projectSubdistricts(p), stderr)
 	if err != nil {
@@ -201,12 +219,15 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 	bm, err := f.bm.open(p.Basemap, !f.offline)
 	if err != nil {
 		fmt.Fprintln(stderr, "schoolmap export:", err)
-		return exitUsage
+		return exitFor(err)
 	}
-	e := &export.Exporter{FontTTF: assets.FontTTF, Fonts: fonts}
+	e := &export.Exporter{FontTTF: assets.FontTTF, Fonts: fonts, TileBudget: f.tileBudget()}
 	if bm != nil {
 		defer bm.Close()
 		e.Tiles, e.MaxZoom, e.GCJ02, o.Attribution = bm, bm.Source.MaxZoom, bm.GCJ02(), bm.Label
+		for _, w := range bm.Warnings() {
+			fmt.Fprintln(stderr, i18n.T("cli.warning", tile.Message(w)))
+		}
 	}
 	stage := ""
 	err = atomicfile.WriteFile(f.out, func(w io.Writer) error {
@@ -235,6 +256,10 @@ func runExport(args []string, stdout, stderr io.Writer) int {
 func loadProject(path string) (*data.Project, error) {
 	if path != "" {
 		p, err := data.OpenProject(path)
+		var we *wordedError
+		if err != nil && errors.As(explainRead("--project", path, err), &we) {
+			return nil, we
+		}
 		if err != nil {
 			return nil, fmt.Errorf(i18n.T("cli.project_unusable"), path, err)
 		}
@@ -374,7 +399,7 @@ func parseBBox(s string) (orb.Bound, error) {
 		v[i] = f
 	}
 	b := orb.Bound{Min: orb.Point{v[0], v[1]}, Max: orb.Point{v[2], v[3]}}
-	if v[0] >= v[2] || v[1] >= v[3] || v[0] < -180 || v[2] > 180 || v[1] < -85 || v[3] > 85 {
+	if !(v[0] < v[2] && v[1] < v[3] && v[0] >= -180 && v[2] <= 180 && v[1] >= -85 && v[3] <= 85) { // NaN fails too
 		return orb.Bound{}, fmt.Errorf(i18n.T("cli.bbox_order"), s)
 	}
 	return b, nil

@@ -8,6 +8,8 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"os"
+	"os/signal"
 	"path/filepath"
 	"strings"
 	"time"
@@ -46,8 +48,13 @@ func loadNetwork(nf *networkFlags, ext orb.Bound, sites []orb.Point, stderr io.W
 	var lines []orb.LineString
 	var err error
 	if strings.HasSuffix(strings.ToLower(nf.path), ".pbf") {
+		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt) // Ctrl-C stops between blocks
+		defer stop()
 		var st network.PBFStats
-		lines, st, err = network.ReadPBF(context.Background(), nf.path, network.PadMetres(ext, networkMargin), nil)
+		lines, st, err = network.ReadPBF(ctx, nf.path, network.PadMetres(ext, networkMargin), pbfProgress(nf.path, stderr))
+		if st.WaysTooLong > 0 {
+			fmt.Fprintln(stderr, i18n.T("limits.pbf.long_ways", filepath.Base(nf.path), st.WaysTooLong, network.MaxWayNodes))
+		}
 		if err == nil {
 			fmt.Fprintln(stderr, i18n.T("network.cli.pbfread", filepath.Base(nf.path), st.Nodes, st.Ways, st.WaysKept, time.Since(start).Seconds()))
 		}
@@ -61,7 +68,7 @@ func loadNetwork(nf *networkFlags, ext orb.Bound, sites []orb.Point, stderr io.W
 		lines, _, err = network.ReadLines(nf.path, opt)
 	}
 	if err != nil {
-		return nil, network.Explain(nf.path, err)
+		return nil, networkError(nf.path, err)
 	}
 	g, err := network.Build(lines, network.Options{})
 	if err != nil {
@@ -70,6 +77,21 @@ func loadNetwork(nf *networkFlags, ext orb.Bound, sites []orb.Point, stderr io.W
 	fmt.Fprintln(stderr, i18n.T("network.cli.built", g.NumEdges(), len(g.Nodes)))
 	warnOffset(g, nf.path, sites, stderr)
 	return g, nil
+}
+
+// pbfProgress prints the share of a street file read, every 10% after the
+// first two seconds (small files print nothing).
+func pbfProgress(path string, stderr io.Writer) func(done, total int64) {
+	start, next := time.Now(), int64(10)
+	return func(done, total int64) {
+		if total <= 0 || time.Since(start) < 2*time.Second {
+			return
+		}
+		if pct := done * 100 / total; pct >= next {
+			fmt.Fprintln(stderr, i18n.T("limits.pbf.progress", filepath.Base(path), pct))
+			next = pct/10*10 + 10
+		}
+	}
 }
 
 // warnOffset says when the sites do not sit on the network.
@@ -130,10 +152,8 @@ func parseAccessFlags(args []string, stderr io.Writer) (*accessFlags, error) {
 		return nil, errors.New(i18n.T("network.cli.need"))
 	case ext != ".tif" && ext != ".tiff" && ext != ".png":
 		return nil, errors.New(i18n.T("network.cli.outext"))
-	case f.cell < 1 || f.cell > 1000 || f.speed <= 0:
-		return nil, errors.New(i18n.T("network.cli.range"))
 	}
-	return f, nil
+	return f, f.check()
 }
 
 // runAccess is `schoolmap access`: walking distance to the nearest school
@@ -152,6 +172,10 @@ func runAccess(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	fail := func(err error) int { fmt.Fprintln(stderr, "schoolmap access:", err); return exitError }
+	if err := checkInputs(input{"--network", f.nf.path}, input{"--project", f.project}, input{"--existing", f.existing},
+		input{"--boundaries", f.boundaries}, input{"--population", f.popCSV}); err != nil {
+		return fail(err)
+	}
 	p, err := loadProject(f.project)
 	if err != nil {
 		return fail(err)
@@ -159,7 +183,7 @@ func runAccess(args []string, stdout, stderr io.Writer) int {
 	sites := p.Sites
 	if f.existing != "" {
 		if sites, err = addExisting(sites, f.existing, readFlags{encoding: "auto"}, stderr); err != nil {
-			return fail(err)
+			return fail(explainRead("--existing", f.existing, err))
 		}
 	}
 	zones, ext, err := f.extent(sites, stderr)
@@ -192,11 +216,11 @@ func (f *accessFlags) extent(sites []data.Site, stderr io.Writer) ([]network.Zon
 	if f.boundaries != "" {
 		subs, _, err := loadBoundaries(f.boundaries, f.bcrs, "", "", f.popField, readFlags{encoding: "auto"}, stderr)
 		if err != nil {
-			return nil, b, err
+			return nil, b, explainRead("--boundaries", f.boundaries, err)
 		}
 		if f.popCSV != "" {
 			if subs, err = loadPopulation(subs, f.popCSV, "auto", stderr); err != nil {
-				return nil, b, err
+				return nil, b, explainRead("--population", f.popCSV, err)
 			}
 		}
 		first := true

@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"flag"
-	"fmt"
 	"os"
 
 	"github.com/liwan-edu/schoolmap/data"
@@ -36,6 +35,9 @@ func (b *basemapFlags) spec(saved data.BasemapChoice) (tile.Spec, error) {
 			d = saved.Datum
 		}
 	}
+	if _, err := tile.ParseDatum(d); err != nil {
+		return tile.Spec{}, badArg("cli.basemap_datum", d)
+	}
 	sp, err := tile.ParseSpec(v, d)
 	if err != nil {
 		return sp, err
@@ -45,19 +47,22 @@ func (b *basemapFlags) spec(saved data.BasemapChoice) (tile.Spec, error) {
 		sp.Subdomains = append(sp.Subdomains, string(r))
 	}
 	if b.zoom != "" {
-		sp.MinZoom, sp.MaxZoom, err = tile.ParseZoomRange(b.zoom)
+		if sp.MinZoom, sp.MaxZoom, err = tile.ParseZoomRange(b.zoom); err != nil {
+			return sp, badArg("cli.basemap_zoom", b.zoom)
+		}
 	}
-	return sp, err
+	return sp, nil
 }
 
-// open builds the basemap of an export; nil for none.
+// open builds the basemap of an export; nil for none. A fault of a file
+// keeps *tile.FileError in the error's chain; a bad value is errBadArg.
 func (b *basemapFlags) open(saved data.BasemapChoice, online bool) (*tile.Basemap, error) {
 	sp, err := b.spec(saved)
-	if err != nil {
-		if errors.Is(err, tile.ErrTemplate) {
-			return nil, errors.New(i18n.T("basemap.bad_template", b.basemap))
-		}
+	if errors.Is(err, errBadArg) {
 		return nil, err
+	}
+	if err != nil {
+		return nil, basemapError(b.basemap, err)
 	}
 	key := b.key
 	if key == "" {
@@ -65,10 +70,7 @@ func (b *basemapFlags) open(saved data.BasemapChoice, online bool) (*tile.Basema
 	}
 	bm, err := tile.Open(sp, tile.BasemapOptions{Online: online, Key: key, Timeout: tileTimeout})
 	if err != nil {
-		if msg := tile.Message(err); msg != "" {
-			return nil, errors.New(msg)
-		}
-		return nil, fmt.Errorf("%s", i18n.T("basemap.open_failed", sp.Value, err))
+		return nil, basemapError(sp.Value, err)
 	}
 	return bm, nil
 }

@@ -36,6 +36,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 		return exitUsage
 	}
 	usage := func(msg string) int { fmt.Fprintln(stderr, "schoolmap coverage:", msg); return exitUsage }
+	fail := func(err error) int { fmt.Fprintln(stderr, "schoolmap coverage:", err); return exitError }
 	if (zf.boundaries == "" && *project == "") || *out == "" {
 		return usage(i18n.T("cli.cov_required"))
 	}
@@ -43,10 +44,16 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	if ext != ".csv" && ext != ".xlsx" {
 		return usage(i18n.T("cli.cov_ext"))
 	}
+	if err := checkSpans(spanCheck("--year", float64(*year), yearSpan), nf.check, zf.check); err != nil {
+		return usage(err.Error())
+	}
+	if err := checkInputs(append(zf.inputs(), input{"--existing", *existing},
+		input{"--project", *project}, input{"--network", nf.path})...); err != nil {
+		return fail(err)
+	}
 	p, err := loadProject(*project)
 	if err != nil {
-		fmt.Fprintln(stderr, "schoolmap coverage:", err)
-		return exitError
+		return fail(err)
 	}
 	if zf.boundaries == "" && !bounded(p.Subdistricts) {
 		return usage(i18n.T("cli.cov_required"))
@@ -63,8 +70,7 @@ func runCoverage(args []string, stdout, stderr io.Writer) int {
 	sites := p.Sites
 	if *existing != "" {
 		if sites, err = addExisting(sites, *existing, rd, stderr); err != nil {
-			fmt.Fprintln(stderr, "schoolmap coverage:", err)
-			return exitError
+			return fail(explainRead("--existing", *existing, err))
 		}
 	}
 	if _, _, hint := data.OffsetCheck(subs, sites, read); hint != "" {
@@ -186,7 +192,7 @@ func readBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 		return nil, m.CRS, errors.New(i18n.T("files.cli.crs_unsupported", filepath.Base(path), set.CRSError))
 	}
 	if m.CRS == crs.Unknown {
-		return nil, m.CRS, fmt.Errorf(i18n.T("cli.no_crs"), crs.ErrUnknownCRS, filepath.Base(path))
+		return nil, m.CRS, worded(crs.ErrUnknownCRS, "cli.no_crs", filepath.Base(path))
 	}
 	for _, f := range []struct {
 		dst     *string

@@ -46,9 +46,13 @@ func wantsConsole(args []string) bool {
 	if err != nil || len(args) == 0 {
 		return err != nil
 	}
+	if !strings.HasPrefix(args[0], "-") {
+		return true // a command, or a mistyped one: its usage is printed
+	}
 	switch args[0] {
-	case "export", "coverage", "--version", "-version", "version", "-h", "--help", "-help":
+	case "--version", "-version", "-h", "--help", "-help":
 		return true
 	}
-	return false
+	_, err = parseGUIFlags(args) // a bad window flag prints the usage too
+	return err != nil
 }

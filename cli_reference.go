@@ -44,16 +44,26 @@ func loadReferences(vals refFlags, saved []*data.ReferenceLayer) ([]*render.Refe
 		path, layer, style := splitRef(v)
 		st, err := data.ParseRefStyle(style)
 		if err != nil {
-			return nil, fmt.Errorf("--reference %s: %w", v, err)
+			return nil, &wordedError{msg: fmt.Sprintf("--reference %s: %v", v, err), err: errBadArg}
 		}
 		l, err := data.LoadReference(path, layer)
 		if err != nil {
-			return nil, errors.New(refMessage(path, err))
+			return nil, refError(path, err)
 		}
 		l.Style = st
 		out = append(out, render.NewReference(l))
 	}
 	return out, nil
+}
+
+// refError words a reference layer that cannot be used: a missing or
+// unreadable file as for every flag, the rest by refMessage.
+func refError(path string, err error) error {
+	var we *wordedError
+	if e := explainRead("--reference", path, err); errors.As(e, &we) {
+		return e
+	}
+	return errors.New(refMessage(path, err))
 }
 
 func refMessage(path string, err error) string {

@@ -67,7 +67,7 @@ func TestCLIExportErrors(t *testing.T) {
 		msg  string
 	}{
 		{"no out", []string{"export"}, exitUsage, "--out FILE is required"},
-		{"bad format", []string{"export", "--out", filepath.Join(dir, "x.tiff")}, exitUsage, "png or pdf"},
+		{"bad format", []string{"export", "--out", filepath.Join(dir, "x.tiff")}, exitUsage, "give png, pdf"},
 		{"bad paper", []string{"export", "--out", filepath.Join(dir, "x.png"), "--paper", "B5"}, exitUsage, "A4 or A3"},
 		{"bad bbox", []string{"export", "--out", filepath.Join(dir, "x.png"), "--bbox", "113,23,112,24"}, exitUsage, "min must be below max"},
 		{"bad layer", []string{"export", "--out", filepath.Join(dir, "x.png"), "--layers", "sites,roads"}, exitUsage, `unknown layer "roads"`},
@@ -120,7 +120,7 @@ func TestCLIDataExports(t *testing.T) {
 	if b, _ := os.ReadFile(out); !strings.Contains(string(b), "项目文件中的名称") {
 		t.Error("--project not used")
 	}
-	if code, _, stderr := runCmd(t, "export", "--out", out, "--project", filepath.Join(dir, "missing.gpkg")); code != exitError || !strings.Contains(stderr, "无法使用项目文件") {
+	if code, _, stderr := runCmd(t, "export", "--out", out, "--project", filepath.Join(dir, "missing.gpkg")); code != exitError || !strings.Contains(stderr, "找不到文件") {
 		t.Errorf("missing project: %d %s", code, stderr)
 	}
 }

@@ -43,34 +43,27 @@ func (z *zoneFlags) subdistricts(base []data.Subdistrict, stderr io.Writer) (sub
 	subs = base
 	if z.boundaries != "" {
 		subs, read, err = loadBoundaries(z.boundaries, z.crs, z.nameF, z.codeF, z.popF, z.rd, stderr)
-		if errors.Is(err, crs.ErrUnknownCRS) {
-			return nil, read, &usageError{err}
+		if errors.Is(err, crs.ErrUnknownCRS) { // the file does not say its system: --crs is needed
+			return nil, read, &wordedError{msg: err.Error(), err: fmt.Errorf("%w: %w", errBadArg, err)}
 		}
 		if err != nil {
-			return nil, read, err
+			return nil, read, explainRead("--boundaries", z.boundaries, err)
 		}
 	}
 	if z.population != "" {
 		if subs, err = loadPopulation(subs, z.population, z.rd.encoding, stderr); err != nil {
-			return nil, read, err
+			return nil, read, explainRead("--population", z.population, err)
 		}
 	}
 	return subs, read, nil
 }
 
-// usageError is an error in the arguments (exit 2), not in the work.
-type usageError struct{ err error }
+// check refuses a --crs that names no coordinate system, before any work.
+func (z *zoneFlags) check() error { return checkCRS("--crs", z.crs) }
 
-func (e *usageError) Error() string { return e.err.Error() }
-func (e *usageError) Unwrap() error { return e.err }
-
-// exitFor is the exit code of an error: usage or failed work.
-func exitFor(err error) int {
-	var ue *usageError
-	if errors.As(err, &ue) {
-		return exitUsage
-	}
-	return exitError
+// inputs are the files the flags name, for checkInputs.
+func (z *zoneFlags) inputs() []input {
+	return []input{{"--boundaries", z.boundaries}, {"--population", z.population}}
 }
 
 // withZones puts the gap choropleth of o.Coverage (the analysis of subs

@@ -29,6 +29,7 @@ var floorOf = map[string]int{
 	"geo/crs":             floorGround,
 	"geo/golden":          floorGround,
 	"data/atomicfile":     floorGround,
+	"data/regularfile":    floorGround,
 	"data/i18n":           floorGround, // reads its tables from assets
 	"data/i18n/envlocale": floorGround,
 	"assets":              floorAssets,

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"flag"
 	"fmt"
 	"os"
 
@@ -16,28 +15,6 @@ import (
 	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/tile"
 )
-
-// guiFlags are the window's command-line options.
-type guiFlags struct {
-	offline bool
-	tiles   string
-	cache   string
-	project string
-	lang    string
-}
-
-// parseGUIFlags reads the window's options; -h prints them and exits.
-func parseGUIFlags(args []string) guiFlags {
-	var f guiFlags
-	fs := flag.NewFlagSet("schoolmap", flag.ExitOnError)
-	fs.BoolVar(&f.offline, "offline", false, i18n.T("cli.flag.offline"))
-	fs.StringVar(&f.tiles, "tiles", "", i18n.T("cli.flag.tiles"))
-	fs.StringVar(&f.cache, "cache", "", i18n.T("cli.flag.cache"))
-	fs.StringVar(&f.project, "project", "", i18n.T("cli.flag.project"))
-	fs.StringVar(&f.lang, "lang", "", i18n.T("cli.flag.lang"))
-	fs.Parse(args)
-	return f
-}
 
 // runGUI opens the window with the embedded sites and runs until it closes.
 func runGUI(f guiFlags) error {

@@ -6,6 +6,8 @@
 package main
 
 import (
+	"errors"
+	"flag"
 	"fmt"
 	"os"
 )
@@ -14,7 +16,16 @@ func main() {
 	if handled, code := runCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}
-	opts := parseGUIFlags(os.Args[1:])
+	opts, err := parseGUIFlags(os.Args[1:])
+	if errors.Is(err, flag.ErrHelp) {
+		usage(os.Stdout)
+		return
+	}
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "schoolmap:", err)
+		usage(os.Stderr)
+		os.Exit(exitUsage)
+	}
 	if err := runGUI(opts); err != nil {
 		fmt.Fprintln(os.Stderr, "schoolmap:", err)
 		os.Exit(1)

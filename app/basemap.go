@@ -163,6 +163,10 @@ func (p *basemapPanel) choose(value, datum string) bool {
 	p.live.none.Store(sp.Kind == tile.KindNone)
 	p.show(b)
 	p.note.SetText(p.describe(sp))
+	for _, w := range b.Warnings() { // shown anyway; the planner should know why zooms differ
+		p.note.SetText(tile.Message(w))
+		p.sh.status.SetText(tile.Message(w))
+	}
 	return true
 }
 

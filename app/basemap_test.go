@@ -167,3 +167,23 @@ func TestCustomTemplateChoice(t *testing.T) {
 		t.Errorf("empty folder: %q", u.layers.basemap.note.Text)
 	}
 }
+
+// TestBasemapZoomWarning: an MBTiles whose zoom metadata is impossible
+// opens with its tiles' levels, and the panel says so.
+func TestBasemapZoomWarning(t *testing.T) {
+	u := newTestUI(t)
+	mb := redMBTiles(t)
+	db, err := sql.Open("sqlite", mb)
+	if err != nil {
+		t.Fatal(err)
+	}
+	db.Exec("UPDATE metadata SET value='20' WHERE name='minzoom'")
+	db.Exec("UPDATE metadata SET value='5' WHERE name='maxzoom'")
+	db.Close()
+	if !u.layers.basemap.choose(mb, "") {
+		t.Fatalf("refused: %s", u.layers.basemap.note.Text)
+	}
+	if note := u.layers.basemap.note.Text; !strings.Contains(note, "缩放级别") || !strings.Contains(note, "10–14") {
+		t.Errorf("panel note %q does not warn about the zoom metadata", note)
+	}
+}

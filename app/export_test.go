@@ -28,6 +28,8 @@ func TestExportFormValidation(t *testing.T) {
 	}{
 		{"valid", func(f *exportForm) {}, ""},
 		{"bad dpi", func(f *exportForm) { f.DPI = "lots" }, "分辨率"},
+		{"NaN dpi", func(f *exportForm) { f.DPI = "NaN" }, "分辨率"},
+		{"infinite dpi", func(f *exportForm) { f.DPI = "Inf" }, "分辨率"},
 		{"bad pixels", func(f *exportForm) { f.Page = pageForm{Size: i18n.T(pixelSize), WidthPx: "100", HeightPx: "x"} }, "像素尺寸"},
 		{"bad date", func(f *exportForm) { f.Date = "26/11/2026" }, "日期"},
 		{"no file name", func(f *exportForm) { f.File = " " }, "文件名"},

@@ -102,7 +102,7 @@ func (f exportForm) options(d *exportDialog) (export.Options, string, error) {
 // size checks the resolution and the paper or pixel size.
 func (f exportForm) size(o *export.Options) error {
 	dpi, err := strconv.ParseFloat(f.DPI, 64)
-	if err != nil || dpi < 36 || dpi > 1200 {
+	if err != nil || !(dpi >= 36 && dpi <= 1200) { // NaN too
 		return fmt.Errorf(i18n.T("ui.exportdlg.dpi_give_a_number_from"), f.DPI)
 	}
 	o.DPI = dpi
@@ -130,7 +130,7 @@ func viewBound(v render.View) orb.Bound {
 // exportTo writes the snapshot to path (atomically: a failed or cancelled
 // export leaves nothing behind).
 func (d *exportDialog) exportTo(ctx context.Context, path string, o export.Options, progress func(export.Progress)) error {
-	e := &export.Exporter{FontTTF: d.fontTTF, Fonts: d.fonts}
+	e := &export.Exporter{FontTTF: d.fontTTF, Fonts: d.fonts, TileBudget: export.DefaultTileBudget} // as the command line
 	if b := d.live.cur.Load(); b != nil {
 		e.Tiles, e.MaxZoom, e.GCJ02 = b, b.Source.MaxZoom, b.GCJ02()
 	}

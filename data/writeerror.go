@@ -24,6 +24,8 @@ func ExplainWriteError(path string, err error) string {
 		return i18n.T("robust.write.readonly", dir)
 	case errors.Is(err, fs.ErrPermission):
 		return i18n.T("robust.write.permission", dir)
+	case errors.Is(err, atomicfile.ErrFolder):
+		return i18n.T("limits.write.folder", path)
 	case errors.Is(err, atomicfile.ErrNotRegular):
 		return i18n.T("robust.write.notregular", path)
 	case errors.Is(err, fs.ErrNotExist), errors.Is(err, syscall.ENOTDIR):

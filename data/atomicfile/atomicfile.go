@@ -18,6 +18,10 @@ import (
 // regular file (a folder, a device node, a FIFO): it is never replaced.
 var ErrNotRegular = errors.New("atomicfile: not a regular file")
 
+// ErrFolder comes with ErrNotRegular when the path is a folder, so the
+// message can say so rather than name a temporary file.
+var ErrFolder = errors.New("atomicfile: is a folder")
+
 // staleAfter is how old a temporary file of the same name must be to count
 // as left by a crash rather than by a save under way.
 var staleAfter = time.Minute
@@ -80,6 +84,13 @@ func finish(f *os.File, target string, mode fs.FileMode) error {
 	return os.Rename(f.Name(), target)
 }
 
+// Target is the file a write to path replaces, for writers that make their
+// own temporary file (SQLite): symbolic links are followed, and a folder,
+// device or FIFO is refused with ErrNotRegular (a folder also with
+// ErrFolder), so a rename never replaces one. mode is the permission the
+// new file keeps (0644 for a new file).
+func Target(path string) (target string, mode fs.FileMode, err error) { return resolve(path) }
+
 // resolve follows symbolic links to the file to replace and returns it with
 // the mode the new file gets.
 func resolve(path string) (string, fs.FileMode, error) {
@@ -93,6 +104,8 @@ func resolve(path string) (string, fs.FileMode, error) {
 			return "", 0, err
 		case st.Mode().IsRegular():
 			return target, st.Mode().Perm(), nil
+		case st.IsDir():
+			return "", 0, fmt.Errorf("%w: %w: %s", ErrNotRegular, ErrFolder, path)
 		case st.Mode()&fs.ModeSymlink == 0:
 			return "", 0, fmt.Errorf("%w: %s (%v)", ErrNotRegular, path, st.Mode().Type())
 		}

@@ -140,3 +140,29 @@ func TestSyncsFolder(t *testing.T) {
 		t.Errorf("synced %v, want [%s]", synced, dir)
 	}
 }
+
+// TestTargetRefuses: Target, for writers with their own temporary file,
+// refuses what WriteFile refuses, and says when the path is a folder.
+func TestTargetRefuses(t *testing.T) {
+	dir := t.TempDir()
+	fifo := filepath.Join(dir, "out.gpkg")
+	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	link := filepath.Join(dir, "null.gpkg")
+	os.Symlink("/dev/null", link)
+	for _, p := range []string{fifo, link} {
+		if _, _, err := Target(p); !errors.Is(err, ErrNotRegular) || errors.Is(err, ErrFolder) {
+			t.Errorf("%s: %v, want ErrNotRegular only", p, err)
+		}
+	}
+	if _, _, err := Target(dir); !errors.Is(err, ErrNotRegular) || !errors.Is(err, ErrFolder) {
+		t.Errorf("folder: %v, want ErrNotRegular and ErrFolder", err)
+	}
+	real := filepath.Join(dir, "real.gpkg")
+	os.WriteFile(real, nil, 0o600)
+	os.Symlink(real, filepath.Join(dir, "link.gpkg"))
+	if got, mode, err := Target(filepath.Join(dir, "link.gpkg")); err != nil || got != real || mode != 0o600 {
+		t.Errorf("link: %s %v %v, want %s 0600", got, mode, err, real)
+	}
+}

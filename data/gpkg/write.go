@@ -10,6 +10,8 @@ import (
 
 	"github.com/paulmach/orb"
 	_ "modernc.org/sqlite" // pure-Go SQLite driver "sqlite"
+
+	"github.com/liwan-edu/schoolmap/data/atomicfile"
 )
 
 const (
@@ -40,7 +42,15 @@ const wgs84WKT = `GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298
 // built in a temporary file in the same folder, synced and renamed over
 // path, so path is never a half-written file: a crash or a full disk leaves
 // the previous file as it was.
+//
+// A symbolic link is followed (its target is replaced); a path naming a
+// folder, device or FIFO is refused with atomicfile.ErrNotRegular and left
+// as it is.
 func Write(path string, layers []*Layer) (err error) {
+	path, _, err = atomicfile.Target(path)
+	if err != nil {
+		return err
+	}
 	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".tmp-*")
 	if err != nil {
 		return err

@@ -12,11 +12,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"io/fs"
 	"path/filepath"
 	"strings"
 
 	"github.com/paulmach/orb"
 
+	"github.com/liwan-edu/schoolmap/data/regularfile"
 	"github.com/liwan-edu/schoolmap/geo/crs"
 )
 
@@ -98,6 +100,9 @@ func Open(path, layer, encoding string) (*Set, error) {
 // OpenWith is Open with Options; a GeoPackage with several layers that fit
 // o.Want gives a *LayerChoiceError listing them.
 func OpenWith(path string, o Options) (*Set, error) {
+	if err := regularfile.Check(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return nil, &FileError{Path: path, Err: err} // a FIFO would block the readers' open
+	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".txt":
 		return ReadCSV(path, o.Encoding)

@@ -3,10 +3,12 @@ package export
 import (
 	"cmp"
 	"context"
+	"errors"
 	"fmt"
 	"image"
 	"io"
 	"math"
+	"time"
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
@@ -37,6 +39,10 @@ type Exporter struct {
 	Tiles   TileLoader
 	MaxZoom int  // of the tile source; 0 = 19
 	GCJ02   bool // the basemap is in GCJ-02: data is drawn shifted onto it
+	// TileBudget is the longest the basemap stage waits for tiles; the
+	// page is then drawn with the tiles that arrived, and its footnote
+	// says how many are missing. 0 means DefaultTileBudget.
+	TileBudget time.Duration
 }
 
 // Write renders the page(s) described by o and writes them to w. progress
@@ -70,11 +76,11 @@ func (e *Exporter) Write(ctx context.Context, w io.Writer, o Options, progress f
 		// dpi is 70 MB a copy.
 		mapImg = page.frame(g.mapBox, fw, fh)
 	}
-	missing, err := e.renderMap(ctx, mapImg, v, o, g.keep(v), progress)
+	tr, err := e.renderMap(ctx, mapImg, v, o, g.keep(v), progress)
 	if err != nil {
 		return err
 	}
-	f := e.furniture(o, v, g, notes, missing)
+	f := e.furniture(o, v, g, notes, tr)
 	progress(Progress{Stage: i18n.T("export.stage.layout"), Done: 0, Total: 1})
 	if o.Format == PDF {
 		return e.writePDF(ctx, w, doc, o, g, v, mapImg, f, progress)
@@ -104,32 +110,65 @@ func (e *Exporter) fit(o Options, fw, fh int) render.View {
 		TileScale: math.Exp2(zf - float64(z)), SymbolScale: o.DPI / 96, GCJ02: e.GCJ02}
 }
 
-// renderMap draws the map into dst (the view's size) and returns how many
-// tiles were unavailable.
-func (e *Exporter) renderMap(ctx context.Context, dst *image.RGBA, v render.View, o Options, keep [][2][2]float64, progress func(Progress)) (int, error) {
+// DefaultTileBudget is how long an export waits for its basemap tiles
+// when Exporter.TileBudget is 0: an A3 page at 300 dpi (about 650 tiles)
+// loads in under a minute from a server that answers normally.
+const DefaultTileBudget = 2 * time.Minute
+
+// tileReport is what the basemap stage got: how many tiles of the view
+// were missing, and whether the budget ran out (late).
+type tileReport struct {
+	missing int
+	late    bool
+	budget  time.Duration
+}
+
+// renderMap draws the map into dst (the view's size) and reports the
+// tiles that were unavailable.
+func (e *Exporter) renderMap(ctx context.Context, dst *image.RGBA, v render.View, o Options, keep [][2][2]float64, progress func(Progress)) (tileReport, error) {
 	r := &render.Renderer{Fonts: e.Fonts, Direct: true, Keep: keep}
 	sc := o.Scene
 	if o.Format == PDF {
 		sc = basemapOnly(sc) // the overlays are drawn as vectors
 	}
-	missing := 0
+	var tr tileReport
 	if e.Tiles != nil && sc.On(render.Basemap) {
-		tiles := v.Tiles()
-		set, miss, err := e.Tiles.Load(ctx, tiles, func(d, t int) {
-			progress(Progress{Stage: i18n.T("export.stage.tiles"), Done: d, Total: t})
-		})
+		set, err := e.loadTiles(ctx, v.Tiles(), &tr, progress)
 		if err != nil {
-			return 0, err
+			return tr, err
 		}
-		r.Tiles, missing = set, miss
+		r.Tiles = set
 	}
 	if err := ctx.Err(); err != nil {
-		return 0, err
+		return tr, err
 	}
 	progress(Progress{Stage: i18n.T("export.stage.rendering"), Done: 0, Total: 1})
 	f := r.Render(dst, v, sc, false)
-	return max(missing, f.Missing*boolInt(e.Tiles != nil)), nil
+	tr.missing = max(tr.missing, f.Missing*boolInt(e.Tiles != nil))
+	return tr, nil
 }
+
+// loadTiles waits for the view's tiles at most the tile budget; when it
+// runs out, the tiles that arrived are drawn (tr.late). A cancel of ctx
+// is an error.
+func (e *Exporter) loadTiles(ctx context.Context, tiles []maptile.Tile, tr *tileReport, progress func(Progress)) (tile.Set, error) {
+	tr.budget = cmp.Or(e.TileBudget, DefaultTileBudget)
+	lctx, cancel := context.WithTimeout(ctx, tr.budget)
+	defer cancel()
+	stage := i18n.T("export.stage.tiles_budget", seconds(tr.budget))
+	set, missing, err := e.Tiles.Load(lctx, tiles, func(d, t int) {
+		progress(Progress{Stage: stage, Done: d, Total: t})
+	})
+	if err != nil && (ctx.Err() != nil || !errors.Is(err, context.DeadlineExceeded)) {
+		return nil, err
+	}
+	tr.missing, tr.late = missing, err != nil
+	return set, nil
+}
+
+// seconds is d in whole seconds for the page and the progress, rounded
+// up (at least 1).
+func seconds(d time.Duration) int { return max(1, int(math.Ceil(d.Seconds()))) }
 
 // basemapOnly is the scene with every layer but the basemap hidden.
 func basemapOnly(sc *render.Scene) *render.Scene {
@@ -203,17 +242,22 @@ func (e *Exporter) place(p Page, o Options, wMM, hMM float64, raw []string) (geo
 	return g, v, notes
 }
 
-func (e *Exporter) furniture(o Options, v render.View, g geometry, notes []string, missing int) furniture {
+func (e *Exporter) furniture(o Options, v render.View, g geometry, notes []string, tr tileReport) furniture {
 	metersPerMM := v.MetersPerPixel() * o.px(1)
 	sm, smm := chooseScale(metersPerMM, 35*g.k)
 	f := furniture{title: o.Title, subtitle: o.Subtitle, date: o.date().Format("2006-01-02"),
 		notes: notes, legend: render.Legend(o.Scene), scaleM: sm, scaleMM: smm}
 	attributed := e.Tiles != nil && o.Attribution != "" && o.Scene.On(render.Basemap) && len(f.notes) > 0
+	n := len(v.Tiles())
 	switch {
-	case attributed && missing >= len(v.Tiles()):
+	case attributed && tr.late && tr.missing >= n:
+		f.notes[0] = i18n.T("export.tiles_late_none", seconds(tr.budget))
+	case attributed && tr.late && tr.missing > 0:
+		f.notes[0] += i18n.T("export.tiles_late", tr.missing, n, seconds(tr.budget))
+	case attributed && tr.missing >= n:
 		f.notes[0] = i18n.T("basemap.none") // nothing shown: say so rather than count tiles
-	case attributed && missing > 0:
-		f.notes[0] += i18n.T("render.page.tiles_missing", missing)
+	case attributed && tr.missing > 0:
+		f.notes[0] += i18n.T("render.page.tiles_missing", tr.missing)
 	}
 	return f
 }

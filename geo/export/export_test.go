@@ -227,6 +227,8 @@ func TestExportCancelAndBadOptions(t *testing.T) {
 	}
 	for _, mod := range []func(*Options){
 		func(o *Options) { o.DPI = 0 },
+		func(o *Options) { o.DPI = math.NaN() },
+		func(o *Options) { o.DPI = math.Inf(1) },
 		func(o *Options) { o.Paper = "B5" },
 		func(o *Options) { o.Paper, o.WidthPx = "", 10 },
 		func(o *Options) { o.Scene = nil },

@@ -78,7 +78,7 @@ type Options struct {
 
 // pageMM returns the page size in millimetres.
 func (o *Options) pageMM() (w, h float64, err error) {
-	if o.DPI < 36 || o.DPI > 1200 {
+	if !(o.DPI >= 36 && o.DPI <= 1200) { // NaN too
 		return 0, 0, fmt.Errorf("%w: dpi %g (36–1200)", ErrOption, o.DPI)
 	}
 	if o.Paper == "" {

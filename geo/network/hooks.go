@@ -9,6 +9,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/i18n"
+	"github.com/liwan-edu/schoolmap/data/regularfile"
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
@@ -51,6 +52,12 @@ func (s *SiteSet) CoverageShapes() coverage.ShapeFunc {
 func Explain(path string, err error) error {
 	base := filepath.Base(path)
 	switch {
+	case errors.Is(err, regularfile.ErrNotRegular):
+		return errors.New(i18n.T("limits.not_regular", base))
+	case errors.Is(err, ErrTooMuchWork):
+		return errors.New(i18n.T("limits.pbf.work", base))
+	case errors.Is(err, ErrCanceled):
+		return errors.New(i18n.T("limits.canceled", base))
 	case errors.Is(err, ErrTruncated):
 		return errors.New(i18n.T("network.err.truncated", base))
 	case errors.Is(err, ErrNoLines):

@@ -34,6 +34,9 @@ var (
 	ErrFormat    = errors.New("network: unreadable street file")
 	ErrTruncated = errors.New("network: file ends early (truncated download?)")
 	ErrCanceled  = errors.New("network: canceled")
+	// ErrTooMuchWork is a street file asking for far more work than its
+	// size can hold in real data (a crafted or broken file).
+	ErrTooMuchWork = errors.New("network: too much work for the file's size")
 )
 
 // Options tune the graph.

@@ -9,11 +9,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"runtime"
 
 	"github.com/paulmach/orb"
+
+	"github.com/liwan-edu/schoolmap/data/regularfile"
 )
 
 // FileError names the street file a problem was found in.
@@ -34,8 +35,17 @@ const (
 // PBFStats counts what a read saw and kept.
 type PBFStats struct {
 	Blocks, Nodes, NodesKept, Ways, WaysKept, Lines int
+	WaysTooLong                                     int  // over MaxWayNodes nodes: skipped
 	Sorted                                          bool // nodes came before ways (one pass sufficed)
 }
+
+// workPerByte bounds the nodes and references a file may make the reader
+// keep: 64 per byte of file (real extracts hold under one), plus
+// workFloor for tiny files.
+const (
+	workPerByte = 64
+	workFloor   = 1 << 20
+)
 
 // ReadPBF reads the walkable ways of an OpenStreetMap .osm.pbf file that
 // lie within ext (WGS-84; an empty bound keeps everything), cut where they
@@ -44,9 +54,15 @@ type PBFStats struct {
 // Files with nodes before ways (as osmium and Geofabrik write them) take
 // one pass, others two. progress, when set, gets bytes read and the file
 // size.
+//
+// Limits: a path that is not a regular file is refused at once; ways of
+// more than MaxWayNodes nodes are skipped and counted (WaysTooLong); a
+// file asking for more kept nodes and references than workPerByte times
+// its size, or a block of more than a million nodes, is refused with
+// ErrTooMuchWork. ctx cancels between blocks (ErrCanceled).
 func ReadPBF(ctx context.Context, path string, ext orb.Bound, progress func(done, total int64)) ([]orb.LineString, PBFStats, error) {
 	open := func() (io.ReadCloser, int64, error) {
-		f, err := os.Open(path)
+		f, err := regularfile.Open(path)
 		if err != nil {
 			return nil, 0, err
 		}
@@ -63,9 +79,14 @@ func ReadPBF(ctx context.Context, path string, ext orb.Bound, progress func(done
 // readPBF reads from whatever open gives (the file, or bytes in tests).
 func readPBF(ctx context.Context, path string, open opener, ext orb.Bound, progress func(done, total int64)) ([]orb.LineString, PBFStats, error) {
 	m := &merger2{nodes: map[int64]orb.Point{}, ext: ext, seen: make([]uint64, seenWords)}
+	if f, size, err := open(); err == nil {
+		f.Close()
+		m.budget = workFloor + workPerByte*size
+	}
 	err := m.pass(ctx, open, true, progress)
 	if err == nil && m.unsorted {
-		m.lines, m.stats.Lines, m.stats.WaysKept, m.stats.Ways = nil, 0, 0, 0
+		m.lines, m.stats.Lines, m.stats.WaysKept, m.stats.Ways, m.stats.WaysTooLong = nil, 0, 0, 0, 0
+		m.work = int64(len(m.nodes))
 		err = m.pass(ctx, open, false, progress)
 	}
 	if err != nil {
@@ -96,6 +117,8 @@ type merger2 struct {
 	sawWays  bool
 	unsorted bool
 	stats    PBFStats
+	work     int64 // nodes and references kept so far
+	budget   int64
 }
 
 type decoded struct {
@@ -131,7 +154,7 @@ func (m *merger2) pass(ctx context.Context, open opener, withNodes bool, progres
 			first = d.err
 		}
 		if first == nil {
-			m.add(d.b, withNodes)
+			first = m.add(d.b, withNodes)
 		}
 	}
 	if err := <-readErr; err != nil {
@@ -140,9 +163,15 @@ func (m *merger2) pass(ctx context.Context, open opener, withNodes bool, progres
 	return first
 }
 
-// add merges one block: nodes into the map, ways cut into lines.
-func (m *merger2) add(b *block, withNodes bool) {
+// add merges one block: nodes into the map, ways cut into lines. It
+// fails when the file's work exceeds its budget.
+func (m *merger2) add(b *block, withNodes bool) error {
 	m.stats.Blocks++
+	m.stats.WaysTooLong += b.tooLong
+	m.work += int64(len(b.nodeIDs) + b.refs)
+	if m.work > m.budget {
+		return fmt.Errorf("%w: over %d nodes and references from a file of %d KB", ErrTooMuchWork, m.budget, (m.budget-workFloor)/workPerByte>>10)
+	}
 	if withNodes {
 		m.stats.Nodes += b.nodesSeen
 		if b.nodesSeen > 0 && m.sawWays {
@@ -165,6 +194,7 @@ func (m *merger2) add(b *block, withNodes bool) {
 		}
 	}
 	m.stats.Lines = len(m.lines)
+	return nil
 }
 
 // cut appends the runs of the way's nodes that are known (inside the

@@ -1,6 +1,7 @@
 package network
 
 import (
+	"errors"
 	"fmt"
 
 	"github.com/paulmach/orb"
@@ -14,7 +15,20 @@ type block struct {
 	nodesSeen int
 	ways      [][]int64
 	waysSeen  int
+	refs      int // kept ways' node references
+	tooLong   int // ways over MaxWayNodes, skipped
 }
+
+// Limits of the work one file may ask for. OSM allows 2,000 nodes per way
+// (API 0.6); a block holds at most 8,000 ways, most of a few dozen nodes.
+const (
+	MaxWayNodes   = 2000
+	maxBlockRefs  = 4 << 20 // kept references per block: 32 MB
+	maxBlockNodes = 1 << 20 // nodes per block (osmium writes 8,000)
+)
+
+// errBlockNodes is a block of more nodes than maxBlockNodes.
+var errBlockNodes = fmt.Errorf("%w: over %d nodes in one block", ErrTooMuchWork, maxBlockNodes)
 
 // blockCtx carries a PrimitiveBlock's string table and coordinate coding.
 type blockCtx struct {
@@ -62,7 +76,9 @@ func decodeBlob(blob []byte, ext orb.Bound, withNodes bool) (*block, error) {
 		return nil, fmt.Errorf("%w: %w", ErrFormat, errBlock)
 	}
 	for _, g := range groups {
-		if err := bc.group(g); err != nil {
+		if err := bc.group(g); errors.Is(err, ErrTooMuchWork) {
+			return nil, err
+		} else if err != nil {
 			return nil, fmt.Errorf("%w: %w", ErrFormat, errBlock)
 		}
 	}
@@ -112,6 +128,9 @@ func (bc *blockCtx) keep(id, lat, lon int64) {
 }
 
 func (bc *blockCtx) node(b []byte) error {
+	if bc.out.nodesSeen >= maxBlockNodes {
+		return errBlockNodes
+	}
 	p := pb{b: b}
 	var id, lat, lon int64
 	for f, w, ok := p.next(); ok; f, w, ok = p.next() {
@@ -138,6 +157,9 @@ func (bc *blockCtx) dense(b []byte) error {
 	ids, lats, lons := bc.ids[:0], bc.lats[:0], bc.lons[:0]
 	defer func() { bc.ids, bc.lats, bc.lons = ids, lats, lons }()
 	for f, w, ok := p.next(); ok; f, w, ok = p.next() {
+		if (f == 1 || f == 8 || f == 9) && w == 2 && packedCount(&p) > maxBlockNodes {
+			return errBlockNodes // checked before decoding: 3 slices of 8 MB at most
+		}
 		switch f {
 		case 1:
 			ids = p.packedS(w, ids, true)
@@ -162,6 +184,7 @@ func (bc *blockCtx) way(b []byte) error {
 	bc.out.waysSeen++
 	p := pb{b: b}
 	keys, vals, refs := bc.uScratch[:0], bc.uScratchV[:0], bc.refScratch[:0]
+	long := false
 	for f, w, ok := p.next(); ok; f, w, ok = p.next() {
 		switch f {
 		case 2:
@@ -169,6 +192,11 @@ func (bc *blockCtx) way(b []byte) error {
 		case 3:
 			vals = p.packedU(w, vals)
 		case 8:
+			if w == 2 && len(refs)+packedCount(&p) > MaxWayNodes {
+				p.skip(w) // counted below, never decoded
+				long = true
+				continue
+			}
 			refs = p.packedS(w, refs, true)
 		default:
 			p.skip(w)
@@ -186,7 +214,14 @@ func (bc *blockCtx) way(b []byte) error {
 		}
 		return ""
 	}
-	if len(refs) >= 2 && Walkable(tag) {
+	switch {
+	case long || len(refs) > MaxWayNodes:
+		bc.out.tooLong++
+	case len(refs) >= 2 && Walkable(tag):
+		bc.out.refs += len(refs)
+		if bc.out.refs > maxBlockRefs {
+			return fmt.Errorf("%w: over %d node references in one block", ErrTooMuchWork, maxBlockRefs)
+		}
 		bc.out.ways = append(bc.out.ways, append([]int64(nil), refs...))
 	}
 	return nil

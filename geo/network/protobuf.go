@@ -124,3 +124,16 @@ func (p *pb) packedS(wire int, dst []int64, delta bool) []int64 {
 	}
 	return dst
 }
+
+// packedCount is how many values the packed field at p holds, without
+// decoding them or moving p (one final byte, below 0x80, per varint).
+func packedCount(p *pb) int {
+	q := pb{b: p.b}
+	n := 0
+	for _, c := range q.bytes() {
+		if c < 0x80 {
+			n++
+		}
+	}
+	return n
+}

@@ -1,6 +1,7 @@
 package tile
 
 import (
+	"cmp"
 	"context"
 	"image"
 	"image/draw"
@@ -30,6 +31,8 @@ type Basemap struct {
 	made   *LRU // composites and scaled-up tiles
 	bg     *image.RGBA
 	mu     sync.Mutex
+
+	warnings []error // faults the basemap was opened despite
 }
 
 // Background is the neutral colour outside a basemap's bounds (the
@@ -131,6 +134,15 @@ func (b *Basemap) Problem() error {
 	return nil
 }
 
+// Warnings are faults an offline file was opened despite (an impossible
+// zoom range in its metadata); Message words each. The map shows anyway.
+func (b *Basemap) Warnings() []error {
+	if b == nil {
+		return nil
+	}
+	return b.warnings
+}
+
 // Offline reports whether the bottom layer's network is down.
 func (b *Basemap) Offline() (bool, error) { return b.layers[0].Offline() }
 
@@ -172,7 +184,7 @@ func (b *Basemap) sourceTile(t maptile.Tile) (maptile.Tile, bool) {
 }
 
 func ancestor(t maptile.Tile, z int) maptile.Tile {
-	for int(t.Z) > z {
+	for int(t.Z) > z && t.Z > 0 {
 		t = t.Parent()
 	}
 	return t
@@ -185,16 +197,19 @@ func (b *Basemap) Get(t maptile.Tile) (*image.RGBA, bool) {
 }
 
 // Load brings the tiles of an export in, waiting for them; missing counts
-// the tiles inside the source that could not be had.
+// the tiles inside the source that could not be had. When ctx ends, the
+// tiles that arrived are still returned, with ctx's error (see
+// Store.Load); a layer that did not arrive is left out of the composites.
 func (b *Basemap) Load(ctx context.Context, tiles []maptile.Tile, progress func(done, total int)) (Set, int, error) {
 	need := b.needed(tiles)
 	sets := make([]Set, len(b.layers))
+	var ended error
 	for i, l := range b.layers {
 		s, _, err := l.Load(ctx, need, progress)
-		if err != nil {
+		if err != nil && ctx.Err() == nil {
 			return nil, 0, err
 		}
-		sets[i] = s
+		sets[i], ended = s, cmp.Or(ended, err)
 	}
 	out, missing := Set{}, 0
 	for _, t := range tiles {
@@ -205,7 +220,7 @@ func (b *Basemap) Load(ctx context.Context, tiles []maptile.Tile, progress func(
 			missing++
 		}
 	}
-	return out, missing, nil
+	return out, missing, ended
 }
 
 // compose draws t from the layers' tiles given by get.

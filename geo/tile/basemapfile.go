@@ -2,9 +2,12 @@ package tile
 
 import (
 	"errors"
+	"fmt"
 	"image/color"
 	"io"
+	"io/fs"
 	"net/http"
+	"os"
 )
 
 // colorBG is the renderer's background (render.Background), drawn where a
@@ -18,6 +21,9 @@ var ErrNoKey = errors.New("tile: tianditu needs a key")
 // served through the same Store as online tiles (no disk cache: the file
 // is the cache).
 func openFile(sp Spec, o BasemapOptions) (*Basemap, error) {
+	if _, err := os.Stat(sp.Value); errors.Is(err, fs.ErrNotExist) {
+		return nil, &FileError{sp.Value, ErrNotFound} // not "corrupt": the path is wrong
+	}
 	src, info, c, err := openReader(sp)
 	if err != nil {
 		return nil, err
@@ -27,16 +33,24 @@ func openFile(sp Spec, o BasemapOptions) (*Basemap, error) {
 	if info.Attribution == "" {
 		info.Attribution = fileLabel(sp.Value)
 	}
-	if info.MaxZoom < info.MinZoom || info.MaxZoom > 24 {
+	var warnings []error
+	if m, ok := src.(*MBTiles); ok {
+		warnings = m.Warnings
+	}
+	if info.MinZoom < 0 || info.MaxZoom < info.MinZoom || info.MaxZoom > MaxFileZoom {
+		declared := fmt.Sprintf("minzoom=%d, maxzoom=%d", info.MinZoom, info.MaxZoom)
 		info.MinZoom, info.MaxZoom = 0, 19
+		warnings = append(warnings, &FileError{sp.Value, &ZoomError{Declared: declared, Lo: 0, Hi: 19, Err: ErrZoomMeta}})
 	}
 	b := newBasemap(info)
+	b.warnings = warnings
 	if c != nil {
 		b.files = append(b.files, c)
 	}
 	f := NewFetcher(info, UserAgent)
 	f.Client = &http.Client{Transport: FileTransport{Src: src}}
 	f.PerHost = 4
+	f.MaxBytes = MaxFileTile
 	b.layers = []*Store{NewStore(info, StoreOptions{Fetcher: f, OnReady: o.OnReady})}
 	return b, nil
 }

@@ -33,9 +33,14 @@ var (
 // Responses are decoded before they are returned, so garbage never reaches
 // a cache. Error bodies are drained so connections are reused. A host
 // answering 429 or 503 is left alone for its Retry-After (or a doubling
-// back-off when it gives none), and so is a host after Strikes timeouts,
-// cut-off or oversized answers in a row: its tiles then fail at once
-// instead of each waiting a timeout.
+// back-off when it gives none). A host is also backed off on slowness:
+// each timeout, cut-off or oversized answer, and each answer slower than
+// SlowAfter, adds one to its slowness score, each quick answer takes half
+// a point off, and at Strikes points its tiles fail at once for a while
+// instead of each waiting a timeout. So three timeouts in a row back a
+// host off, and so does a host that stalls on every other tile; one odd
+// timeout among quick answers does not. While a host has a score, its
+// requests are cut at SlowAfter rather than the full Timeout.
 type Fetcher struct {
 	Source    Source
 	Client    *http.Client
@@ -43,8 +48,11 @@ type Fetcher struct {
 	MaxBytes  int64
 	Timeout   time.Duration
 	PerHost   int
-	Strikes   int           // consecutive timeouts before a host is backed off; default 3
+	Strikes   int           // slowness points before a host is backed off; default 3
 	MaxWait   time.Duration // longest back-off honoured; default 10 min
+	// SlowAfter is how long an answer may take before it counts as slow;
+	// 0 means a quarter of Timeout.
+	SlowAfter time.Duration
 
 	mu    sync.Mutex
 	hosts map[string]*host
@@ -54,7 +62,9 @@ type Fetcher struct {
 type host struct {
 	sem     chan struct{}
 	until   time.Time // no requests before
-	strikes int       // consecutive failures of the kind that back off
+	strikes int       // 429/503 answers in a row, for the doubling back-off
+	slow    float64   // slowness score (see Fetcher)
+	rests   int       // back-offs for slowness since the last quick answer
 }
 
 // NewFetcher returns a fetcher with the defaults the OSM policy expects:
@@ -92,7 +102,8 @@ func (f *Fetcher) Fetch(ctx context.Context, t maptile.Tile, prev *Meta) (Result
 		return Result{}, fmt.Errorf("%s: %w", Name(t), err)
 	}
 	defer release()
-	rctx, cancel := context.WithTimeout(ctx, f.Timeout)
+	start := time.Now()
+	rctx, cancel := context.WithTimeout(ctx, f.timeoutFor(h))
 	defer cancel()
 	req, err := http.NewRequestWithContext(rctx, http.MethodGet, u, nil)
 	if err != nil {
@@ -113,9 +124,13 @@ func (f *Fetcher) Fetch(ctx context.Context, t maptile.Tile, prev *Meta) (Result
 	}
 	defer resp.Body.Close()
 	res, err := f.read(resp, h, t, prev)
-	if err != nil && ctx.Err() == nil && (errors.Is(err, ErrTile) || errors.Is(err, ErrTooLarge)) {
+	switch {
+	case ctx.Err() != nil: // the caller gave up: says nothing of the host
+	case err != nil && (errors.Is(err, ErrTile) || errors.Is(err, ErrTooLarge)):
 		f.strike(h, 0)
-	} else if err == nil {
+	case time.Since(start) > f.slowAfter():
+		f.slowAnswer(h)
+	case err == nil:
 		f.clear(h)
 	}
 	return res, err

@@ -300,6 +300,9 @@ func TestBadFiles(t *testing.T) {
 		{"truncated pmtiles", write("cut.pmtiles", []byte("PMTiles\x03\x00")), ErrBadFile},
 		{"vector pmtiles", write("vec.pmtiles", pmHeader), ErrVectorTiles},
 		{"empty folder", empty, ErrNoTiles},
+		{"missing mbtiles", filepath.Join(dir, "gone", "liwan.mbtiles"), ErrNotFound},
+		{"missing pmtiles", filepath.Join(dir, "gone", "liwan.pmtiles"), ErrNotFound},
+		{"missing folder", filepath.Join(dir, "gone", "tiles"), ErrNotFound},
 	}
 	i18n.SetLanguage("en")
 	defer i18n.SetLanguage("zh")

@@ -13,6 +13,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
+
+	"github.com/liwan-edu/schoolmap/data/regularfile"
 )
 
 // Folder reads a tile folder laid out {z}/{x}/{y}.png (or .jpg, .jpeg,
@@ -40,7 +42,7 @@ func OpenFolder(dir string) (*Folder, error) {
 		return nil, &FileError{dir, ErrNoTiles}
 	}
 	f.Info.Bounds = b
-	data, err := os.ReadFile(sample)
+	data, err := regularfile.ReadFile(sample, MaxFileTile)
 	if err != nil {
 		return nil, &FileError{sample, err}
 	}
@@ -86,11 +88,13 @@ func (f *Folder) scan(z int) (orb.Bound, string, bool) {
 	return b, sample, sample != ""
 }
 
-// Tile reads the file of t, whichever image extension it has.
+// Tile reads the file of t, whichever image extension it has. A tile
+// that is not a regular file (a FIFO, a link to a device) or is larger
+// than MaxFileTile is refused unread, as a bad tile.
 func (f *Folder) Tile(ctx context.Context, t maptile.Tile) ([]byte, error) {
 	base := filepath.Join(f.Dir, strconv.Itoa(int(t.Z)), strconv.FormatUint(uint64(t.X), 10), strconv.FormatUint(uint64(t.Y), 10))
 	for _, ext := range f.exts {
-		data, err := os.ReadFile(base + ext)
+		data, err := regularfile.ReadFile(base+ext, MaxFileTile)
 		if err == nil {
 			return data, nil
 		}

@@ -53,24 +53,42 @@ func (f *Fetcher) waiting(h *host) time.Duration {
 	return time.Until(h.until)
 }
 
-// strike counts a failure against the host; after Strikes in a row (or at
-// once when wait > 0) the host is backed off for wait, or for a back-off
-// doubling from 1 s.
+// strike counts a failure against the host: with wait > 0 (a 429 or
+// 503) it is backed off for wait at once; otherwise the failure is a
+// slowness point (see slower).
 func (f *Fetcher) strike(h *host, wait time.Duration) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
-	h.strikes++
-	limit := f.Strikes
+	if wait > 0 {
+		h.strikes++
+		h.until = time.Now().Add(min(wait, f.maxWait()))
+		return
+	}
+	f.slower(h)
+}
+
+// slowAnswer counts an answer that took longer than SlowAfter.
+func (f *Fetcher) slowAnswer(h *host) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.slower(h)
+}
+
+// slower adds a slowness point; at Strikes points the host is backed off
+// for a rest doubling from 1 s, and keeps all but one point, so the next
+// slow answer backs it off again for twice as long. Called under f.mu.
+func (f *Fetcher) slower(h *host) {
+	limit := float64(f.Strikes)
 	if limit <= 0 {
 		limit = 3
 	}
-	if wait <= 0 && h.strikes < limit {
+	h.slow++
+	if h.slow < limit {
 		return
 	}
-	if wait <= 0 {
-		wait = time.Second << min(h.strikes-limit, 9)
-	}
-	h.until = time.Now().Add(min(wait, f.maxWait()))
+	h.until = time.Now().Add(min(time.Second<<min(h.rests, 9), f.maxWait()))
+	h.rests++
+	h.slow = limit - 1
 }
 
 func (f *Fetcher) maxWait() time.Duration {
@@ -80,11 +98,35 @@ func (f *Fetcher) maxWait() time.Duration {
 	return 10 * time.Minute
 }
 
-// clear records a success: the host's strikes start again.
+func (f *Fetcher) slowAfter() time.Duration {
+	if f.SlowAfter > 0 {
+		return f.SlowAfter
+	}
+	return f.Timeout / 4
+}
+
+// timeoutFor is the request timeout for the host: Timeout, or SlowAfter
+// while the host has a slowness score (a slow answer then counts as a
+// timeout without holding a connection for the whole Timeout).
+func (f *Fetcher) timeoutFor(h *host) time.Duration {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if h.slow > 0 {
+		return min(f.Timeout, f.slowAfter())
+	}
+	return f.Timeout
+}
+
+// clear records a quick success: the 429 count starts again and the
+// slowness score loses half a point.
 func (f *Fetcher) clear(h *host) {
 	f.mu.Lock()
 	defer f.mu.Unlock()
 	h.strikes = 0
+	h.slow = max(0, h.slow-0.5)
+	if h.slow == 0 {
+		h.rests = 0
+	}
 }
 
 // backoffFor backs the host off for Retry-After (seconds or an HTTP

@@ -13,6 +13,8 @@ import (
 
 	"github.com/paulmach/orb"
 	"github.com/paulmach/orb/maptile"
+
+	"github.com/liwan-edu/schoolmap/data/regularfile"
 )
 
 // PMTiles reads a raster PMTiles v3 archive in place: the 127-byte header
@@ -58,7 +60,7 @@ type pmEntry struct {
 
 // OpenPMTiles opens path and reads its header and root directory.
 func OpenPMTiles(path string) (*PMTiles, error) {
-	f, err := os.Open(path)
+	f, err := regularfile.Open(path)
 	if err != nil {
 		return nil, &FileError{path, err}
 	}
@@ -123,7 +125,7 @@ func (p *PMTiles) readDir(off, n uint64) ([]pmEntry, error) {
 	if _, err := p.f.ReadAt(raw, int64(off)); err != nil {
 		return nil, p.bad("directory at %d: %v", off, err)
 	}
-	data, err := decompress(raw, p.h.internalComp)
+	data, err := decompress(raw, p.h.internalComp, maxDirBytes)
 	if err != nil {
 		return nil, p.bad("directory: %v", err)
 	}
@@ -134,7 +136,9 @@ func (p *PMTiles) readDir(off, n uint64) ([]pmEntry, error) {
 	return d, nil
 }
 
-func decompress(b []byte, comp byte) ([]byte, error) {
+// decompress returns b uncompressed, cut at limit bytes (a gzip bomb then
+// fails to decode rather than filling memory).
+func decompress(b []byte, comp byte, limit int64) ([]byte, error) {
 	switch comp {
 	case 0, 1:
 		return b, nil
@@ -143,7 +147,7 @@ func decompress(b []byte, comp byte) ([]byte, error) {
 		if err != nil {
 			return nil, err
 		}
-		return io.ReadAll(io.LimitReader(r, maxDirBytes))
+		return io.ReadAll(io.LimitReader(r, limit))
 	}
 	return nil, fmt.Errorf("compression %d is not supported", comp)
 }
@@ -236,14 +240,14 @@ func (p *PMTiles) Tile(ctx context.Context, t maptile.Tile) ([]byte, error) {
 }
 
 func (p *PMTiles) readTile(e pmEntry) ([]byte, error) {
-	if e.length > 16<<20 || p.h.dataOff+e.offset+uint64(e.length) > p.size {
+	if e.length > MaxFileTile || p.h.dataOff+e.offset+uint64(e.length) > p.size {
 		return nil, p.bad("tile of %d bytes at %d", e.length, e.offset)
 	}
 	b := make([]byte, e.length)
 	if _, err := p.f.ReadAt(b, int64(p.h.dataOff+e.offset)); err != nil {
 		return nil, p.bad("tile at %d: %v", e.offset, err)
 	}
-	return decompress(b, p.h.tileComp)
+	return decompress(b, p.h.tileComp, MaxFileTile)
 }
 
 func (p *PMTiles) leaf(e pmEntry) ([]pmEntry, error) {

@@ -3,7 +3,9 @@ package tile
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -72,12 +74,35 @@ func ParseSpec(s, datum string) (Spec, error) {
 		sp.Kind = KindPMTiles
 	default:
 		st, err := os.Stat(s)
+		if errors.Is(err, fs.ErrNotExist) && looksLikePath(s) {
+			return Spec{}, &FileError{s, ErrNotFound}
+		}
 		if err != nil || !st.IsDir() {
-			return Spec{}, fmt.Errorf("tile: basemap %q is not a name, a .mbtiles/.pmtiles file, a tile folder or a URL template", s)
+			return Spec{}, &ValueError{s}
 		}
 		sp.Kind = KindFolder
 	}
 	return sp, nil
+}
+
+// Errors of a basemap choice: ErrNotFound (in a *FileError) for a path
+// that does not exist, ErrUnknownBasemap for a value that is no name,
+// file, folder or template.
+var (
+	ErrNotFound       = fmt.Errorf("tile: file not found: %w", fs.ErrNotExist)
+	ErrUnknownBasemap = errors.New("tile: not a basemap name, .mbtiles/.pmtiles file, tile folder or URL template")
+)
+
+// ValueError is a basemap choice that names nothing the app can open.
+type ValueError struct{ Value string }
+
+func (e *ValueError) Error() string { return fmt.Sprintf("%v: %q", ErrUnknownBasemap, e.Value) }
+func (e *ValueError) Unwrap() error { return ErrUnknownBasemap }
+
+// looksLikePath reports whether s names a file or folder rather than a
+// basemap name: it has a path separator or starts with . or ~.
+func looksLikePath(s string) bool {
+	return strings.ContainsAny(s, `/\`) || strings.HasPrefix(s, ".") || strings.HasPrefix(s, "~")
 }
 
 // Online reports whether the basemap is fetched over the network.

@@ -187,12 +187,13 @@ func (s *Store) load(t maptile.Tile) bool {
 	if shown && s.onReady != nil {
 		s.onReady(t) // draw the stale copy now, not after revalidation
 	}
-	return s.fromNetwork(t, stale)
+	return s.fromNetwork(s.ctx, t, stale)
 }
 
 // loadNow is load for a job that must not wait on revalidation (an
 // export): a stale copy is used at once and revalidated in the background.
-func (s *Store) loadNow(t maptile.Tile) bool {
+// ctx ends the job's wait (its budget or a cancel).
+func (s *Store) loadNow(ctx context.Context, t maptile.Tile) bool {
 	shown, stale := s.fromDisk(t)
 	if shown {
 		if stale != nil {
@@ -200,7 +201,7 @@ func (s *Store) loadNow(t maptile.Tile) bool {
 		}
 		return true
 	}
-	return s.fromNetwork(t, nil)
+	return s.fromNetwork(ctx, t, nil)
 }
 
 // fromDisk puts the disk copy of t in memory; stale is its meta when it
@@ -228,12 +229,16 @@ func (s *Store) fromDisk(t maptile.Tile) (shown bool, stale *Meta) {
 }
 
 // fromNetwork fetches t (conditionally with stale) and caches it; it
-// reports whether a new image reached memory.
-func (s *Store) fromNetwork(t maptile.Tile, stale *Meta) bool {
+// reports whether a new image reached memory. A fetch cut off because
+// ctx ended is not a failure of the tile.
+func (s *Store) fromNetwork(ctx context.Context, t maptile.Tile, stale *Meta) bool {
 	if s.fetch == nil || s.networkDown() {
 		return false
 	}
-	res, err := s.fetch.Fetch(s.ctx, t, stale)
+	res, err := s.fetch.Fetch(ctx, t, stale)
+	if err != nil && ctx.Err() != nil {
+		return false
+	}
 	if err != nil {
 		network := errors.Is(err, ErrNetwork)
 		if !network && !errors.Is(err, context.Canceled) && !errors.Is(err, ErrBackoff) {
