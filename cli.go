@@ -151,7 +151,7 @@ func parseExportFlags(args []string, stderr io.Writer) (*exportFlags, error) {
 
 // inputs are the files the export reads, by flag.
 func (f *exportFlags) inputs() []input {
-	ins := []input{{"--project", f.project}, {"--network", f.nf.path}}
+	ins := append([]input{{"--project", f.project}, {"--network", f.nf.path}}, f.zones.inputs()...)
 	for _, r := range f.refs {
 		path, _, _ := splitRef(r)
 		ins = append(ins, input{"--reference", path})

@@ -102,7 +102,7 @@ func (f *exportFlags) check() error {
 		err = checkSpans(spanCheck("--width", float64(f.width), pixelSpan), spanCheck("--height", float64(f.height), pixelSpan))
 	}
 	if err == nil {
-		err = f.nf.check()
+		err = checkSpans(f.nf.check, f.zones.check)
 	}
 	if err == nil && f.bbox != "" {
 		_, err = parseBBox(f.bbox)

@@ -51,6 +51,8 @@ func fileFlags(dir string, file func(ext string) string) map[string][]string {
 		"export --reference":       {"export", "--out", png, "--offline", "--basemap", "none", "--reference", file(".gpkg")},
 		"export --network pbf":     {"export", "--out", png, "--offline", "--basemap", "none", "--network", file(".osm.pbf")},
 		"export --network gpkg":    {"export", "--out", png, "--offline", "--basemap", "none", "--network", file(".gpkg")},
+		"export --boundaries":      {"export", "--out", png, "--offline", "--basemap", "none", "--boundaries", file(".geojson")},
+		"export --population":      {"export", "--out", png, "--offline", "--basemap", "none", "--boundaries", bnd, "--population", file(".csv")},
 		"coverage --boundaries":    {"coverage", "--out", csv, "--boundaries", file(".geojson")},
 		"coverage --population":    {"coverage", "--out", csv, "--boundaries", bnd, "--population", file(".csv")},
 		"coverage --existing":      {"coverage", "--out", csv, "--boundaries", bnd, "--existing", file(".geojson")},
