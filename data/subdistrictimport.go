@@ -2,6 +2,7 @@ package data
 
 import (
 	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -78,19 +79,24 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 				s.Population, s.PopKnown = int(n+0.5), true
 			}
 		}
+		geomField := i18n.T("gap.field.geometry")
 		mp, err := validBoundary(multiPolygon(f.Geometry))
 		if err != nil {
-			bad("geometry", "words.import.text", boundaryProblem(err))
+			bad(geomField, "words.import.text", boundaryProblem(err))
 			continue
 		}
 		g, err := m.CRS.Geometry(mp)
+		if errors.Is(err, crs.ErrOffGlobe) {
+			bad(geomField, "gap.import.off_globe", m.CRS.Label())
+			continue
+		}
 		if err != nil {
-			bad("geometry", "words.import.text", boundaryProblem(err))
+			bad(geomField, "words.import.text", boundaryProblem(err))
 			continue
 		}
 		s.Boundary = g.(orb.MultiPolygon)
 		if err := CheckExtent(s); err != nil {
-			bad("geometry", "words.import.text", boundaryProblem(err))
+			bad(geomField, "words.import.text", boundaryProblem(err))
 			continue
 		}
 		if first, dup := seen.first(s, raw); dup {
@@ -109,9 +115,9 @@ func multiPolygon(g orb.Geometry) (orb.MultiPolygon, error) {
 	case orb.Polygon:
 		return cloneMP(orb.MultiPolygon{g}), nil
 	case nil:
-		return nil, fmt.Errorf("no geometry")
+		return nil, errors.New(i18n.T("gap.import.no_geometry"))
 	}
-	return nil, fmt.Errorf("is a %s, not a polygon", g.GeoJSONType())
+	return nil, errors.New(i18n.T("gap.import.not_polygon", g.GeoJSONType()))
 }
 
 func cloneMP(mp orb.MultiPolygon) orb.MultiPolygon {
@@ -322,11 +328,11 @@ func OffsetCheck(subs []Subdistrict, sites []Site, declared ...crs.CRS) (inside,
 	switch {
 	case located == 0:
 	case asGCJ > inside+located/10 && read != crs.GCJ02:
-		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries, but %d would if the file were GCJ-02: re-import it with the coordinate system set to GCJ-02", inside, located, asGCJ)
+		hint = i18n.T("gap.offset.as", inside, located, asGCJ, "GCJ-02")
 	case asWGS > inside+located/10 && read != crs.WGS84 && read != crs.CGCS2000:
-		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries, but %d would if the file were WGS-84: re-import it with the coordinate system set to WGS-84", inside, located, asWGS)
+		hint = i18n.T("gap.offset.as", inside, located, asWGS, "WGS-84")
 	case inside*2 < located, asGCJ > inside+located/10, asWGS > inside+located/10:
-		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries: check the file's coordinate system", inside, located)
+		hint = i18n.T("gap.offset.check", inside, located)
 	}
 	return inside, located, hint
 }
