@@ -4,6 +4,10 @@ package app
 // the Subdistricts tab widens the left column.
 const mapShare = 0.45
 
+// zoneTabShare is the share of the left column's height the Subdistricts
+// tab takes above the legend while it is shown (its table needs rows).
+const zoneTabShare = 0.85
+
 // fitLeftToTab widens the left column while the Subdistricts tab is shown
 // so its table's columns show whole, as far as the map keeps mapShare of
 // the window; another tab gives the column its width back.
@@ -18,7 +22,15 @@ func (u *UI) fitLeftToTab() {
 			p.outer.SetOffset(p.narrow)
 			p.narrow = 0
 		}
+		if p.legendAt > 0 {
+			p.legend.SetOffset(p.legendAt)
+			p.legendAt = 0
+		}
 		return
+	}
+	if p.legendAt == 0 && p.legend.Offset < zoneTabShare {
+		p.legendAt = p.legend.Offset
+		p.legend.SetOffset(zoneTabShare)
 	}
 	left := p.left.Size().Width
 	extra := left - p.tabs.Selected().Content.Size().Width // the tabs' padding

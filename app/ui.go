@@ -76,7 +76,9 @@ type sidePanels struct {
 	tabs        *container.AppTabs // sites, layers, subdistricts
 	outer       *container.Split   // left | rest
 	inner       *container.Split   // map | right
+	legend      *container.Split   // tabs above the legend
 	narrow      float64            // the left column's share before the Subdistricts tab widened it; 0 when not widened
+	legendAt    float64            // the legend's divider before the Subdistricts tab lowered it; 0 when not lowered
 }
 
 // dialogs are the panels that live in dialogs.
@@ -267,6 +269,7 @@ func (u *UI) sides() fyne.CanvasObject {
 		container.NewScroll(u.layers.legend.box)))
 	legend.Offset = 0.6
 	p := &u.panels
+	p.legend = legend
 	p.left = container.NewStack(minWidth(leftMinWidth), legend)
 	// The summary wraps in its own scroll above the details: its whole
 	// text, however narrow the column.

@@ -2,6 +2,9 @@ package app
 
 import (
 	"fyne.io/fyne/v2"
+	"fyne.io/fyne/v2/canvas"
+	"fyne.io/fyne/v2/container"
+	"fyne.io/fyne/v2/layout"
 	"fyne.io/fyne/v2/theme"
 	"fyne.io/fyne/v2/widget"
 
@@ -39,35 +42,71 @@ func (p *zonePanel) shownColumns() []int {
 	return gapColumns
 }
 
-// fitColumns sizes each shown column to its title (with the sort arrow)
-// and its widest cell, so no figure is cut.
+// fitColumns sizes each shown column to its title (the sorted one with
+// its arrow) and its widest cell, so no figure is cut.
 func (p *zonePanel) fitColumns() {
 	p.cols = p.shownColumns()
 	p.widths = make([]float32, len(p.cols))
 	for i, c := range p.cols {
-		w := buttonTextWidth(columnTitle(c) + " ▼")
+		t := columnTitle(c)
+		if c == p.sortCol {
+			t += " ▼"
+		}
+		w := buttonTextWidth(t)
 		for _, r := range p.rows {
 			w = max(w, labelTextWidth(coverage.ZoneColumns[c].Cell(r)))
 		}
 		p.widths[i] = w
 		p.table.SetColumnWidth(i, w)
 	}
+	// A table's rows are as high as its header buttons unless set.
+	p.rowHeight = newZoneCell().MinSize().Height
+	for i := range p.rows {
+		p.table.SetRowHeight(i, p.rowHeight)
+	}
 }
 
-// neededWidth is the width the table takes with every shown column whole.
+// neededWidth is the width the table takes with every shown column whole:
+// the columns, the padding the table keeps after each, its scroll bar.
 func (p *zonePanel) neededWidth() float32 {
 	w := theme.ScrollBarSize() + theme.Padding()
 	for _, x := range p.widths {
-		w += x
+		w += x + theme.Padding()
 	}
 	return w
 }
 
+// labelTextWidth is the width a table cell needs for s: a label's, in
+// the theme's font (fyne.MeasureText would measure Fyne's own font, not
+// the CJK one the cells are drawn in), and a padding more: a truncating
+// label given exactly its minimum width cuts the last digits on screen.
 func labelTextWidth(s string) float32 {
-	return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	return widget.NewLabel(s).MinSize().Width + theme.Padding()
 }
 
 func buttonTextWidth(s string) float32 {
 	b := widget.NewButton(s, nil)
 	return max(b.MinSize().Width, labelTextWidth(s))
+}
+
+// newZoneCell is a table cell: one line of text with a label's padding
+// at the sides but none above and below, so a 1280×800 window shows ten
+// rows rather than five; columns are sized to their texts (fitColumns),
+// so nothing needs truncating.
+func newZoneCell() fyne.CanvasObject {
+	t := canvas.NewText("", theme.Color(theme.ColorNameForeground))
+	t.TextSize = theme.TextSize()
+	pad := theme.InnerPadding()
+	return container.New(layout.NewCustomPaddedLayout(pad/2, pad/2, pad, pad), t)
+}
+
+// setZoneCell shows s in a cell, figures aligned right.
+func setZoneCell(o fyne.CanvasObject, s string, figure bool) {
+	t := o.(*fyne.Container).Objects[0].(*canvas.Text)
+	t.Text, t.Color = s, theme.Color(theme.ColorNameForeground)
+	t.Alignment = fyne.TextAlignLeading
+	if figure {
+		t.Alignment = fyne.TextAlignTrailing
+	}
+	t.Refresh()
 }

@@ -6,6 +6,7 @@ import (
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/theme"
+	"fyne.io/fyne/v2/widget"
 
 	"github.com/liwan-edu/schoolmap/geo/coverage"
 )
@@ -18,7 +19,7 @@ var essentialZoneColumns = []int{coverage.ColName, coverage.ColPopulation, cover
 // buttons, choosers and target sentence within the column (no sideways
 // scroll, nothing cut), the essential columns side by side within the
 // table's width, each wide enough for its title and every cell, and
-// the map keeps mapShare of the window.
+// the map keeps mapShare of the window; the table shows eight rows or more.
 func TestZoneTabReadableAt1280(t *testing.T) {
 	for _, lang := range []string{"zh", "en"} {
 		t.Run(lang, func(t *testing.T) {
@@ -41,12 +42,25 @@ func TestZoneTabReadableAt1280(t *testing.T) {
 				t.Fatalf("only %d widgets found in the tab", n)
 			}
 			p := u.zones
+			if sz := p.target.Size(); sz.Height+0.5 < p.target.MinSize().Height || sz.Width < 200 {
+				t.Errorf("the target sentence shows in %v, needs %v", sz, p.target.MinSize())
+			}
+			// A Fyne table's rows are as high as the taller of its cell and
+			// header templates unless set one by one (rowHeight).
+			row := p.table.CreateCell().MinSize().Max(p.table.CreateHeader().MinSize()).Height + theme.Padding()
+			if p.rowHeight > 0 {
+				row = p.rowHeight + theme.Padding()
+			}
+			head := p.table.CreateHeader().MinSize().Height + theme.Padding()
+			if rows := (p.table.Size().Height - head) / row; rows < 8 {
+				t.Errorf("the table shows %.1f rows (%.0f px)", rows, p.table.Size().Height)
+			}
 			cols, widths := zoneColumnsShown(p)
 			t.Logf("columns %v widths %v", cols, widths)
 			tableRight := d.AbsolutePositionForObject(p.table).X + p.table.Size().Width - theme.ScrollBarSize()
 			x := d.AbsolutePositionForObject(p.table).X
 			for i, c := range cols {
-				x += widths[i]
+				x += widths[i] + theme.Padding() // the table keeps a padding between columns
 				if !slices.Contains(essentialZoneColumns, c) {
 					continue
 				}
@@ -82,7 +96,7 @@ func TestZoneTabReadableAt1280(t *testing.T) {
 
 // textWidth is the width a table cell needs to show s whole.
 func textWidth(s string) float32 {
-	return fyne.MeasureText(s, theme.TextSize(), fyne.TextStyle{}).Width + 2*theme.InnerPadding()
+	return widget.NewLabel(s).MinSize().Width
 }
 
 // zoneColumnsShown are the table's columns and widths, in order.

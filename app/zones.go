@@ -26,6 +26,7 @@ type zonePanel struct {
 	rows        []coverage.Row // shown rows (the chosen level), sorted
 	cols        []int          // shown columns of coverage.ZoneColumns
 	widths      []float32      // their widths, each fitting its texts
+	rowHeight   float32        // each row's height, one line of text
 	allCols     *widget.Check  // all columns rather than the gap's
 	resized     func()         // called when the table's width changes
 	sortCol     int
@@ -51,11 +52,7 @@ func newZonePanel(sh *shell) *zonePanel {
 	p.ctl = newZoneControls(func() { p.refresh() })
 	p.allCols = widget.NewCheck(i18n.T("gap.zones.all_columns"), func(bool) { p.refresh() })
 	p.table = widget.NewTable(func() (int, int) { return len(p.rows), len(p.cols) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("000000")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		}, p.updateCell)
+		newZoneCell, p.updateCell)
 	p.table.ShowHeaderRow = true
 	p.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
 	p.table.UpdateHeader = p.updateHeader
@@ -93,7 +90,11 @@ func (p *zonePanel) widget() fyne.CanvasObject {
 	hint := widget.NewLabel(i18n.T("ui.zones.click_a_population_cell_to"))
 	hint.Importance = widget.LowImportance
 	hint.Wrapping = fyne.TextWrapWord
-	return container.NewBorder(container.NewVBox(buttons, controls, p.target, hint, p.allCols), nil, nil, nil, p.table)
+	// The table takes the height; the column switch, the hint and the
+	// target sentence (wrapped) go below it, in their own scroll.
+	below := container.NewVSplit(p.table, container.NewVScroll(container.NewVBox(container.NewBorder(nil, nil, p.allCols, nil, hint), p.target)))
+	below.Offset = 0.75
+	return container.NewBorder(container.NewVBox(buttons, controls), nil, nil, nil, below)
 }
 
 // follow re-runs the analysis when what it depends on changes: sites,
@@ -114,7 +115,7 @@ func (p *zonePanel) follow() {
 
 func (p *zonePanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
 	if id.Row < len(p.rows) && id.Col < len(p.cols) {
-		o.(*widget.Label).SetText(coverage.ZoneColumns[p.cols[id.Col]].Cell(p.rows[id.Row]))
+		setZoneCell(o, coverage.ZoneColumns[p.cols[id.Col]].Cell(p.rows[id.Row]), p.cols[id.Col] != coverage.ColName)
 	}
 }
 
