@@ -186,7 +186,7 @@ func readBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 		return nil, m.CRS, errors.New(i18n.T("files.cli.crs_unsupported", filepath.Base(path), set.CRSError))
 	}
 	if m.CRS == crs.Unknown {
-		return nil, m.CRS, fmt.Errorf(i18n.T("cli.no_crs"), crs.ErrUnknownCRS, filepath.Base(path))
+		return nil, m.CRS, &saidError{i18n.T("gap.cli.no_crs", filepath.Base(path)), crs.ErrUnknownCRS}
 	}
 	for _, f := range []struct {
 		dst     *string

@@ -23,8 +23,9 @@ func TestCLIGapWordsChinese(t *testing.T) {
 	}
 	twice := filepath.Join(dir, "twice.geojson") // 华林 named 多宝街道 too: a second 多宝
 	os.WriteFile(twice, []byte(strings.Replace(string(gj), "华林街", "多宝街道", 1)), 0o644)
-	popTwice := filepath.Join(dir, "pop.csv")
+	popTwice, popZh := filepath.Join(dir, "两次.csv"), filepath.Join(dir, "人口.csv")
 	pb, _ := os.ReadFile(pop)
+	os.WriteFile(popZh, pb, 0o644)
 	os.WriteFile(popTwice, append(pb, []byte("多宝街道,1\n")...), 0o644)
 	gk := filepath.Join(dir, "边界.shp") // projected metres, read as degrees below
 	for _, ext := range []string{".shp", ".dbf", ".prj"} {
@@ -43,15 +44,31 @@ func TestCLIGapWordsChinese(t *testing.T) {
 		{"export", "--boundaries", filepath.Join(fx, "synthetic-gcj02.geojson"), "--crs", "EPSG:4326", "--offline", "--dpi", "40", "--out", filepath.Join(dir, "b.png")},
 		{"export", "--boundaries", twice, "--population", popTwice, "--offline", "--dpi", "40", "--out", filepath.Join(dir, "c.png")},
 	}
+	for name, body := range map[string]string{"重复列.csv": "街道,人口,人口\n多宝,1,2\n", "引号.csv": "街道,常住人口\n多宝,\"1\n",
+		"坏.geojson": `{"type":"Feature"`, "坏.shp": "\xff\xfe\x00\x01", "坏.dbf": "", "无属性.shp": "", "坏.txt": "x\n"} {
+		os.WriteFile(filepath.Join(dir, name), []byte(body), 0o644)
+	}
+	ok := len(runs)
+	runs = append(runs[:3], runs[4:]...) // 边界.shp: no boundary left, exit 1
+	runs = append(runs, []string{"coverage", "--boundaries", gk, "--crs", "EPSG:4326", "--out", filepath.Join(dir, "d.csv")})
+	ok--
+	for _, bad := range [][]string{{"--boundaries", jie, "--population", filepath.Join(dir, "重复列.csv")},
+		{"--boundaries", jie, "--population", filepath.Join(dir, "引号.csv")},
+		{"--boundaries", jie, "--population", filepath.Join(dir, "无.csv")},
+		{"--boundaries", filepath.Join(dir, "坏.geojson")}, {"--boundaries", filepath.Join(dir, "坏.shp")},
+		{"--boundaries", filepath.Join(dir, "无属性.shp")}, {"--boundaries", filepath.Join(dir, "坏.txt")},
+		{"--boundaries", filepath.Join(dir, "无.geojson")}, {"--boundaries", jie, "--population", popZh, "--encoding", "klingon"}} {
+		runs = append(runs, append(append([]string{"coverage"}, bad...), "--out", filepath.Join(dir, "x.csv")))
+	}
 	warned := map[string]bool{}
-	for _, args := range runs {
+	for i, args := range runs {
 		code, stdout, stderr := runCmd(t, append([]string{"--lang", "zh"}, args...)...)
-		if code != 0 && filepath.Base(args[2]) != "边界.shp" {
-			t.Errorf("%v: exit %d: %s", args, code, stderr)
+		if (code == 0) != (i < ok) {
+			t.Errorf("%v: exit %d: %s", args[1:len(args)-2], code, stderr)
 		}
 		for _, line := range strings.Split(stdout+stderr, "\n") {
 			if r := i18n.EnglishRun(line); r != "" {
-				t.Errorf("%s %s: English %q in %q", args[0], filepath.Base(args[2]), r, line)
+				t.Errorf("%v: English %q in %q", args[1:len(args)-2], r, line)
 			}
 			for _, w := range []string{"GCJ-02", "多宝街道"} {
 				warned[w] = warned[w] || strings.Contains(line, w)

@@ -58,6 +58,16 @@ func (z *zoneFlags) subdistricts(base []data.Subdistrict, stderr io.Writer) (sub
 	return subs, read, nil
 }
 
+// saidError is an error said in the current language, without the
+// English of the error it wraps (kept for errors.Is).
+type saidError struct {
+	text string
+	err  error
+}
+
+func (e *saidError) Error() string { return e.text }
+func (e *saidError) Unwrap() error { return e.err }
+
 // usageError is an error in the arguments (exit 2), not in the work.
 type usageError struct{ err error }
 
