@@ -71,6 +71,9 @@ func leaves(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 		}
 	case *container.Scroll:
 		leaves(c.Content, fn)
+	case *container.Split:
+		leaves(c.Leading, fn)
+		leaves(c.Trailing, fn)
 	case *widget.Button, *widget.Check, *widget.Label, *widget.Select, *widget.RadioGroup:
 		fn(o)
 	case fyne.Widget:

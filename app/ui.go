@@ -76,6 +76,9 @@ type sidePanels struct {
 	tabs        *container.AppTabs // sites, layers, subdistricts
 	outer       *container.Split   // left | rest
 	inner       *container.Split   // map | right
+	legend      *container.Split   // tabs above the legend
+	narrow      float64            // the left column's share before the Subdistricts tab widened it; 0 when not widened
+	legendAt    float64            // the legend's divider before the Subdistricts tab lowered it; 0 when not lowered
 }
 
 // dialogs are the panels that live in dialogs.
@@ -251,18 +254,22 @@ const leftMinWidth = 150
 // sides is the map between the two collapsible columns: the tabs with the
 // legend on the left, the summary and the details on the right.
 func (u *UI) sides() fyne.CanvasObject {
-	// Wide contents scroll sideways, so the column can be narrow.
+	// Wide contents scroll sideways, so the column can be narrow; the
+	// Subdistricts tab widens it to show its table's columns whole.
 	tabs := container.NewAppTabs(
 		container.NewTabItem(i18n.T("ui.ui.sites"), u.list.Widget()),
 		container.NewTabItem(i18n.T("ui.ui.layers"), u.layers.widget()),
 		container.NewTabItem(i18n.T("ui.ui.subdistricts"), container.NewHScroll(u.zones.widget())),
 	)
 	u.panels.tabs = tabs
+	tabs.OnSelected = func(*container.TabItem) { u.fitLeftToTab() }
+	u.zones.resized = u.fitLeftToTab
 	legend := container.NewVSplit(tabs, container.NewBorder(
 		widget.NewLabelWithStyle(i18n.T("ui.ui.legend"), fyne.TextAlignLeading, fyne.TextStyle{Bold: true}), nil, nil, nil,
 		container.NewScroll(u.layers.legend.box)))
 	legend.Offset = 0.6
 	p := &u.panels
+	p.legend = legend
 	p.left = container.NewStack(minWidth(leftMinWidth), legend)
 	// The summary wraps in its own scroll above the details: its whole
 	// text, however narrow the column.

@@ -24,6 +24,11 @@ type zonePanel struct {
 	target      *widget.Label
 	table       *widget.Table
 	rows        []coverage.Row // shown rows (the chosen level), sorted
+	cols        []int          // shown columns of coverage.ZoneColumns
+	widths      []float32      // their widths, each fitting its texts
+	rowHeight   float32        // each row's height, one line of text
+	allCols     *widget.Check  // all columns rather than the gap's
+	resized     func()         // called when the table's width changes
 	sortCol     int
 	sortDesc    bool
 	analysisKey string // what the shown analysis was computed from
@@ -42,21 +47,15 @@ type zoneActions struct {
 }
 
 func newZonePanel(sh *shell) *zonePanel {
-	p := &zonePanel{sh: sh, target: widget.NewLabel("")}
+	p := &zonePanel{sh: sh, target: widget.NewLabel(""), cols: gapColumns, resized: func() {}}
 	p.target.Wrapping = fyne.TextWrapWord
 	p.ctl = newZoneControls(func() { p.refresh() })
-	p.table = widget.NewTable(func() (int, int) { return len(p.rows), len(coverage.ZoneColumns) },
-		func() fyne.CanvasObject {
-			l := widget.NewLabel("000000")
-			l.Truncation = fyne.TextTruncateEllipsis
-			return l
-		}, p.updateCell)
+	p.allCols = widget.NewCheck(i18n.T("gap.zones.all_columns"), func(bool) { p.refresh() })
+	p.table = widget.NewTable(func() (int, int) { return len(p.rows), len(p.cols) },
+		newZoneCell, p.updateCell)
 	p.table.ShowHeaderRow = true
 	p.table.CreateHeader = func() fyne.CanvasObject { return widget.NewButton("", nil) }
 	p.table.UpdateHeader = p.updateHeader
-	for i, c := range coverage.ZoneColumns {
-		p.table.SetColumnWidth(i, c.Width)
-	}
 	p.table.OnSelected = p.selected
 	return p
 }
@@ -90,7 +89,12 @@ func (p *zonePanel) widget() fyne.CanvasObject {
 		widget.NewFormItem(i18n.T("ui.zones.classes"), container.NewGridWithColumns(2, c.classing, c.fixed)))
 	hint := widget.NewLabel(i18n.T("ui.zones.click_a_population_cell_to"))
 	hint.Importance = widget.LowImportance
-	return container.NewBorder(container.NewVBox(buttons, controls, p.target, hint), nil, nil, nil, p.table)
+	hint.Wrapping = fyne.TextWrapWord
+	// The table takes the height; the column switch, the hint and the
+	// target sentence (wrapped) go below it, in their own scroll.
+	below := container.NewVSplit(p.table, container.NewVScroll(container.NewVBox(container.NewBorder(nil, nil, p.allCols, nil, hint), p.target)))
+	below.Offset = 0.75
+	return container.NewBorder(container.NewVBox(buttons, controls), nil, nil, nil, below)
 }
 
 // follow re-runs the analysis when what it depends on changes: sites,
@@ -110,27 +114,30 @@ func (p *zonePanel) follow() {
 }
 
 func (p *zonePanel) updateCell(id widget.TableCellID, o fyne.CanvasObject) {
-	if id.Row < len(p.rows) {
-		o.(*widget.Label).SetText(coverage.ZoneColumns[id.Col].Cell(p.rows[id.Row]))
+	if id.Row < len(p.rows) && id.Col < len(p.cols) {
+		setZoneCell(o, coverage.ZoneColumns[p.cols[id.Col]].Cell(p.rows[id.Row]), p.cols[id.Col] != coverage.ColName)
 	}
 }
 
 func (p *zonePanel) updateHeader(id widget.TableCellID, o fyne.CanvasObject) {
-	b := o.(*widget.Button)
-	t := coverage.ZoneColumns[id.Col].Text()
-	if id.Col == p.sortCol {
+	if id.Col >= len(p.cols) {
+		return
+	}
+	b, col := o.(*widget.Button), p.cols[id.Col]
+	t := columnTitle(col)
+	if col == p.sortCol {
 		t += map[bool]string{false: " ▲", true: " ▼"}[p.sortDesc]
 	}
 	b.SetText(t)
-	b.OnTapped = func() { p.sortBy(id.Col) }
+	b.OnTapped = func() { p.sortBy(col) }
 }
 
 // selected asks for the population when its cell is picked, otherwise
 // shows the subdistrict.
 func (p *zonePanel) selected(id widget.TableCellID) {
-	if id.Row < len(p.rows) {
+	if id.Row < len(p.rows) && id.Col < len(p.cols) {
 		r := p.rows[id.Row]
-		if id.Col == coverage.ColPopulation {
+		if p.cols[id.Col] == coverage.ColPopulation {
 			p.askPopulation(r.Code, r.Name)
 		} else {
 			p.sh.st.showZone(r.Code, r.Name)
@@ -160,7 +167,9 @@ func (p *zonePanel) refresh() {
 	level := coverage.Levels[max(0, p.ctl.level.SelectedIndex())]
 	m := coverage.Measures()[max(0, p.ctl.measure.SelectedIndex())]
 	p.rows = zoneTableRows(res, level, p.sortCol, p.sortDesc)
+	p.fitColumns()
 	p.table.Refresh()
+	p.resized()
 	p.target.SetText(res.TargetText())
 	c := p.choropleth(level, m)
 	zones, classes := c.Zones(res, st.subdistricts)

@@ -1,6 +1,8 @@
 package data
 
 import (
+	"cmp"
+	"errors"
 	"fmt"
 	"math"
 	"path/filepath"
@@ -52,12 +54,14 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 	match := NewSubdistrictMatcher(official)
 	var out []Subdistrict
 	var probs []Problem
+	seen := newFirstRows()
 	src := filepath.Base(set.Path)
 	for _, f := range set.Features {
 		bad := func(field, msg string, a ...any) {
 			probs = append(probs, Problem{f.Where, field, i18n.T(msg, a...)})
 		}
 		s := Subdistrict{Name: strings.TrimSpace(f.Props[m.Name]), Code: strings.TrimSpace(f.Props[m.Code]), Source: src}
+		raw := firstRow{where: f.Where, name: cmp.Or(s.Name, s.Code)}
 		if s.Name == "" && s.Code == "" {
 			bad(m.Name, "words.import.no_name_code")
 			continue
@@ -75,19 +79,28 @@ func Subdistricts(set *vector.Set, m BoundaryMapping) ([]Subdistrict, []Problem)
 				s.Population, s.PopKnown = int(n+0.5), true
 			}
 		}
+		geomField := i18n.T("gap.field.geometry")
 		mp, err := validBoundary(multiPolygon(f.Geometry))
 		if err != nil {
-			bad("geometry", "words.import.text", boundaryProblem(err))
+			bad(geomField, "words.import.text", boundaryProblem(err))
 			continue
 		}
 		g, err := m.CRS.Geometry(mp)
+		if errors.Is(err, crs.ErrOffGlobe) {
+			bad(geomField, "gap.import.off_globe", m.CRS.Label())
+			continue
+		}
 		if err != nil {
-			bad("geometry", "words.import.text", boundaryProblem(err))
+			bad(geomField, "words.import.text", boundaryProblem(err))
 			continue
 		}
 		s.Boundary = g.(orb.MultiPolygon)
 		if err := CheckExtent(s); err != nil {
-			bad("geometry", "words.import.text", boundaryProblem(err))
+			bad(geomField, "words.import.text", boundaryProblem(err))
+			continue
+		}
+		if first, dup := seen.first(s, raw); dup {
+			bad(m.Name, "gap.duplicate.boundary", raw.name, s.Name, first.where, first.name)
 			continue
 		}
 		out = append(out, s)
@@ -102,9 +115,9 @@ func multiPolygon(g orb.Geometry) (orb.MultiPolygon, error) {
 	case orb.Polygon:
 		return cloneMP(orb.MultiPolygon{g}), nil
 	case nil:
-		return nil, fmt.Errorf("no geometry")
+		return nil, errors.New(i18n.T("gap.import.no_geometry"))
 	}
-	return nil, fmt.Errorf("is a %s, not a polygon", g.GeoJSONType())
+	return nil, errors.New(i18n.T("gap.import.not_polygon", g.GeoJSONType()))
 }
 
 func cloneMP(mp orb.MultiPolygon) orb.MultiPolygon {
@@ -220,6 +233,7 @@ func CheckExtent(s Subdistrict) error {
 func ApplyPopulation(subs []Subdistrict, set *vector.Set, keyField, popField string) ([]Subdistrict, []Problem) {
 	out := append([]Subdistrict(nil), subs...)
 	ix := NewSubdistrictMatcher(out)
+	filled := map[int]firstRow{}
 	var probs []Problem
 	for _, f := range set.Features {
 		key := strings.TrimSpace(f.Props[keyField])
@@ -234,10 +248,42 @@ func ApplyPopulation(subs []Subdistrict, set *vector.Set, keyField, popField str
 			probs = append(probs, Problem{f.Where, popField, i18n.T("words.import.not_population", vector.Quote(f.Props[popField]))})
 			continue
 		}
+		if first, dup := filled[i]; dup {
+			probs = append(probs, Problem{f.Where, keyField, i18n.T("gap.duplicate.population", key, out[i].Name, first.where, first.name, first.pop)})
+			continue
+		}
+		filled[i] = firstRow{f.Where, key, int(n + 0.5)}
 		out[i].Population, out[i].PopKnown = int(n+0.5), true
 		out[i].Source = strings.TrimSpace(out[i].Source + " " + filepath.Base(set.Path))
 	}
 	return out, probs
+}
+
+// firstRow is the row of a file that gave a subdistrict its boundary or
+// population, named as the file names it, for the warning about a later
+// row naming the same subdistrict.
+type firstRow struct {
+	where, name string
+	pop         int
+}
+
+// firstRows finds, among the rows kept so far, the one naming the same
+// subdistrict (SubdistrictMatcher: "多宝街道" is "多宝街").
+type firstRows struct {
+	match *SubdistrictMatcher
+	rows  []firstRow
+}
+
+func newFirstRows() *firstRows { return &firstRows{match: NewSubdistrictMatcher(nil)} }
+
+// first returns the kept row naming s, or keeps r as the row of s.
+func (f *firstRows) first(s Subdistrict, r firstRow) (firstRow, bool) {
+	if i := f.match.Find(s.Code, s.Name); i >= 0 {
+		return f.rows[i], true
+	}
+	f.match.Add(s, len(f.rows))
+	f.rows = append(f.rows, r)
+	return r, false
 }
 
 // OffsetCheck compares imported boundaries with the plan's located sites:
@@ -282,11 +328,11 @@ func OffsetCheck(subs []Subdistrict, sites []Site, declared ...crs.CRS) (inside,
 	switch {
 	case located == 0:
 	case asGCJ > inside+located/10 && read != crs.GCJ02:
-		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries, but %d would if the file were GCJ-02: re-import it with the coordinate system set to GCJ-02", inside, located, asGCJ)
+		hint = i18n.T("gap.offset.as", inside, located, asGCJ, "GCJ-02")
 	case asWGS > inside+located/10 && read != crs.WGS84 && read != crs.CGCS2000:
-		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries, but %d would if the file were WGS-84: re-import it with the coordinate system set to WGS-84", inside, located, asWGS)
+		hint = i18n.T("gap.offset.as", inside, located, asWGS, "WGS-84")
 	case inside*2 < located, asGCJ > inside+located/10, asWGS > inside+located/10:
-		hint = fmt.Sprintf("only %d of %d located sites fall inside the boundaries: check the file's coordinate system", inside, located)
+		hint = i18n.T("gap.offset.check", inside, located)
 	}
 	return inside, located, hint
 }

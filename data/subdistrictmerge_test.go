@@ -69,7 +69,7 @@ func TestOffsetHintNeverSameCRS(t *testing.T) {
 		t.Fatalf("fixture: hint %q", hint)
 	}
 	_, _, hint = OffsetCheck(subs, sites, crs.WGS84)
-	if strings.Contains(hint, "set to WGS-84") || hint == "" {
+	if strings.Contains(hint, "WGS-84") || hint == "" {
 		t.Errorf("read as WGS-84, hint %q", hint)
 	}
 }

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"errors"
-	"fmt"
 	"io"
 	"os"
 	"strings"
@@ -46,13 +45,13 @@ func readCapped(path string) ([]byte, error) { return readLimited(path, MaxFileB
 func readLimited(path string, max int64) ([]byte, error) {
 	st, err := os.Stat(path)
 	if err != nil {
-		return nil, err
+		return nil, statFault(path, err)
 	}
 	if !st.Mode().IsRegular() {
-		return nil, &FileError{Path: path, Err: fmt.Errorf("%w (%v)", ErrNotFile, st.Mode().Type())}
+		return nil, &FileError{Path: path, Err: newFault(ErrNotFile, "gap.vector.not_file")}
 	}
 	if st.Size() > max {
-		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: %d MB is larger than %d MB (save large layers as a GeoPackage)", ErrTooLarge, st.Size()>>20, max>>20)}
+		return nil, &FileError{Path: path, Err: newFault(ErrTooLarge, "gap.vector.too_large", st.Size()>>20, max>>20)}
 	}
 	f, err := os.Open(path)
 	if err != nil {
@@ -64,7 +63,7 @@ func readLimited(path string, max int64) ([]byte, error) {
 		return nil, err
 	}
 	if int64(len(b)) > max {
-		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: larger than %d MB", ErrTooLarge, max>>20)}
+		return nil, &FileError{Path: path, Err: newFault(ErrTooLarge, "gap.vector.too_large", max>>20, max>>20)}
 	}
 	return b, nil
 }
@@ -82,14 +81,14 @@ func parseCSV(path, text, enc string) (*Set, error) {
 	r.TrimLeadingSpace = true
 	header, err := r.Read()
 	if err != nil {
-		return nil, &FileError{Path: path, Where: i18n.T("words.vector.line", 1), Err: fmt.Errorf("%w: no header row: %v", ErrFormat, err)}
+		return nil, &FileError{Path: path, Where: i18n.T("words.vector.line", 1), Err: newFault(ErrFormat, "gap.vector.no_header")}
 	}
 	set := &Set{Path: path, Encoding: enc}
 	seen := map[string]bool{}
 	for i, h := range header {
 		h = strings.TrimSpace(h)
 		if h == "" || seen[h] {
-			return nil, &FileError{Path: path, Where: i18n.T("words.vector.line", 1), Err: fmt.Errorf("%w: column %d has an empty or repeated name %s", ErrFormat, i+1, Quote(h))}
+			return nil, &FileError{Path: path, Where: i18n.T("words.vector.line", 1), Err: newFault(ErrFormat, "gap.vector.column_name", i+1, Quote(h))}
 		}
 		seen[h] = true
 		set.Fields = append(set.Fields, h)
@@ -105,7 +104,7 @@ func parseCSV(path, text, enc string) (*Set, error) {
 			if errors.As(err, &pe) {
 				line, err = pe.Line, pe.Err // one line number in the message, not two
 			}
-			return nil, &FileError{Path: path, Where: i18n.T("words.vector.line", line), Err: fmt.Errorf("%w: %v", ErrFormat, err)}
+			return nil, &FileError{Path: path, Where: i18n.T("words.vector.line", line), Err: csvFault(err)}
 		}
 		line, _ = r.FieldPos(0)
 		if len(rec) == 1 && strings.TrimSpace(rec[0]) == "" {

@@ -37,17 +37,17 @@ const maxDBFMemory = 1 << 30
 
 // dbfHeader reads the fixed header and the field descriptors.
 func dbfHeader(path string, b []byte) (n, headerLen, recLen int, raw [][]byte, err error) {
-	fail := func(f string, a ...any) error {
-		return &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: fmt.Errorf("%w: header damaged: "+f, append([]any{ErrFormat}, a...)...)}
+	fail := func() error {
+		return &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: newFault(ErrFormat, "gap.vector.dbf_damaged")}
 	}
 	if len(b) < 32 {
-		return 0, 0, 0, nil, fail("%d bytes, a .dbf header has at least 33", len(b))
+		return 0, 0, 0, nil, fail()
 	}
 	n = int(binary.LittleEndian.Uint32(b[4:]))
 	headerLen = int(binary.LittleEndian.Uint16(b[8:]))
 	recLen = int(binary.LittleEndian.Uint16(b[10:]))
 	if headerLen < 33 || headerLen > len(b) || recLen < 1 {
-		return 0, 0, 0, nil, fail("header length %d, record length %d, file %d bytes", headerLen, recLen, len(b))
+		return 0, 0, 0, nil, fail()
 	}
 	for off := 32; off+32 <= headerLen && b[off] != 0x0D; off += 32 {
 		raw = append(raw, b[off:off+32])
@@ -69,7 +69,7 @@ func parseDBF(path string, b []byte, enc, cpg string) (*dbfTable, error) {
 		n = avail
 	}
 	if n > MaxFeatures {
-		return nil, &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: fmt.Errorf("%w: %d records; the reader stops at %d", ErrTooLarge, n, MaxFeatures)}
+		return nil, &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: newFault(ErrTooLarge, "gap.vector.too_many", n, MaxFeatures)}
 	}
 	var dec encoding.Encoding
 	if t.enc, t.basis, dec, err = chooseDBFEncoding(enc, b[29], cpg, dbfText(b, headerLen, recLen, n, raw)); err != nil {
@@ -79,8 +79,7 @@ func parseDBF(path string, b []byte, enc, cpg string) (*dbfTable, error) {
 		return nil, err
 	}
 	if need := int64(n) * int64(64+recLen+80*len(t.fields)); need > maxDBFMemory {
-		return nil, &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: fmt.Errorf("%w: %d records of %d fields would need about %d MB of memory (limit %d MB)",
-			ErrTooLarge, n, len(t.fields), need>>20, maxDBFMemory>>20)}
+		return nil, &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: newFault(ErrTooLarge, "gap.vector.dbf_memory", n, len(t.fields), need>>20, maxDBFMemory>>20)}
 	}
 	for i := 0; i < n; i++ {
 		t.readRecord(b[headerLen+i*recLen:headerLen+(i+1)*recLen], dec)
@@ -163,7 +162,7 @@ func (t *dbfTable) readFields(path string, raw [][]byte, dec encoding.Encoding, 
 		width += f.length
 	}
 	if width > recLen {
-		return &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: fmt.Errorf("%w: header damaged: fields need %d bytes but records have %d", ErrFormat, width, recLen)}
+		return &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: newFault(ErrFormat, "gap.vector.dbf_damaged")}
 	}
 	return nil
 }

@@ -62,7 +62,7 @@ func textEncoding(name string) (string, encoding.Encoding, error) {
 			return cpName(cp), e, nil
 		}
 	}
-	return "", nil, fmt.Errorf("%w: %q", ErrEncoding, Clip(name, 40))
+	return "", nil, newFault(ErrEncoding, "gap.vector.unknown_encoding", Quote(Clip(name, 40)))
 }
 
 func cpName(cp int) string {

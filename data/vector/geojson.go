@@ -38,10 +38,10 @@ func parseGeoJSON(path string, b []byte) (*Set, error) {
 	json.Unmarshal(b, &head)
 	fc, err := geojson.UnmarshalFeatureCollection(b)
 	if err != nil {
-		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: not a GeoJSON FeatureCollection: %v", ErrFormat, err)}
+		return nil, &FileError{Path: path, Err: newFault(ErrFormat, "gap.vector.not_geojson")}
 	}
 	if len(fc.Features) > MaxFeatures {
-		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: %d features; the reader stops at %d", ErrTooLarge, len(fc.Features), MaxFeatures)}
+		return nil, &FileError{Path: path, Err: newFault(ErrTooLarge, "gap.vector.too_many", len(fc.Features), MaxFeatures)}
 	}
 	set := &Set{Path: path, CRS: crs.WGS84, Encoding: "UTF-8"}
 	if n := head.CRS.Properties.Name; n != "" {

@@ -2,7 +2,6 @@ package vector
 
 import (
 	"encoding/binary"
-	"fmt"
 	"strings"
 
 	"github.com/paulmach/orb"
@@ -19,11 +18,11 @@ func ReadShapefile(path, encoding string) (*Set, error) {
 	base := strings.TrimSuffix(path, path[len(path)-4:])
 	shp, err := readCapped(base + ".shp")
 	if err != nil {
-		return nil, fmt.Errorf("shapefile needs its .shp: %w", err)
+		return nil, shpPartFault(base+".shp", err)
 	}
 	dbf, err := readCapped(base + ".dbf")
 	if err != nil {
-		return nil, fmt.Errorf("shapefile needs its .dbf (attributes): %w", err)
+		return nil, shpPartFault(base+".dbf", err)
 	}
 	cpg, _ := readSmall(base + ".cpg")
 	shx, _ := readCapped(base + ".shx")
@@ -85,14 +84,14 @@ type shape struct {
 // damaged record becomes a shape with a problem.
 func parseSHP(path string, b, shx []byte) ([]shape, error) {
 	if len(b) < 100 || binary.BigEndian.Uint32(b) != 9994 {
-		return nil, &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: fmt.Errorf("%w: not a shapefile (.shp file code is not 9994)", ErrFormat)}
+		return nil, &FileError{Path: path, Where: i18n.T("words.vector.header"), Err: newFault(ErrFormat, "gap.vector.not_shapefile")}
 	}
 	offsets := shxOffsets(shx, len(b))
 	if offsets == nil {
 		offsets = scanOffsets(b)
 	}
 	if len(offsets) > MaxFeatures {
-		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: %d shapes; the reader stops at %d", ErrTooLarge, len(offsets), MaxFeatures)}
+		return nil, &FileError{Path: path, Err: newFault(ErrTooLarge, "gap.vector.too_many", len(offsets), MaxFeatures)}
 	}
 	out := make([]shape, 0, len(offsets))
 	for n, off := range offsets {

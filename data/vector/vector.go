@@ -11,7 +11,6 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"fmt"
 	"io/fs"
 	"path/filepath"
 	"strings"
@@ -81,6 +80,9 @@ type FileError struct {
 }
 
 func (e *FileError) Error() string {
+	if s, ok := e.fileText(); ok {
+		return s
+	}
 	s := filepath.Base(e.Path)
 	if e.Where != "" {
 		s += ", " + e.Where
@@ -113,7 +115,7 @@ func OpenWith(path string, o Options) (*Set, error) {
 	case ".gpkg":
 		return readGeoPackage(o.Context, path, o.Layer, o.Want)
 	}
-	return nil, &FileError{Path: path, Err: fmt.Errorf("%w: unsupported extension (use .csv, .geojson, .shp or .gpkg)", ErrFormat)}
+	return nil, &FileError{Path: path, Err: newFault(ErrFormat, "gap.vector.extension")}
 }
 
 // decodeText turns file bytes into UTF-8: "auto" keeps valid UTF-8 (a BOM
@@ -130,7 +132,7 @@ func decodeText(b []byte, enc string) (string, string, error) {
 	}
 	out, ok := decodeWith(b, dec)
 	if !ok {
-		return "", "", fmt.Errorf("%w: not valid %s text", ErrEncoding, name)
+		return "", "", newFault(ErrEncoding, "gap.vector.not_text", name)
 	}
 	return out, name, nil
 }

@@ -6,6 +6,7 @@ import (
 	"slices"
 	"sort"
 	"strconv"
+	"strings"
 
 	"github.com/liwan-edu/schoolmap/data/i18n"
 )
@@ -165,8 +166,62 @@ func prune(v, breaks []float64) []float64 {
 
 // ClassLabels names each class by the range of the values in it ("3 – 8"),
 // so no value appears under two labels; a class of one value shows it
-// alone.
+// alone. Figures are written as Figure writes them.
 func ClassLabels(values, breaks []float64) []string {
+	return classLabels(values, breaks, Figure)
+}
+
+// ClassLabels is ClassLabels with the measure's figures (Format): whole
+// seats for the gap, per cent for the share covered.
+func (m Measure) ClassLabels(values, breaks []float64) []string {
+	return classLabels(values, breaks, m.Format)
+}
+
+// Format writes a value of the measure as a planner would: the gap in
+// whole seats, seats per 1,000 with one decimal, the share covered in
+// whole per cent ("88%"), the 2SFCA index as Figure does. Never an
+// exponent.
+func (m Measure) Format(x float64) string {
+	switch m {
+	case MeasureGap:
+		return fixed(x, 0)
+	case MeasurePer1000:
+		return fixed(x, 1)
+	case MeasureCovered:
+		return fixed(x*100, 0) + "%"
+	}
+	return Figure(x)
+}
+
+// Figure writes x without exponent: whole from 100 up (42000), one
+// decimal from 10, two from 1, else up to four decimals (0.0001, 1.25);
+// trailing zeros dropped.
+func Figure(x float64) string {
+	switch a := math.Abs(x); {
+	case a >= 100:
+		return fixed(x, 0)
+	case a >= 10:
+		return fixed(x, 1)
+	case a >= 1:
+		return fixed(x, 2)
+	}
+	return fixed(x, 4)
+}
+
+// fixed writes x with at most prec decimals, trailing zeros and a
+// negative zero dropped.
+func fixed(x float64, prec int) string {
+	s := strconv.FormatFloat(x, 'f', prec, 64)
+	if strings.Contains(s, ".") {
+		s = strings.TrimRight(strings.TrimRight(s, "0"), ".")
+	}
+	if s == "-0" {
+		return "0"
+	}
+	return s
+}
+
+func classLabels(values, breaks []float64, f func(float64) string) []string {
 	lo := make([]float64, len(breaks)+1)
 	hi := make([]float64, len(breaks)+1)
 	seen := make([]bool, len(breaks)+1)
@@ -185,7 +240,6 @@ func ClassLabels(values, breaks []float64) []string {
 	}
 	out := make([]string, len(lo))
 	for k := range out {
-		f := func(x float64) string { return strconv.FormatFloat(x, 'g', 4, 64) }
 		switch {
 		case !seen[k]:
 			out[k] = "–"

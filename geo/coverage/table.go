@@ -59,7 +59,7 @@ func cellText(v any) string {
 		if v == math.Trunc(v) && math.Abs(v) < 1e15 {
 			return strconv.FormatFloat(v, 'f', 0, 64)
 		}
-		return strconv.FormatFloat(v, 'f', 6, 64)
+		return fixed(v, 4)
 	}
 	return fmt.Sprint(v)
 }
@@ -158,7 +158,7 @@ func sheetXML(res Result) string {
 			switch v := c.(type) {
 			case nil:
 			case float64:
-				fmt.Fprintf(&b, `<c r="%s"><v>%s</v></c>`, ref, strconv.FormatFloat(v, 'g', -1, 64))
+				fmt.Fprintf(&b, `<c r="%s"><v>%s</v></c>`, ref, strconv.FormatFloat(v, 'f', -1, 64))
 			default:
 				fmt.Fprintf(&b, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, ref, xmlEscape(fmt.Sprint(v)))
 			}

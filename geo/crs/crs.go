@@ -55,6 +55,10 @@ var (
 // ErrUnknownCRS marks an unsupported or unrecognised system.
 var ErrUnknownCRS = errors.New("crs: unknown coordinate system")
 
+// ErrOffGlobe is a point that converts to no place on the globe: the
+// file's coordinate system is usually the wrong one.
+var ErrOffGlobe = errors.New("crs: not on the globe")
+
 // All lists the systems a planner picks from when a file does not say.
 func All() []CRS { return []CRS{WGS84, CGCS2000, CGCS2000GK114, WebMercator, GCJ02} }
 
@@ -147,7 +151,7 @@ func (c CRS) Geometry(g orb.Geometry) (orb.Geometry, error) {
 		for i, p := range pts {
 			q, err := c.ToWGS84(p)
 			if err == nil && !(q[0] >= -180 && q[0] <= 180 && q[1] >= -90 && q[1] <= 90) {
-				err = fmt.Errorf("crs: %v in %s is not on the globe (wrong coordinate system?)", p, c)
+				err = fmt.Errorf("%w: %v in %s (wrong coordinate system?)", ErrOffGlobe, p, c)
 			}
 			if err != nil && first == nil {
 				first = err

@@ -62,7 +62,7 @@ func (c Choropleth) Zones(res coverage.Result, subs []data.Subdistrict) ([]rende
 	if len(zones) == 0 {
 		return nil, nil
 	}
-	labels := coverage.ClassLabels(values, breaks)
+	labels := c.Measure.ClassLabels(values, breaks)
 	classes := make([]render.ZoneClass, len(pal))
 	for k := range pal {
 		classes[k] = render.ZoneClass{Fill: pal[k], Label: labels[k]}

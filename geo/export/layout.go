@@ -1,10 +1,10 @@
 package export
 
 import (
-	"fmt"
 	"image"
 	"image/color"
 	"math"
+	"strconv"
 
 	"github.com/liwan-edu/schoolmap/data/i18n"
 	"github.com/liwan-edu/schoolmap/geo/render"
@@ -124,9 +124,9 @@ func scaleBar(p Page, right, bottom, meters, lengthMM, k float64) {
 
 func distance(m float64) string {
 	if m >= 1000 {
-		return fmt.Sprintf("%g km", m/1000)
+		return strconv.FormatFloat(m/1000, 'f', -1, 64) + " km" // never "1e+04 km"
 	}
-	return fmt.Sprintf("%g m", m)
+	return strconv.FormatFloat(m, 'f', -1, 64) + " m"
 }
 
 // chooseScale picks a round ground length (1, 2 or 5 × 10ⁿ metres) whose
