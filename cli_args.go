@@ -2,6 +2,8 @@ package main
 
 import (
 	"errors"
+	"fmt"
+	"io/fs"
 	"math"
 	"path/filepath"
 	"strconv"
@@ -10,7 +12,6 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/i18n"
-	"github.com/liwan-edu/schoolmap/geo/crs"
 )
 
 // errBadArg marks a worded error as bad arguments (exit 2); other
@@ -88,10 +89,16 @@ func checkCRS(flag, v string) error {
 	if v == "" {
 		return nil
 	}
-	if _, err := crs.Parse(v); err != nil {
-		return badArg("cli.bad_crs", flag, v)
+	_, err := parseCRSFlag(v)
+	switch {
+	case err == nil || errors.Is(err, fs.ErrNotExist):
+		return nil // a missing .prj is "not found", as every input file (checkInputs)
+	case strings.EqualFold(filepath.Ext(strings.TrimSpace(v)), ".prj"):
+		return worded(fmt.Errorf("%w: %w", errBadArg, err), "cli.bad_prj", flag, filepath.Base(v))
+	case strings.Contains(v, "["):
+		return worded(fmt.Errorf("%w: %w", errBadArg, err), "cli.bad_wkt", flag)
 	}
-	return nil
+	return badArg("cli.bad_crs", flag, v)
 }
 
 // check refuses export flags out of range, before any work.

@@ -1,7 +1,9 @@
 package main
 
 import (
+	"errors"
 	"fmt"
+	"io/fs"
 	"os"
 	"path/filepath"
 	"strings"
@@ -18,6 +20,9 @@ func parseCRSFlag(s string) (crs.CRS, error) {
 	switch {
 	case strings.EqualFold(filepath.Ext(t), ".prj"):
 		b, err := os.ReadFile(t)
+		if errors.Is(err, fs.ErrNotExist) {
+			return crs.Unknown, err // "not found", as for every input file
+		}
 		if err != nil {
 			return crs.Unknown, fmt.Errorf("%w: %s", crs.ErrUnknownCRS, i18n.T("gisfiles.cli.prj_unreadable", t, err))
 		}

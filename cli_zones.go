@@ -5,6 +5,8 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"path/filepath"
+	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -63,7 +65,11 @@ func (z *zoneFlags) check() error { return checkCRS("--crs", z.crs) }
 
 // inputs are the files the flags name, for checkInputs.
 func (z *zoneFlags) inputs() []input {
-	return []input{{"--boundaries", z.boundaries}, {"--population", z.population}}
+	ins := []input{{"--boundaries", z.boundaries}, {"--population", z.population}}
+	if strings.EqualFold(filepath.Ext(z.crs), ".prj") {
+		ins = append(ins, input{"--crs", z.crs})
+	}
+	return ins
 }
 
 // withZones puts the gap choropleth of o.Coverage (the analysis of subs

@@ -35,7 +35,7 @@ func TestBasemapNoneFooter(t *testing.T) {
 			if tc.tiles {
 				e.Tiles = &synthLoader{}
 			}
-			f := e.furniture(o, v, g, pageNotes(o, e.Tiles != nil), tileReport{missing: tc.missing})
+			f := e.furniture(newRasterPage(1754, 1240, 150, e.Fonts), o, v, g, pageNotes(o, e.Tiles != nil), tileReport{missing: tc.missing})
 			if got := strings.Join(f.notes, " | "); !strings.Contains(got, tc.want) {
 				t.Errorf("notes %q, want %q", got, tc.want)
 			}

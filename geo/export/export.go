@@ -80,7 +80,7 @@ func (e *Exporter) Write(ctx context.Context, w io.Writer, o Options, progress f
 	if err != nil {
 		return err
 	}
-	f := e.furniture(o, v, g, notes, tr)
+	f := e.furniture(p, o, v, g, notes, tr)
 	progress(Progress{Stage: i18n.T("export.stage.layout"), Done: 0, Total: 1})
 	if o.Format == PDF {
 		return e.writePDF(ctx, w, doc, o, g, v, mapImg, f, progress)
@@ -242,24 +242,42 @@ func (e *Exporter) place(p Page, o Options, wMM, hMM float64, raw []string) (geo
 	return g, v, notes
 }
 
-func (e *Exporter) furniture(o Options, v render.View, g geometry, notes []string, tr tileReport) furniture {
+func (e *Exporter) furniture(p Page, o Options, v render.View, g geometry, notes []string, tr tileReport) furniture {
 	metersPerMM := v.MetersPerPixel() * o.px(1)
 	sm, smm := chooseScale(metersPerMM, 35*g.k)
 	f := furniture{title: o.Title, subtitle: o.Subtitle, date: o.date().Format("2006-01-02"),
 		notes: notes, legend: render.Legend(o.Scene), scaleM: sm, scaleMM: smm}
 	attributed := e.Tiles != nil && o.Attribution != "" && o.Scene.On(render.Basemap) && len(f.notes) > 0
+	if !attributed {
+		return f
+	}
+	laidOut := i18n.T("render.page.basemap", o.Attribution) // pageNotes' first note
+	said := laidOut
 	n := len(v.Tiles())
 	switch {
-	case attributed && tr.late && tr.missing >= n:
-		f.notes[0] = i18n.T("export.tiles_late_none", seconds(tr.budget))
-	case attributed && tr.late && tr.missing > 0:
-		f.notes[0] += i18n.T("export.tiles_late", tr.missing, n, seconds(tr.budget))
-	case attributed && tr.missing >= n:
-		f.notes[0] = i18n.T("basemap.none") // nothing shown: say so rather than count tiles
-	case attributed && tr.missing > 0:
-		f.notes[0] += i18n.T("render.page.tiles_missing", tr.missing)
+	case tr.late && tr.missing >= n:
+		said = i18n.T("export.tiles_late_none", seconds(tr.budget))
+	case tr.late && tr.missing > 0:
+		said += i18n.T("export.tiles_late", tr.missing, n, seconds(tr.budget))
+	case tr.missing >= n:
+		said = i18n.T("basemap.none") // nothing shown: say so rather than count tiles
+	case tr.missing > 0:
+		said += i18n.T("render.page.tiles_missing", tr.missing)
 	}
+	f.notes = rewrapFirst(p, notes, laidOut, said, 7*g.k, g.notesW)
 	return f
+}
+
+// rewrapFirst replaces the wrapped lines of the first note, laid out as
+// was, by those of now at the same width: the tile count is known only
+// after the layout, and a longer note takes more lines rather than
+// running past its column.
+func rewrapFirst(p Page, lines []string, was, now string, pt, width float64) []string {
+	if was == now {
+		return lines
+	}
+	k := min(len(lines), len(wrap(p, was, pt, width)))
+	return append(wrap(p, now, pt, width), lines[k:]...)
 }
 
 func (e *Exporter) writePDF(ctx context.Context, w io.Writer, p *pdfPage, o Options, g geometry, v render.View, mapImg image.Image, f furniture, progress func(Progress)) error {

@@ -27,8 +27,9 @@ type geometry struct {
 	k, margin float64
 	page      box // the sheet: its width and height
 	mapBox    box
-	// footerY and notesX are where the first note line starts.
-	footerY, notesX float64
+	// footerY and notesX are where the first note line starts; notesW is
+	// how wide the note lines are wrapped.
+	footerY, notesX, notesW float64
 	// legend is where the legend panel goes; outside says it is beside
 	// or below the map frame rather than over the map.
 	legend       box
@@ -49,7 +50,7 @@ func pageGeometry(w, h float64, subtitle bool, lines int) geometry {
 		top += 5 * k
 	}
 	footer := float64(max(3, lines)) * footLine * k
-	return geometry{k: k, margin: m, page: box{0, 0, w, h}, mapBox: box{m, top, w - 2*m, h - top - m - footer}, footerY: h - m - footer + 1.5*k, notesX: m}
+	return geometry{k: k, margin: m, page: box{0, 0, w, h}, mapBox: box{m, top, w - 2*m, h - top - m - footer}, footerY: h - m - footer + 1.5*k, notesX: m, notesW: w - 2*m}
 }
 
 // furniture is what the layout draws around and over the map.

@@ -86,7 +86,7 @@ func sideColumn(p Page, g geometry, leg *legendLayout, raw []string, ext orb.Bou
 	frame := box{m, top, w - 2*m - col - gap, bottom - top}
 	lines := wrapNotes(p, raw, k, col)
 	y := top
-	s := geometry{k: k, margin: m, page: g.page, mapBox: frame, outside: true, notesX: w - m - col}
+	s := geometry{k: k, margin: m, page: g.page, mapBox: frame, outside: true, notesX: w - m - col, notesW: col}
 	if leg != nil {
 		s.legend, s.legendLayout = box{w - m - col, top, leg.w, leg.h}, leg
 		y += leg.h + gap
