@@ -339,6 +339,16 @@ func TestHostileWork(t *testing.T) {
 	}
 	runHostile(t, []hostileCase{
 		{name: "PBF way of 10 M node references", setup: pbf(10_000_000, 1), code: exitError, msg: "1 ways of more than 2000 nodes were skipped", keep: []string{"out.geojson"}},
+		{name: "PNG of 20000×20000 pixels", setup: func(t *testing.T, dir string) []string {
+			return []string{"export", "--lang", "en", "--out", "big.png", "--width", "20000", "--height", "20000", "--layers", "sites", "--offline"}
+		}, code: exitError, msg: "choose 10000 × 10000 or smaller", keep: []string{"big.png"}},
+		{name: "A3 PDF at 1200 dpi", setup: func(t *testing.T, dir string) []string {
+			return []string{"export", "--lang", "en", "--out", "big.pdf", "--paper", "A3", "--dpi", "1200", "--layers", "sites", "--offline"}
+		}, code: exitError, msg: "dpi or less", keep: []string{"big.pdf"}},
+		{name: "access grid of 1 m cells", setup: func(t *testing.T, dir string) []string {
+			os.WriteFile(filepath.Join(dir, "streets.osm.pbf"), longWayPBF(3, 1), 0o644)
+			return []string{"access", "--lang", "en", "--network", "streets.osm.pbf", "--cell", "1", "--out", "access.tif"}
+		}, code: exitError, msg: "choose --cell", keep: []string{"access.tif"}},
 		{name: "PBF of 8 M references in ways of 2000", setup: pbf(2000, 4000), code: exitError, msg: "far more work", keep: []string{"out.geojson"}},
 	})
 }
