@@ -62,6 +62,8 @@ func refMessage(path string, err error) string {
 		return i18n.T("basemap.ref_no_geometry", path)
 	case errors.Is(err, data.ErrRefCRS):
 		return i18n.T("basemap.ref_crs", path)
+	case errors.Is(err, data.ErrRefTooLarge):
+		return i18n.T("limits.ref_too_large", path, data.MaxReferenceBytes>>20)
 	}
 	return i18n.T("basemap.ref_bad", path, err)
 }

@@ -36,6 +36,7 @@ func TestMain(m *testing.M) {
 			fmt.Fprintln(os.Stderr, "hostile child: setrlimit:", err)
 			os.Exit(97)
 		}
+		setMemoryLimit() // as main does
 		handled, code := runCLI(os.Args[1:], os.Stdout, os.Stderr)
 		if !handled {
 			fmt.Fprintln(os.Stderr, "hostile child: not a command:", os.Args[1:])
@@ -349,6 +350,13 @@ func TestHostileWork(t *testing.T) {
 			os.WriteFile(filepath.Join(dir, "streets.osm.pbf"), longWayPBF(3, 1), 0o644)
 			return []string{"access", "--lang", "en", "--network", "streets.osm.pbf", "--cell", "1", "--out", "access.tif"}
 		}, code: exitError, msg: "choose --cell", keep: []string{"access.tif"}},
+		{name: "reference layer of 100 MB", setup: func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "plots.geojson")
+			os.WriteFile(p, nil, 0o644)
+			os.Truncate(p, 100<<20) // sparse: refused by its size, never read
+			return []string{"export", "--lang", "en", "--out", "map.png", "--width", "400", "--height", "300",
+				"--layers", "sites", "--offline", "--reference", "plots.geojson"}
+		}, code: exitUsage, msg: "clip it to the district", keep: []string{"map.png"}},
 		{name: "PBF of 8 M references in ways of 2000", setup: pbf(2000, 4000), code: exitError, msg: "far more work", keep: []string{"out.geojson"}},
 	})
 }

@@ -11,6 +11,7 @@ import (
 )
 
 func main() {
+	setMemoryLimit()
 	if handled, code := runCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}

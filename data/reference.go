@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -57,12 +58,45 @@ type ReferenceLayer struct {
 var (
 	ErrNoGeometry = errors.New("data: no geometry in the file")
 	ErrRefCRS     = errors.New("data: coordinate system not supported")
+	// ErrRefTooLarge is a reference file over MaxReferenceBytes.
+	ErrRefTooLarge = errors.New("data: reference file too large")
 )
+
+// MaxReferenceBytes bounds a reference file (a shapefile's .shp and .dbf
+// together). Reading and drawing one costs about ten times its size (200,000
+// polygons in 42 MB of GeoJSON peak at 410 MB), so 64 MB stays under
+// 700 MB; a larger file is refused before it is read: clip it to the
+// district first (ogr2ogr -clipsrc).
+const MaxReferenceBytes = 64 << 20
+
+// checkReferenceSize refuses a file over MaxReferenceBytes; a missing file
+// is left to the reader, which names it.
+func checkReferenceSize(path string) error {
+	size := int64(0)
+	names := []string{path}
+	if strings.EqualFold(filepath.Ext(path), ".shp") {
+		names = append(names, strings.TrimSuffix(path, filepath.Ext(path))+".dbf")
+	}
+	for _, n := range names {
+		if st, err := os.Stat(n); err == nil {
+			size += st.Size()
+		}
+	}
+	if size > MaxReferenceBytes {
+		return fmt.Errorf("%w: %s is %d MB (at most %d MB)", ErrRefTooLarge, path, size>>20, MaxReferenceBytes>>20)
+	}
+	return nil
+}
 
 // LoadReference reads a vector file (GeoJSON, Shapefile, GeoPackage layer,
 // CSV with lon/lat columns) into a WGS-84 reference layer named after it.
 // A file whose system is not stated must hold longitudes and latitudes.
+//
+// A file over MaxReferenceBytes is refused unread (ErrRefTooLarge).
 func LoadReference(path, layer string) (*ReferenceLayer, error) {
+	if err := checkReferenceSize(path); err != nil {
+		return nil, err
+	}
 	set, err := vector.Open(path, layer, "auto")
 	if err != nil {
 		return nil, err
