@@ -62,7 +62,11 @@ func refMessage(path string, err error) string {
 		return i18n.T("basemap.ref_no_geometry", path)
 	case errors.Is(err, data.ErrRefCRS):
 		return i18n.T("basemap.ref_crs", path)
-	case errors.Is(err, data.ErrRefTooLarge):
+	}
+	var se *data.RefSizeError
+	if errors.As(err, &se) && se.Coords > 0 {
+		return i18n.T("limits.ref_coords", path, se.Coords, data.MaxReferenceVertices)
+	} else if errors.As(err, &se) {
 		return i18n.T("limits.ref_too_large", path, data.MaxReferenceBytes>>20)
 	}
 	return i18n.T("basemap.ref_bad", path, err)

@@ -36,7 +36,7 @@ func TestMain(m *testing.M) {
 			fmt.Fprintln(os.Stderr, "hostile child: setrlimit:", err)
 			os.Exit(97)
 		}
-		setMemoryLimit() // as main does
+		scaleLimits(setMemoryLimit()) // as main does
 		handled, code := runCLI(os.Args[1:], os.Stdout, os.Stderr)
 		if !handled {
 			fmt.Fprintln(os.Stderr, "hostile child: not a command:", os.Args[1:])
@@ -342,7 +342,7 @@ func TestHostileWork(t *testing.T) {
 		{name: "PBF way of 10 M node references", setup: pbf(10_000_000, 1), code: exitError, msg: "1 ways of more than 2000 nodes were skipped", keep: []string{"out.geojson"}},
 		{name: "PNG of 20000×20000 pixels", setup: func(t *testing.T, dir string) []string {
 			return []string{"export", "--lang", "en", "--out", "big.png", "--width", "20000", "--height", "20000", "--layers", "sites", "--offline"}
-		}, code: exitError, msg: "choose 10000 × 10000 or smaller", keep: []string{"big.png"}},
+		}, code: exitError, msg: "or smaller", keep: []string{"big.png"}},
 		{name: "A3 PDF at 1200 dpi", setup: func(t *testing.T, dir string) []string {
 			return []string{"export", "--lang", "en", "--out", "big.pdf", "--paper", "A3", "--dpi", "1200", "--layers", "sites", "--offline"}
 		}, code: exitError, msg: "dpi or less", keep: []string{"big.pdf"}},
@@ -357,6 +357,12 @@ func TestHostileWork(t *testing.T) {
 			return []string{"export", "--lang", "en", "--out", "map.png", "--width", "400", "--height", "300",
 				"--layers", "sites", "--offline", "--reference", "plots.geojson"}
 		}, code: exitUsage, msg: "clip it to the district", keep: []string{"map.png"}},
+		{name: "reference polygon of 10 M coordinates in 60 MB", setup: func(t *testing.T, dir string) []string {
+			os.WriteFile(filepath.Join(dir, "dense.geojson"), []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[`+
+				strings.Repeat("[1,2],", 10_000_000-1)+`[1,2]]]}}]}`), 0o644)
+			return []string{"export", "--lang", "en", "--out", "map.png", "--width", "400", "--height", "300",
+				"--layers", "sites", "--offline", "--reference", "dense.geojson"}
+		}, code: exitUsage, msg: "a reference layer can hold", keep: []string{"map.png"}},
 		{name: "PBF of 8 M references in ways of 2000", setup: pbf(2000, 4000), code: exitError, msg: "far more work", keep: []string{"out.geojson"}},
 	})
 }

@@ -11,7 +11,7 @@ import (
 )
 
 func main() {
-	setMemoryLimit()
+	scaleLimits(setMemoryLimit())
 	if handled, code := runCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}

@@ -6,30 +6,43 @@ import (
 	"runtime/debug"
 	"strconv"
 	"strings"
+
+	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/geo/export"
+	"github.com/liwan-edu/schoolmap/geo/network"
 )
 
 // setMemoryLimit gives the Go heap a soft limit of three quarters of the
-// memory the process may use: the least of the memory available
-// (/proc/meminfo), the cgroup's limit and the address-space limit, where
-// known. Near it the collector works harder instead of letting the heap
-// grow until the system kills the process; the size checks of the readers
-// and renderers refuse work that would not fit at all. A GOMEMLIMIT set
-// by the user is kept. It returns the limit set (0 for none).
+// memory the process may still use: the least of the memory available
+// (/proc/meminfo), the cgroup's limit and what the address-space limit
+// leaves, where known. Near it the collector works harder instead of
+// letting the heap grow until the system kills the process. A GOMEMLIMIT
+// set by the user is kept. It returns the memory found (0 when unknown),
+// for the readers' and renderers' size limits (scaleLimits).
 func setMemoryLimit() int64 {
-	if os.Getenv("GOMEMLIMIT") != "" {
-		return 0
-	}
 	avail := int64(0)
 	for _, v := range []int64{meminfoAvailable("/proc/meminfo"), cgroupMax("/sys/fs/cgroup/memory.max"), addressSpaceLimit()} {
 		if v > 0 && (avail == 0 || v < avail) {
 			avail = v
 		}
 	}
-	if avail <= 0 {
-		return 0
+	if avail > 0 && os.Getenv("GOMEMLIMIT") == "" {
+		debug.SetMemoryLimit(avail / 4 * 3)
 	}
-	debug.SetMemoryLimit(avail / 4 * 3)
-	return avail / 4 * 3
+	return avail
+}
+
+// scaleLimits lowers the size limits of reference layers, exported pages
+// and distance grids to what avail bytes of memory hold (never raises
+// them): under a small address-space limit a large input is refused in
+// words rather than ending in "out of memory".
+func scaleLimits(avail int64) {
+	if avail <= 0 {
+		return
+	}
+	data.ScaleReferenceLimits(avail)
+	export.ScalePixelLimit(avail)
+	network.ScaleGridLimit(avail)
 }
 
 // meminfoAvailable reads MemAvailable (bytes) from a Linux meminfo file; 0

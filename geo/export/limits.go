@@ -11,7 +11,13 @@ import (
 // (10000×10000, A3 at 600 dpi is 70 million). A page costs about 5
 // bytes a pixel while drawn and encoded, so this keeps an export under
 // 600 MB; larger ones are refused before any pixel is allocated.
-const MaxPixels = 100_000_000
+var MaxPixels = 100_000_000
+
+// ScalePixelLimit lowers MaxPixels to what avail bytes of memory hold at 6
+// bytes a pixel (never under 1 million); main calls it once at start.
+func ScalePixelLimit(avail int64) {
+	MaxPixels = max(1_000_000, min(MaxPixels, int(avail/6)))
+}
 
 // ErrTooLarge marks a page over MaxPixels.
 var ErrTooLarge = errors.New("export: page too large")
@@ -38,10 +44,10 @@ func (e *SizeError) Unwrap() error { return ErrTooLarge }
 // checkPixels refuses a page of wMM×hMM at o.DPI over MaxPixels.
 func (o *Options) checkPixels(wMM, hMM float64) error {
 	w, h := math.Round(o.px(wMM)), math.Round(o.px(hMM))
-	if w*h <= MaxPixels {
+	if w*h <= float64(MaxPixels) {
 		return nil
 	}
-	k := math.Sqrt(MaxPixels / (w * h))
+	k := math.Sqrt(float64(MaxPixels) / (w * h))
 	if o.Paper == "" {
 		return &SizeError{W: int(w), H: int(h), FitW: int(w * k), FitH: int(h * k)}
 	}

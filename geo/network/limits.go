@@ -13,7 +13,13 @@ import (
 // distances, a few times that with the GeoTIFF and the zone sums). The
 // plan's sites with their margin are 160,000 cells at 25 m and 100 million
 // at 1 m (1.47 GB, which failed under a 2 GB address-space limit).
-const MaxGridCells = 25_000_000
+var MaxGridCells = 25_000_000
+
+// ScaleGridLimit lowers MaxGridCells to what avail bytes of memory hold at
+// 16 bytes a cell (never under 1 million); main calls it once at start.
+func ScaleGridLimit(avail int64) {
+	MaxGridCells = max(1_000_000, min(MaxGridCells, int(avail/16)))
+}
 
 // ErrGridTooLarge marks an extent and cell size over MaxGridCells.
 var ErrGridTooLarge = errors.New("network: grid too large")
@@ -35,10 +41,10 @@ func (e *GridError) Unwrap() error { return ErrGridTooLarge }
 // with cells of cell metres whose raster would exceed MaxGridCells.
 func CheckGrid(ext orb.Bound, cell float64) error {
 	_, _, w, h := gridShape(ext, cell)
-	if float64(w)*float64(h) <= MaxGridCells {
+	if float64(w)*float64(h) <= float64(MaxGridCells) {
 		return nil
 	}
-	return &GridError{W: w, H: h, MinCell: math.Ceil(cell * math.Sqrt(float64(w)*float64(h)/MaxGridCells))}
+	return &GridError{W: w, H: h, MinCell: math.Ceil(cell * math.Sqrt(float64(w)*float64(h)/float64(MaxGridCells)))}
 }
 
 // gridShape is the raster of ext at cell metres: its corner in Mercator
