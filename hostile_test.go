@@ -363,6 +363,11 @@ func TestHostileWork(t *testing.T) {
 			return []string{"export", "--lang", "en", "--out", "map.png", "--width", "400", "--height", "300",
 				"--layers", "sites", "--offline", "--reference", "dense.geojson"}
 		}, code: exitUsage, msg: "a reference layer can hold", keep: []string{"map.png"}},
+		{name: "boundary of 4 M coordinates (52 MB)", setup: func(t *testing.T, dir string) []string {
+			os.WriteFile(filepath.Join(dir, "dense.geojson"), []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"x"},"geometry":{"type":"Polygon","coordinates":[[`+
+				strings.Repeat("[113.2,23.1],", 4_000_000)+`[113.2,23.1]]]}}]}`), 0o644)
+			return []string{"coverage", "--lang", "en", "--year", "2025", "--out", "cov.csv", "--boundaries", "dense.geojson"}
+		}, code: exitError, msg: "weight", keep: []string{"cov.csv"}},
 		{name: "PBF of 8 M references in ways of 2000", setup: pbf(2000, 4000), code: exitError, msg: "far more work", keep: []string{"out.geojson"}},
 	})
 }

@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/liwan-edu/schoolmap/data"
+	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/export"
 	"github.com/liwan-edu/schoolmap/geo/network"
 )
@@ -32,8 +33,8 @@ func setMemoryLimit() int64 {
 	return avail
 }
 
-// scaleLimits lowers the size limits of reference layers, exported pages
-// and distance grids to what avail bytes of memory hold (never raises
+// scaleLimits lowers the size limits of reference layers, GeoJSON inputs,
+// exported pages and distance grids to what avail bytes of memory hold (never raises
 // them): under a small address-space limit a large input is refused in
 // words rather than ending in "out of memory".
 func scaleLimits(avail int64) {
@@ -41,6 +42,7 @@ func scaleLimits(avail int64) {
 		return
 	}
 	data.ScaleReferenceLimits(avail)
+	vector.ScaleLimits(avail)
 	export.ScalePixelLimit(avail)
 	network.ScaleGridLimit(avail)
 }

@@ -1,7 +1,6 @@
 package data
 
 import (
-	"bytes"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -88,7 +87,7 @@ func checkReferenceSize(path string) error {
 	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".geojson", ".json":
-		if n := jsonWeight(path); n > MaxReferenceVertices {
+		if n := jsonWeight(path); n > vector.MaxGeoJSONWeight { // refused before it is read
 			return &RefSizeError{Path: path, Coords: n}
 		}
 	}
@@ -96,7 +95,7 @@ func checkReferenceSize(path string) error {
 }
 
 // RefSizeError is a reference file over MaxReferenceBytes (Bytes set) or
-// MaxReferenceVertices (Coords set: the file's weight).
+// a GeoJSON over vector.MaxGeoJSONWeight (Coords set: its weight).
 type RefSizeError struct {
 	Path   string
 	Bytes  int64
@@ -105,32 +104,20 @@ type RefSizeError struct {
 
 func (e *RefSizeError) Error() string {
 	if e.Coords > 0 {
-		return fmt.Sprintf("data: %s has a geometry weight of %d (at most %d)", e.Path, e.Coords, MaxReferenceVertices)
+		return fmt.Sprintf("data: %s has a geometry weight of %d (at most %d)", e.Path, e.Coords, vector.MaxGeoJSONWeight)
 	}
 	return fmt.Sprintf("data: %s is %d MB (at most %d MB)", e.Path, e.Bytes>>20, MaxReferenceBytes>>20)
 }
 
 func (e *RefSizeError) Unwrap() error { return ErrRefTooLarge }
 
-// MaxReferenceVertices bounds the geometry of a GeoJSON reference file,
-// whose text can pack a coordinate in 6 bytes ("[1,2],"): its weight is
-// the count of '[' (coordinates, rings) plus 8 per '{' (a feature and its
-// parts cost about as much as 8 coordinates). 10 million coordinates in
-// 60 MB took 850 MB to read, 200,000 five-vertex polygons (a weight of
-// 6.2 million) 490 MB. Binary formats hold at most one coordinate per 16
-// bytes, which MaxReferenceBytes bounds.
-var MaxReferenceVertices = 10_000_000
-
-// ScaleReferenceLimits lowers MaxReferenceBytes and MaxReferenceVertices
-// to what avail bytes of memory hold (a tenth, and one coordinate per 200
-// bytes, as measured); main calls it once at start.
+// ScaleReferenceLimits lowers MaxReferenceBytes to a tenth of avail bytes
+// of memory; main calls it once at start.
 func ScaleReferenceLimits(avail int64) {
 	MaxReferenceBytes = max(1<<20, min(MaxReferenceBytes, avail/10))
-	MaxReferenceVertices = max(10_000, min(MaxReferenceVertices, int(avail/200)))
 }
 
-// jsonWeight is the count of '[' plus 8 per '{' of a file (see
-// MaxReferenceVertices), read in 1 MB pieces.
+// jsonWeight is the vector.Weight of a file, read in 1 MB pieces.
 func jsonWeight(path string) int {
 	f, err := os.Open(path)
 	if err != nil {
@@ -141,7 +128,7 @@ func jsonWeight(path string) int {
 	n := 0
 	for {
 		k, err := f.Read(buf)
-		n += bytes.Count(buf[:k], []byte{'['}) + 8*bytes.Count(buf[:k], []byte{'{'})
+		n += vector.Weight(buf[:k])
 		if err != nil {
 			return n
 		}
