@@ -24,11 +24,12 @@ const MaxGeoJSONBytes = 128 << 20
 // million. ScaleLimits lowers it to the memory the process has.
 var MaxGeoJSONWeight = 10_000_000
 
-// ScaleLimits lowers MaxGeoJSONWeight to what avail bytes of memory hold
-// (a unit per 200 bytes, as measured under an address-space limit); main
-// calls it once at start.
+// ScaleLimits lowers MaxGeoJSONWeight to what avail bytes of memory hold:
+// a unit per 400 bytes (under a 2 GB address-space limit, 3.9 million
+// coordinates failed to decode, and a 2-million-vertex boundary failed in
+// its validation, with about 500 MB left); main calls it once at start.
 func ScaleLimits(avail int64) {
-	MaxGeoJSONWeight = max(10_000, min(MaxGeoJSONWeight, int(avail/200)))
+	MaxGeoJSONWeight = max(10_000, min(MaxGeoJSONWeight, int(avail/400)))
 }
 
 // Weight is the weight of GeoJSON text (see MaxGeoJSONWeight).
