@@ -190,6 +190,9 @@ func runAccess(args []string, stdout, stderr io.Writer) int {
 	if err != nil {
 		return fail(err)
 	}
+	if err := network.CheckGrid(ext, f.cell); err != nil { // before the street file is read
+		return fail(err)
+	}
 	g, err := loadNetwork(&f.nf, ext, locations(sites), stderr)
 	if err != nil {
 		return fail(err)

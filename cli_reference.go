@@ -8,6 +8,7 @@ import (
 
 	"github.com/liwan-edu/schoolmap/data"
 	"github.com/liwan-edu/schoolmap/data/i18n"
+	"github.com/liwan-edu/schoolmap/data/vector"
 	"github.com/liwan-edu/schoolmap/geo/render"
 )
 
@@ -72,6 +73,12 @@ func refMessage(path string, err error) string {
 		return i18n.T("basemap.ref_no_geometry", path)
 	case errors.Is(err, data.ErrRefCRS):
 		return i18n.T("basemap.ref_crs", path)
+	}
+	var se *data.RefSizeError
+	if errors.As(err, &se) && se.Coords > 0 {
+		return i18n.T("limits.ref_coords", path, se.Coords, vector.MaxGeoJSONWeight)
+	} else if errors.As(err, &se) {
+		return i18n.T("limits.ref_too_large", path, data.MaxReferenceBytes>>20)
 	}
 	return i18n.T("basemap.ref_bad", path, err)
 }

@@ -36,6 +36,7 @@ func TestMain(m *testing.M) {
 			fmt.Fprintln(os.Stderr, "hostile child: setrlimit:", err)
 			os.Exit(97)
 		}
+		scaleLimits(setMemoryLimit()) // as main does
 		handled, code := runCLI(os.Args[1:], os.Stdout, os.Stderr)
 		if !handled {
 			fmt.Fprintln(os.Stderr, "hostile child: not a command:", os.Args[1:])
@@ -341,6 +342,34 @@ func TestHostileWork(t *testing.T) {
 	}
 	runHostile(t, []hostileCase{
 		{name: "PBF way of 10 M node references", setup: pbf(10_000_000, 1), code: exitError, msg: "1 ways of more than 2000 nodes were skipped", keep: []string{"out.geojson"}},
+		{name: "PNG of 20000×20000 pixels", setup: func(t *testing.T, dir string) []string {
+			return []string{"export", "--lang", "en", "--out", "big.png", "--width", "20000", "--height", "20000", "--layers", "sites", "--offline"}
+		}, code: exitError, msg: "or smaller", keep: []string{"big.png"}},
+		{name: "A3 PDF at 1200 dpi", setup: func(t *testing.T, dir string) []string {
+			return []string{"export", "--lang", "en", "--out", "big.pdf", "--paper", "A3", "--dpi", "1200", "--layers", "sites", "--offline"}
+		}, code: exitError, msg: "dpi or less", keep: []string{"big.pdf"}},
+		{name: "access grid of 1 m cells", setup: func(t *testing.T, dir string) []string {
+			os.WriteFile(filepath.Join(dir, "streets.osm.pbf"), longWayPBF(3, 1), 0o644)
+			return []string{"access", "--lang", "en", "--network", "streets.osm.pbf", "--cell", "1", "--out", "access.tif"}
+		}, code: exitError, msg: "choose --cell", keep: []string{"access.tif"}},
+		{name: "reference layer of 100 MB", setup: func(t *testing.T, dir string) []string {
+			p := filepath.Join(dir, "plots.geojson")
+			os.WriteFile(p, nil, 0o644)
+			os.Truncate(p, 100<<20) // sparse: refused by its size, never read
+			return []string{"export", "--lang", "en", "--out", "map.png", "--width", "400", "--height", "300",
+				"--layers", "sites", "--offline", "--reference", "plots.geojson"}
+		}, code: exitUsage, msg: "clip it to the district", keep: []string{"map.png"}},
+		{name: "reference polygon of 10 M coordinates in 60 MB", setup: func(t *testing.T, dir string) []string {
+			os.WriteFile(filepath.Join(dir, "dense.geojson"), []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{},"geometry":{"type":"Polygon","coordinates":[[`+
+				strings.Repeat("[1,2],", 10_000_000-1)+`[1,2]]]}}]}`), 0o644)
+			return []string{"export", "--lang", "en", "--out", "map.png", "--width", "400", "--height", "300",
+				"--layers", "sites", "--offline", "--reference", "dense.geojson"}
+		}, code: exitUsage, msg: "a reference layer can hold", keep: []string{"map.png"}},
+		{name: "boundary of 4 M coordinates (52 MB)", setup: func(t *testing.T, dir string) []string {
+			os.WriteFile(filepath.Join(dir, "dense.geojson"), []byte(`{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"name":"x"},"geometry":{"type":"Polygon","coordinates":[[`+
+				strings.Repeat("[113.2,23.1],", 4_000_000)+`[113.2,23.1]]]}}]}`), 0o644)
+			return []string{"coverage", "--lang", "en", "--year", "2025", "--out", "cov.csv", "--boundaries", "dense.geojson"}
+		}, code: exitError, msg: "weight", keep: []string{"cov.csv"}},
 		{name: "PBF of 8 M references in ways of 2000", setup: pbf(2000, 4000), code: exitError, msg: "far more work", keep: []string{"out.geojson"}},
 	})
 }

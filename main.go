@@ -13,6 +13,7 @@ import (
 )
 
 func main() {
+	scaleLimits(setMemoryLimit())
 	if handled, code := runCLI(os.Args[1:], os.Stdout, os.Stderr); handled {
 		os.Exit(code)
 	}

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -57,12 +58,92 @@ type ReferenceLayer struct {
 var (
 	ErrNoGeometry = errors.New("data: no geometry in the file")
 	ErrRefCRS     = errors.New("data: coordinate system not supported")
+	// ErrRefTooLarge is a reference file over MaxReferenceBytes.
+	ErrRefTooLarge = errors.New("data: reference file too large")
 )
+
+// MaxReferenceBytes bounds a reference file (a shapefile's .shp and .dbf
+// together). Reading and drawing one costs about ten times its size (200,000
+// polygons in 42 MB of GeoJSON peak at 410 MB), so 64 MB stays under
+// 700 MB; a larger file is refused before it is read: clip it to the
+// district first (ogr2ogr -clipsrc).
+var MaxReferenceBytes int64 = 64 << 20
+
+// checkReferenceSize refuses a file over MaxReferenceBytes; a missing file
+// is left to the reader, which names it.
+func checkReferenceSize(path string) error {
+	size := int64(0)
+	names := []string{path}
+	if strings.EqualFold(filepath.Ext(path), ".shp") {
+		names = append(names, strings.TrimSuffix(path, filepath.Ext(path))+".dbf")
+	}
+	for _, n := range names {
+		if st, err := os.Stat(n); err == nil {
+			size += st.Size()
+		}
+	}
+	if size > MaxReferenceBytes {
+		return &RefSizeError{Path: path, Bytes: size}
+	}
+	switch strings.ToLower(filepath.Ext(path)) {
+	case ".geojson", ".json":
+		if n := jsonWeight(path); n > vector.MaxGeoJSONWeight { // refused before it is read
+			return &RefSizeError{Path: path, Coords: n}
+		}
+	}
+	return nil
+}
+
+// RefSizeError is a reference file over MaxReferenceBytes (Bytes set) or
+// a GeoJSON over vector.MaxGeoJSONWeight (Coords set: its weight).
+type RefSizeError struct {
+	Path   string
+	Bytes  int64
+	Coords int
+}
+
+func (e *RefSizeError) Error() string {
+	if e.Coords > 0 {
+		return fmt.Sprintf("data: %s has a geometry weight of %d (at most %d)", e.Path, e.Coords, vector.MaxGeoJSONWeight)
+	}
+	return fmt.Sprintf("data: %s is %d MB (at most %d MB)", e.Path, e.Bytes>>20, MaxReferenceBytes>>20)
+}
+
+func (e *RefSizeError) Unwrap() error { return ErrRefTooLarge }
+
+// ScaleReferenceLimits lowers MaxReferenceBytes to a tenth of avail bytes
+// of memory; main calls it once at start.
+func ScaleReferenceLimits(avail int64) {
+	MaxReferenceBytes = max(1<<20, min(MaxReferenceBytes, avail/10))
+}
+
+// jsonWeight is the vector.Weight of a file, read in 1 MB pieces.
+func jsonWeight(path string) int {
+	f, err := os.Open(path)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	buf := make([]byte, 1<<20)
+	n := 0
+	for {
+		k, err := f.Read(buf)
+		n += vector.Weight(buf[:k])
+		if err != nil {
+			return n
+		}
+	}
+}
 
 // LoadReference reads a vector file (GeoJSON, Shapefile, GeoPackage layer,
 // CSV with lon/lat columns) into a WGS-84 reference layer named after it.
 // A file whose system is not stated must hold longitudes and latitudes.
+//
+// A file over MaxReferenceBytes is refused unread (ErrRefTooLarge).
 func LoadReference(path, layer string) (*ReferenceLayer, error) {
+	if err := checkReferenceSize(path); err != nil {
+		return nil, err
+	}
 	set, err := vector.Open(path, layer, "auto")
 	if err != nil {
 		return nil, err

@@ -1,6 +1,7 @@
 package vector
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"strconv"
@@ -17,6 +18,27 @@ import (
 // use a GeoPackage) rather than exhausting memory.
 const MaxGeoJSONBytes = 128 << 20
 
+// MaxGeoJSONWeight bounds the geometry a GeoJSON file may ask the decoder
+// to build: its weight is the count of '[' (coordinates, rings) plus 8 per
+// '{' (a feature costs about 8 coordinates). Text packs a coordinate in 6
+// bytes ("[1,2],"), so the byte limit alone let a 10-million-vertex
+// polygon of 60 MB take 850 MB; 200,000 five-vertex polygons weigh 6.2
+// million. ScaleLimits lowers it to the memory the process has.
+var MaxGeoJSONWeight = 10_000_000
+
+// ScaleLimits lowers MaxGeoJSONWeight to what avail bytes of memory hold:
+// a unit per 400 bytes (under a 2 GB address-space limit, 3.9 million
+// coordinates failed to decode, and a 2-million-vertex boundary failed in
+// its validation, with about 500 MB left); main calls it once at start.
+func ScaleLimits(avail int64) {
+	MaxGeoJSONWeight = max(10_000, min(MaxGeoJSONWeight, int(avail/400)))
+}
+
+// Weight is the weight of GeoJSON text (see MaxGeoJSONWeight).
+func Weight(b []byte) int {
+	return bytes.Count(b, []byte{'['}) + 8*bytes.Count(b, []byte{'{'})
+}
+
 // ReadGeoJSON reads any RFC 7946 FeatureCollection (WGS-84 by the RFC; a
 // legacy "crs" member naming another system is honoured when supported).
 func ReadGeoJSON(path string) (*Set, error) {
@@ -28,6 +50,9 @@ func ReadGeoJSON(path string) (*Set, error) {
 }
 
 func parseGeoJSON(path string, b []byte) (*Set, error) {
+	if w := Weight(b); w > MaxGeoJSONWeight {
+		return nil, &FileError{Path: path, Err: fmt.Errorf("%w: a geometry weight of %d (coordinates, a feature counting as 8), more than the %d this memory holds; simplify it or clip it to the district", ErrTooLarge, w, MaxGeoJSONWeight)}
+	}
 	var head struct {
 		CRS struct {
 			Properties struct {

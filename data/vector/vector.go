@@ -11,13 +11,11 @@ import (
 	"bytes"
 	"context"
 	"errors"
-	"io/fs"
 	"path/filepath"
 	"strings"
 
 	"github.com/paulmach/orb"
 
-	"github.com/liwan-edu/schoolmap/data/regularfile"
 	"github.com/liwan-edu/schoolmap/geo/crs"
 )
 
@@ -102,9 +100,6 @@ func Open(path, layer, encoding string) (*Set, error) {
 // OpenWith is Open with Options; a GeoPackage with several layers that fit
 // o.Want gives a *LayerChoiceError listing them.
 func OpenWith(path string, o Options) (*Set, error) {
-	if err := regularfile.Check(path); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return nil, &FileError{Path: path, Err: err} // a FIFO would block the readers' open
-	}
 	switch strings.ToLower(filepath.Ext(path)) {
 	case ".csv", ".txt":
 		return ReadCSV(path, o.Encoding)

@@ -55,6 +55,9 @@ func (e *Exporter) Write(ctx context.Context, w io.Writer, o Options, progress f
 	if err != nil {
 		return err
 	}
+	if err := o.checkPixels(wMM, hMM); err != nil {
+		return err
+	}
 	if o.Scene == nil || o.Extent.IsEmpty() && o.Extent.Min == (orb.Point{}) {
 		return fmt.Errorf("%w: nothing to show", ErrOption)
 	}

@@ -90,13 +90,8 @@ func (g *Graph) Access(sites []orb.Point, ext orb.Bound, opt AccessOptions) (*Ra
 }
 
 func newRaster(ext orb.Bound, cell float64) *Raster {
-	lat := (ext.Min[1] + ext.Max[1]) / 2 * math.Pi / 180
-	kx, _ := groundScale(lat * 180 / math.Pi)
-	c := cell / kx
-	lo, hi := mercator(ext.Min), mercator(ext.Max)
-	r := &Raster{X0: lo[0], Y0: hi[1], Cell: c}
-	r.W = max(1, int(math.Ceil((hi[0]-lo[0])/c)))
-	r.H = max(1, int(math.Ceil((hi[1]-lo[1])/c)))
+	corner, c, w, h := gridShape(ext, cell)
+	r := &Raster{X0: corner[0], Y0: corner[1], Cell: c, W: w, H: h}
 	r.Val = make([]float32, r.W*r.H)
 	for i := range r.Val {
 		r.Val[i] = float32(math.NaN())

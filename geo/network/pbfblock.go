@@ -25,10 +25,14 @@ const (
 	MaxWayNodes   = 2000
 	maxBlockRefs  = 4 << 20 // kept references per block: 32 MB
 	maxBlockNodes = 1 << 20 // nodes per block (osmium writes 8,000)
+	maxWayTags    = 10000   // tags of one way (real ways have a few dozen)
 )
 
-// errBlockNodes is a block of more nodes than maxBlockNodes.
-var errBlockNodes = fmt.Errorf("%w: over %d nodes in one block", ErrTooMuchWork, maxBlockNodes)
+// Errors of blocks over the limits.
+var (
+	errBlockNodes = fmt.Errorf("%w: over %d nodes in one block", ErrTooMuchWork, maxBlockNodes)
+	errWayTags    = fmt.Errorf("%w: a way of over %d tags", ErrTooMuchWork, maxWayTags)
+)
 
 // blockCtx carries a PrimitiveBlock's string table and coordinate coding.
 type blockCtx struct {
@@ -157,7 +161,7 @@ func (bc *blockCtx) dense(b []byte) error {
 	ids, lats, lons := bc.ids[:0], bc.lats[:0], bc.lons[:0]
 	defer func() { bc.ids, bc.lats, bc.lons = ids, lats, lons }()
 	for f, w, ok := p.next(); ok; f, w, ok = p.next() {
-		if (f == 1 || f == 8 || f == 9) && w == 2 && packedCount(&p) > maxBlockNodes {
+		if (f == 1 || f == 8 || f == 9) && (w == 2 && packedCount(&p) > maxBlockNodes || len(ids)+len(lats)+len(lons) > 3*maxBlockNodes) {
 			return errBlockNodes // checked before decoding: 3 slices of 8 MB at most
 		}
 		switch f {
@@ -186,13 +190,16 @@ func (bc *blockCtx) way(b []byte) error {
 	keys, vals, refs := bc.uScratch[:0], bc.uScratchV[:0], bc.refScratch[:0]
 	long := false
 	for f, w, ok := p.next(); ok; f, w, ok = p.next() {
+		if (f == 2 || f == 3) && (w == 2 && packedCount(&p) > maxWayTags || len(keys)+len(vals) > 2*maxWayTags) {
+			return errWayTags
+		}
 		switch f {
 		case 2:
 			keys = p.packedU(w, keys)
 		case 3:
 			vals = p.packedU(w, vals)
 		case 8:
-			if w == 2 && len(refs)+packedCount(&p) > MaxWayNodes {
+			if long || w == 2 && len(refs)+packedCount(&p) > MaxWayNodes || w == 0 && len(refs) >= MaxWayNodes {
 				p.skip(w) // counted below, never decoded
 				long = true
 				continue
