@@ -61,7 +61,7 @@ func loadNetwork(nf *networkFlags, ext orb.Bound, sites []orb.Point, stderr io.W
 	} else {
 		opt := network.LineOptions{Layer: nf.layer, NoWalkField: nf.noWalk}
 		if nf.crs != "" {
-			if opt.CRS, err = parseCRSFlag(nf.crs); err != nil {
+			if opt.CRS, err = readCRSFlag("--network-crs", nf.crs); err != nil {
 				return nil, err
 			}
 		}

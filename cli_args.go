@@ -3,7 +3,6 @@ package main
 import (
 	"errors"
 	"fmt"
-	"io/fs"
 	"math"
 	"path/filepath"
 	"strconv"
@@ -84,17 +83,17 @@ func (nf *networkFlags) check() error {
 	return checkCRS("--network-crs", nf.crs)
 }
 
-// checkCRS refuses a --crs value the app does not know ("" is fine).
+// checkCRS refuses a --crs value the app does not know ("" is fine). A
+// .prj is a file: whether it exists and reads is judged with the other
+// input files (exit 1), not here.
 func checkCRS(flag, v string) error {
-	if v == "" {
+	if v == "" || isPRJ(v) {
 		return nil
 	}
 	_, err := parseCRSFlag(v)
 	switch {
-	case err == nil || errors.Is(err, fs.ErrNotExist):
-		return nil // a missing .prj is "not found", as every input file (checkInputs)
-	case strings.EqualFold(filepath.Ext(strings.TrimSpace(v)), ".prj"):
-		return worded(fmt.Errorf("%w: %w", errBadArg, err), "cli.bad_prj", flag, filepath.Base(v))
+	case err == nil:
+		return nil
 	case strings.Contains(v, "["):
 		return worded(fmt.Errorf("%w: %w", errBadArg, err), "cli.bad_wkt", flag)
 	}

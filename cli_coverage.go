@@ -184,7 +184,7 @@ func readBoundaries(path, crsName, nameF, codeF, popF string, rd readFlags, stde
 	m := data.GuessBoundaryMapping(set.Fields)
 	m.CRS = set.CRS
 	if crsName != "" {
-		if m.CRS, err = parseCRSFlag(crsName); err != nil {
+		if m.CRS, err = readCRSFlag("--crs", crsName); err != nil {
 			return nil, m.CRS, err
 		}
 	}

@@ -18,7 +18,7 @@ import (
 func parseCRSFlag(s string) (crs.CRS, error) {
 	t := strings.TrimSpace(s)
 	switch {
-	case strings.EqualFold(filepath.Ext(t), ".prj"):
+	case isPRJ(t):
 		b, err := os.ReadFile(t)
 		if errors.Is(err, fs.ErrNotExist) {
 			return crs.Unknown, err // "not found", as for every input file
@@ -31,6 +31,22 @@ func parseCRSFlag(s string) (crs.CRS, error) {
 		return crsFromWKT(t, "--crs")
 	}
 	return crs.Parse(t)
+}
+
+// errBadPRJ: a .prj given with --crs holds no usable definition.
+var errBadPRJ = errors.New("cli: .prj without a usable coordinate system")
+
+func isPRJ(v string) bool { return strings.EqualFold(filepath.Ext(strings.TrimSpace(v)), ".prj") }
+
+// readCRSFlag is parseCRSFlag for a reader: a .prj that does not hold a
+// definition is a damaged input file (exit 1, named with its flag),
+// not a missing coordinate system.
+func readCRSFlag(flag, v string) (crs.CRS, error) {
+	c, err := parseCRSFlag(v)
+	if err != nil && isPRJ(v) {
+		return c, worded(errBadPRJ, "cli.bad_prj", flag, filepath.Base(v))
+	}
+	return c, err
 }
 
 // crsFromWKT is crs.FromWKT, where an empty definition is an error too.

@@ -5,8 +5,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"path/filepath"
-	"strings"
 
 	"github.com/paulmach/orb"
 
@@ -66,7 +64,7 @@ func (z *zoneFlags) check() error { return checkCRS("--crs", z.crs) }
 // inputs are the files the flags name, for checkInputs.
 func (z *zoneFlags) inputs() []input {
 	ins := []input{{"--boundaries", z.boundaries}, {"--population", z.population}}
-	if strings.EqualFold(filepath.Ext(z.crs), ".prj") {
+	if isPRJ(z.crs) {
 		ins = append(ins, input{"--crs", z.crs})
 	}
 	return ins

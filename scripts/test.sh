@@ -14,6 +14,8 @@ echo "== go vet"
 go vet ./...
 echo "== go test -race (every benchmark runs once too, in the same build)"
 go test -race -bench . -benchtime 1x ./... | grep -Ev '^(Benchmark|goos:|goarch:|pkg:|cpu:|PASS$)'
+echo "== hostile inputs under a 2 GB address-space limit (without -race: its runtime does not fit)"
+go test -count=1 -run 'TestHostile' .
 echo "== UI logic without cgo"
 CGO_ENABLED=0 go test ./app/...
 
