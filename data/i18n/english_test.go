@@ -25,7 +25,8 @@ func TestEnglishRun(t *testing.T) {
 // codeLists are Chinese texts that list codes typed on the command line
 // (layer names, a bounding box's parts), which stay as typed.
 var codeLists = map[string]bool{"cli.flag.layers": true, "cli.unknown_layer": true, "cli.flag.reference": true,
-	"cli.bbox_count": true, "cli.flag.access_bbox": true, "cli.flag.bbox": true, "cli.usage": true}
+	"cli.bbox_count": true, "cli.flag.access_bbox": true, "cli.flag.bbox": true, "cli.usage": true,
+	"limits.ref_coords": true, "limits.ref_too_large": true}
 
 // The Chinese table holds no English phrase.
 func TestChineseTableHasNoEnglish(t *testing.T) {
