@@ -194,3 +194,143 @@ func TestFitAllHoldsBoundaries(t *testing.T) {
 		t.Errorf("the view %v leaves out the boundary %v", vb, far)
 	}
 }
+
+// TestLayerSwitchesFirstAndInView: at 1280×800, in Chinese and English,
+// with subdistricts imported and the Layers tab shown, the tab begins with
+// a layer switch (the basemap chooser comes after the layers, as in a GIS
+// layers panel) and the check of every layer switch and every catchment
+// level lies within the visible part of the tab, without scrolling;
+// another tab gives the legend its room back.
+func TestLayerSwitchesFirstAndInView(t *testing.T) {
+	for _, lang := range []string{"zh", "en"} {
+		t.Run(lang, func(t *testing.T) {
+			u := layersAt1280(t, lang)
+			u.panels.tabs.SelectIndex(0)
+			legendAt := u.panels.legend.Offset
+			importJie(t, u)
+			u.panels.tabs.SelectIndex(1)
+			p := u.layers
+			if p.checks[render.Subdistricts] == nil {
+				t.Fatal("no subdistrict switch after the import")
+			}
+			tab := u.panels.tabs.Selected().Content
+			d := fyne.CurrentApp().Driver()
+			top := d.AbsolutePositionForObject(tab).Y
+			// The desktop window's menu bar takes its height off the column.
+			bottom := top + tab.Size().Height - menuBarHeight
+			if first := firstControl(tab); !isLayerSwitch(p, first) {
+				t.Errorf("the tab begins with %T %q, not a layer switch", first, controlText(first))
+			}
+			switches := layerSwitches(t, p)
+			last := switches[len(switches)-1].check
+			t.Logf("tab y=%.0f…%.0f, last switch ends at y=%.0f, legend below at %.2f", top, bottom, d.AbsolutePositionForObject(last).Y+last.Size().Height, u.panels.legend.Offset)
+			for _, s := range switches {
+				c := s.check
+				at := d.AbsolutePositionForObject(c)
+				if !c.Visible() || at.Y < top-0.5 || at.Y+c.Size().Height > bottom+0.5 {
+					t.Errorf("switch %q at y=%.0f…%.0f; the tab shows y=%.0f…%.0f", s.text, at.Y, at.Y+c.Size().Height, top, bottom)
+				}
+			}
+			u.panels.tabs.SelectIndex(2) // the Subdistricts tab, then back
+			u.panels.tabs.SelectIndex(0)
+			if got := u.panels.legend.Offset; got != legendAt {
+				t.Errorf("back on the Sites tab the legend's divider is at %.2f, was %.2f", got, legendAt)
+			}
+		})
+	}
+}
+
+// firstControl is the topmost (then leftmost) widget showing text or
+// taking input inside o, through containers, scrolls and accordions.
+func firstControl(o fyne.CanvasObject) fyne.CanvasObject {
+	d := fyne.CurrentApp().Driver()
+	var first fyne.CanvasObject
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if !o.Visible() {
+			return
+		}
+		switch c := o.(type) {
+		case *fyne.Container:
+			for _, k := range c.Objects {
+				walk(k)
+			}
+			return
+		case *container.Scroll:
+			walk(c.Content)
+			return
+		case *widget.Accordion, *widget.Button, *widget.Check, *tipCheck, *tapLabel, *widget.Label, *widget.Select, *widget.RadioGroup, *widget.Slider:
+		default:
+			return
+		}
+		if first == nil {
+			first = o
+			return
+		}
+		at, was := d.AbsolutePositionForObject(o), d.AbsolutePositionForObject(first)
+		if at.Y < was.Y-0.5 || (at.Y < was.Y+0.5 && at.X < was.X) {
+			first = o
+		}
+	}
+	walk(o)
+	return first
+}
+
+// layerSwitch is one check of the layer switches and the text beside it.
+type layerSwitch struct {
+	check fyne.CanvasObject
+	text  string
+}
+
+// layerSwitches are the checks of the layer rows and of the catchment
+// levels (a check beside a label naming a level), in the panel's order.
+func layerSwitches(t *testing.T, p *layersPanel) []layerSwitch {
+	t.Helper()
+	levels := map[string]bool{}
+	for _, l := range catchableLevels {
+		levels[levelText(l)] = true
+	}
+	var out []layerSwitch
+	var walk func(o fyne.CanvasObject)
+	walk = func(o fyne.CanvasObject) {
+		if isLayerSwitch(p, o) {
+			out = append(out, layerSwitch{o, o.(*tipCheck).Text})
+		}
+		c, ok := o.(*fyne.Container)
+		if !ok {
+			return
+		}
+		if len(c.Objects) == 2 {
+			if l, ok := c.Objects[0].(*tapLabel); ok && levels[l.Text] {
+				out = append(out, layerSwitch{l.check, l.Text})
+			}
+		}
+		for _, k := range c.Objects {
+			walk(k)
+		}
+	}
+	walk(p.box)
+	if want := len(p.checks) + len(catchableLevels); len(out) != want {
+		t.Fatalf("%d layer switches found, want %d", len(out), want)
+	}
+	return out
+}
+
+func isLayerSwitch(p *layersPanel, o fyne.CanvasObject) bool {
+	for _, c := range p.checks {
+		if tc, ok := o.(*tipCheck); ok && &tc.Check == c {
+			return true
+		}
+	}
+	return false
+}
+
+func controlText(o fyne.CanvasObject) string {
+	switch w := o.(type) {
+	case *tipCheck:
+		return w.Text
+	case *tapLabel:
+		return w.Text
+	}
+	return textOf(o)
+}

@@ -3,6 +3,7 @@ package app
 import (
 	"fmt"
 	"maps"
+	"slices"
 
 	"fyne.io/fyne/v2"
 	"fyne.io/fyne/v2/container"
@@ -31,35 +32,33 @@ type layersPanel struct {
 	basemap *basemapPanel
 	refs    *refPanel
 	scroll  *container.Scroll // the layer switches' scroll
+	// basemapRow is the basemap's switch, the last layer row: the
+	// subdistricts' switch goes before it.
+	basemapRow fyne.CanvasObject
 }
 
 func newLayersPanel(sh *shell) *layersPanel {
 	p := &layersPanel{sh: sh, box: container.NewVBox(), checks: map[render.Layer]*widget.Check{}, legend: newLegendPanel()}
-	sc := sh.st.scene
 	for _, l := range panelLayers() {
-		p.box.Add(p.layerRow(l))
+		row := p.layerRow(l)
+		p.box.Add(row)
 		switch l {
 		case render.Catchments:
-			p.box.Add(p.catchmentOptions())
-		case render.Sites:
-			_, c := wrapCheck(i18n.T("ui.layers.size_by_seats"), sc.SizeBySeats, func(on bool) {
-				p.update(func(sc *render.Scene) { sc.SizeBySeats = on })
-			})
-			p.box.Add(container.NewPadded(c))
-		case render.Labels:
-			_, c := wrapCheck(i18n.T("ui.layers.capacity_labels_36_classes_1800"), sc.CapacityLabels, func(on bool) {
-				p.update(func(sc *render.Scene) { sc.CapacityLabels = on })
-			})
-			p.box.Add(container.NewPadded(c))
+			p.box.Add(p.catchmentLevels())
+		case render.Basemap:
+			p.basemapRow = row
 		}
 	}
+	p.box.Add(p.layerOptions())
 	return p
 }
 
 // panelLayers are the layers in the panel's order: the site layers
-// together (labels, sites, their location precision), then catchments and
-// the basemap; subdistricts join once boundaries are imported. The
-// drawing order (render.AllLayers) is not changed by it.
+// together (labels, sites, their location precision), then catchments
+// (with a switch per level) and the basemap; subdistricts join before the
+// basemap once boundaries are imported. The layers' options follow all
+// the switches, so the switches show together without scrolling. The drawing order
+// (render.AllLayers) is not changed by it.
 func panelLayers() []render.Layer {
 	return []render.Layer{render.Labels, render.Sites, render.Halos, render.Catchments, render.Basemap}
 }
@@ -73,16 +72,27 @@ func (p *layersPanel) follow() {
 		sc := p.sh.st.scene
 		p.legend.show(sc)
 		if len(sc.Zones) > 0 && p.checks[render.Subdistricts] == nil {
-			p.box.Add(p.layerRow(render.Subdistricts))
+			p.addBeforeBasemap(p.layerRow(render.Subdistricts))
 		}
 	})
 }
 
-// widget is the Layers tab: basemap, layer switches and reference layers
-// in one vertical scroll as wide as the column, so no part is squeezed
-// into a small box or cut at the column's edge.
+// addBeforeBasemap puts row among the layer switches, above the basemap's.
+func (p *layersPanel) addBeforeBasemap(row fyne.CanvasObject) {
+	i := slices.Index(p.box.Objects, p.basemapRow)
+	if i < 0 {
+		i = len(p.box.Objects)
+	}
+	p.box.Objects = slices.Insert(p.box.Objects, i, row)
+	p.box.Refresh()
+}
+
+// widget is the Layers tab, ordered like a GIS layers panel: the layer
+// switches first, then the catchment options, the reference layers and
+// the basemap chooser, in one vertical scroll as wide as the column, so
+// no part is squeezed into a small box or cut at the column's edge.
 func (p *layersPanel) widget() fyne.CanvasObject {
-	p.scroll = container.NewVScroll(container.New(narrow{leftMinWidth}, container.NewVBox(p.basemap.box, p.box, p.refs.box)))
+	p.scroll = container.NewVScroll(container.New(narrow{leftMinWidth}, container.NewVBox(p.box, p.refs.box, p.basemap.box)))
 	return p.scroll
 }
 
@@ -108,7 +118,9 @@ func (p *layersPanel) layerRow(l render.Layer) fyne.CanvasObject {
 	return container.NewBorder(nil, nil, tc, pct, opacity)
 }
 
-func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
+// catchmentLevels are the switches of the levels whose catchments show,
+// beneath the catchments' own switch.
+func (p *layersPanel) catchmentLevels() fyne.CanvasObject {
 	levels := container.NewVBox()
 	for _, l := range catchableLevels {
 		_, c := wrapCheck(levelText(l), true, func(on bool) {
@@ -116,6 +128,21 @@ func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
 		})
 		levels.Add(c)
 	}
+	return container.NewPadded(levels)
+}
+
+// layerOptions are the options of the site layers (size by seats,
+// capacity labels) and how catchments are drawn (walking radius or
+// nearest site, the nearest-site level, in-service sites only, circle or
+// street network), under their own heading after the layer switches.
+func (p *layersPanel) layerOptions() fyne.CanvasObject {
+	sc := p.sh.st.scene
+	_, bySeats := wrapCheck(i18n.T("ui.layers.size_by_seats"), sc.SizeBySeats, func(on bool) {
+		p.update(func(sc *render.Scene) { sc.SizeBySeats = on })
+	})
+	_, capacity := wrapCheck(i18n.T("ui.layers.capacity_labels_36_classes_1800"), sc.CapacityLabels, func(on bool) {
+		p.update(func(sc *render.Scene) { sc.CapacityLabels = on })
+	})
 	nearest := p.nearestLevel()
 	mode := widget.NewRadioGroup([]string{i18n.T("ui.layers.walking_radius"), i18n.T("ui.layers.nearest_site")}, nil)
 	mode.SetSelected(i18n.T("ui.layers.walking_radius"))
@@ -133,8 +160,10 @@ func (p *layersPanel) catchmentOptions() fyne.CanvasObject {
 	_, inService := wrapCheck(i18n.T("ui.layers.only_sites_in_service_in"), false, func(on bool) {
 		p.update(func(sc *render.Scene) { sc.CatchInServiceOnly = on })
 	})
-	return container.NewPadded(container.NewVBox(levels, mode,
-		wrapLabel(i18n.T("behave.layers.nearest_level")), nearest, inService, networkToggle(p.sh)))
+	head := wrapLabel(i18n.T("ui.layers.options"))
+	head.TextStyle.Bold = true
+	return container.NewVBox(head, container.NewPadded(container.NewVBox(bySeats, capacity, mode,
+		wrapLabel(i18n.T("behave.layers.nearest_level")), nearest, inService, networkToggle(p.sh))))
 }
 
 // nearestLevel chooses the one level whose nearest-site areas show (the

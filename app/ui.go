@@ -78,7 +78,7 @@ type sidePanels struct {
 	inner       *container.Split   // map | right
 	legend      *container.Split   // tabs above the legend
 	narrow      float64            // the left column's share before the Subdistricts tab widened it; 0 when not widened
-	legendAt    float64            // the legend's divider before the Subdistricts tab lowered it; 0 when not lowered
+	legendAt    float64            // the legend's divider before the Layers or Subdistricts tab lowered it; 0 when not lowered
 }
 
 // dialogs are the panels that live in dialogs.
