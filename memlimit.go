@@ -22,7 +22,7 @@ import (
 // for the readers' and renderers' size limits (scaleLimits).
 func setMemoryLimit() int64 {
 	avail := int64(0)
-	for _, v := range []int64{meminfoAvailable("/proc/meminfo"), cgroupMax("/sys/fs/cgroup/memory.max"), addressSpaceLimit()} {
+	for _, v := range []int64{procKB("/proc/meminfo", "MemAvailable"), cgroupMax("/sys/fs/cgroup/memory.max"), addressSpaceLimit()} {
 		if v > 0 && (avail == 0 || v < avail) {
 			avail = v
 		}
@@ -47,9 +47,9 @@ func scaleLimits(avail int64) {
 	network.ScaleGridLimit(avail)
 }
 
-// meminfoAvailable reads MemAvailable (bytes) from a Linux meminfo file; 0
-// when there is none.
-func meminfoAvailable(path string) int64 {
+// procKB reads the "key: N kB" line of a Linux /proc file (meminfo's
+// MemAvailable, status's VmSize) in bytes; 0 when there is none.
+func procKB(path, key string) int64 {
 	f, err := os.Open(path)
 	if err != nil {
 		return 0
@@ -58,7 +58,7 @@ func meminfoAvailable(path string) int64 {
 	sc := bufio.NewScanner(f)
 	for sc.Scan() {
 		k, v, ok := strings.Cut(sc.Text(), ":")
-		if !ok || k != "MemAvailable" {
+		if !ok || k != key {
 			continue
 		}
 		fs := strings.Fields(v)

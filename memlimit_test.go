@@ -18,7 +18,7 @@ func TestMemoryLimit(t *testing.T) {
 	dir := t.TempDir()
 	mi := filepath.Join(dir, "meminfo")
 	os.WriteFile(mi, []byte("MemTotal:       24000000 kB\nMemFree:  100 kB\nMemAvailable:    2097152 kB\n"), 0o644)
-	if got := meminfoAvailable(mi); got != 2<<30 {
+	if got := procKB(mi, "MemAvailable"); got != 2<<30 {
 		t.Errorf("MemAvailable = %d, want %d", got, 2<<30)
 	}
 	cg := filepath.Join(dir, "memory.max")
@@ -35,7 +35,7 @@ func TestMemoryLimit(t *testing.T) {
 	t.Setenv("GOMEMLIMIT", "")
 	os.Unsetenv("GOMEMLIMIT")
 	avail := setMemoryLimit()
-	if mi := meminfoAvailable("/proc/meminfo"); mi > 0 && (avail <= 0 || avail > mi) {
+	if mi := procKB("/proc/meminfo", "MemAvailable"); mi > 0 && (avail <= 0 || avail > mi) {
 		t.Errorf("%d found with %d available", avail, mi)
 	}
 	if avail > 0 && debug.SetMemoryLimit(-1) != avail/4*3 {
