@@ -88,25 +88,33 @@ func leaves(o fyne.CanvasObject, fn func(fyne.CanvasObject)) {
 // minimum size and lies within the column's visible width (nothing cut,
 // nothing behind a sideways scroll), and the layer switches get more than
 // a 130-px box.
+// checkTabFits fails for every widget of the selected tab narrower than
+// its minimum or outside the column's visible width, and when fewer than
+// least widgets are found (the walk did not reach them).
+func checkTabFits(t *testing.T, u *UI, least int) {
+	t.Helper()
+	tab := u.panels.tabs.Selected().Content
+	d := fyne.CurrentApp().Driver()
+	left := d.AbsolutePositionForObject(tab).X
+	right := left + tab.Size().Width
+	n := 0
+	leaves(tab, func(o fyne.CanvasObject) {
+		n++
+		at, sz, min := d.AbsolutePositionForObject(o), o.Size(), o.MinSize()
+		if sz.Width+0.5 < min.Width || at.X+sz.Width > right+0.5 || at.X < left-0.5 {
+			t.Errorf("%T %q: %v wide at x=%.0f (needs %v); the column shows x=%.0f…%.0f", o, textOf(o), sz.Width, at.X, min.Width, left, right)
+		}
+	})
+	if n < least {
+		t.Fatalf("only %d widgets found in the tab", n)
+	}
+}
+
 func TestLayersTabFitsTheColumn(t *testing.T) {
 	for _, lang := range []string{"zh", "en"} {
 		t.Run(lang, func(t *testing.T) {
 			u := layersAt1280(t, lang)
-			tab := u.panels.tabs.Selected().Content
-			d := fyne.CurrentApp().Driver()
-			left := d.AbsolutePositionForObject(tab).X
-			right := left + tab.Size().Width
-			n := 0
-			leaves(tab, func(o fyne.CanvasObject) {
-				n++
-				at, sz, min := d.AbsolutePositionForObject(o), o.Size(), o.MinSize()
-				if sz.Width+0.5 < min.Width || at.X+sz.Width > right+0.5 || at.X < left-0.5 {
-					t.Errorf("%T %q: %v wide at x=%.0f (needs %v); the column shows x=%.0f…%.0f", o, textOf(o), sz.Width, at.X, min.Width, left, right)
-				}
-			})
-			if n < 10 {
-				t.Fatalf("only %d widgets found in the Layers tab", n)
-			}
+			checkTabFits(t, u, 10)
 			if h := u.layers.scroll.Size().Height; h <= 130 {
 				t.Errorf("the layer switches show in a box %.0f px high", h)
 			}
