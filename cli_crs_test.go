@@ -34,17 +34,7 @@ func TestCLICustomSystems(t *testing.T) {
 	gdal(t, "ogr2ogr", "-f", "ESRI Shapefile", noCPG, base, "-lco", "ENCODING=UTF-8")
 	os.Remove(filepath.Join(dir, "nocpg.cpg"))
 	table := func(t *testing.T, boundaries string, extra ...string) string {
-		out := filepath.Join(dir, filepath.Base(boundaries)+".csv")
-		args := append([]string{"coverage", "--year", "2025", "--out", out, "--boundaries", boundaries}, extra...)
-		code, _, stderr := runCmd(t, args...)
-		if code != 0 {
-			t.Fatalf("exit %d: %s", code, stderr)
-		}
-		b, _ := os.ReadFile(out)
-		if !strings.Contains(string(b), "站前") {
-			t.Errorf("站前 missing:\n%.400s", b)
-		}
-		return string(b)
+		return coverageTable(t, dir, boundaries, extra...)
 	}
 	want := table(t, base)
 	for _, c := range []struct {

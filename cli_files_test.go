@@ -47,17 +47,7 @@ func TestCLICoverageFileVariants(t *testing.T) {
 	z := filepath.Join(dir, "z.gpkg")
 	gdal(t, "ogr2ogr", "-f", "GPKG", "-dim", "XYZ", z, base)
 	table := func(t *testing.T, boundaries string, extra ...string) string {
-		out := filepath.Join(dir, filepath.Base(boundaries)+".csv")
-		args := append([]string{"coverage", "--year", "2025", "--out", out, "--boundaries", boundaries, "--existing", multi, "--existing-layer", "schools"}, extra...)
-		code, _, stderr := runCmd(t, args...)
-		if code != 0 {
-			t.Fatalf("exit %d: %s", code, stderr)
-		}
-		b, _ := os.ReadFile(out)
-		if !strings.Contains(string(b), "站前") {
-			t.Errorf("站前 missing:\n%.400s", b)
-		}
-		return string(b)
+		return coverageTable(t, dir, boundaries, append([]string{"--existing", multi, "--existing-layer", "schools"}, extra...)...)
 	}
 	want := table(t, base)
 	for _, c := range []struct {
@@ -120,4 +110,21 @@ func TestCLINothingImported(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, "x.csv")); err == nil {
 		t.Error("a table was written although nothing was imported")
 	}
+}
+
+// coverageTable runs `coverage` for 2025 on boundaries (and the extra
+// flags) into dir and returns the CSV, which must name 站前.
+func coverageTable(t *testing.T, dir, boundaries string, extra ...string) string {
+	t.Helper()
+	out := filepath.Join(dir, filepath.Base(boundaries)+".csv")
+	args := append([]string{"coverage", "--year", "2025", "--out", out, "--boundaries", boundaries}, extra...)
+	code, _, stderr := runCmd(t, args...)
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, stderr)
+	}
+	b, _ := os.ReadFile(out)
+	if !strings.Contains(string(b), "站前") {
+		t.Errorf("站前 missing:\n%.400s", b)
+	}
+	return string(b)
 }
