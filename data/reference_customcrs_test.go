@@ -18,13 +18,7 @@ const cityGridWKT = `PROJCS["Guangzhou local TM",GEOGCS["Xian 1980 shifted",DATU
 // TestLoadReferenceCityGridGeoPackage: a reference layer GDAL wrote in a
 // custom system (srs_id ≥ 100000) lands where GDAL's reprojection puts it.
 func TestLoadReferenceCityGridGeoPackage(t *testing.T) {
-	ogr, err := exec.LookPath("ogr2ogr")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("ogr2ogr (gdal-bin) not installed")
-		}
-		t.Skip("ogr2ogr not installed")
-	}
+	ogr := needOGR2OGR(t)
 	dir := t.TempDir()
 	gj := writeFixture(t, dir, 3)
 	grid, back := filepath.Join(dir, "grid.gpkg"), filepath.Join(dir, "back.geojson")

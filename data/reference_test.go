@@ -96,10 +96,10 @@ func TestLoadReference(t *testing.T) {
 	}
 }
 
-// TestLoadReferenceProjectedGeoPackage converts the fixture with ogr2ogr
-// to CGCS2000 / 3-degree Gauss-Kruger CM 114E (EPSG:4547) and reads it
-// back in WGS-84.
-func TestLoadReferenceProjectedGeoPackage(t *testing.T) {
+// needOGR2OGR is the path of GDAL's ogr2ogr: a missing one fails the
+// test in CI and skips it elsewhere.
+func needOGR2OGR(t *testing.T) string {
+	t.Helper()
 	ogr, err := exec.LookPath("ogr2ogr")
 	if err != nil {
 		if os.Getenv("CI") != "" {
@@ -107,6 +107,14 @@ func TestLoadReferenceProjectedGeoPackage(t *testing.T) {
 		}
 		t.Skip("ogr2ogr not installed")
 	}
+	return ogr
+}
+
+// TestLoadReferenceProjectedGeoPackage converts the fixture with ogr2ogr
+// to CGCS2000 / 3-degree Gauss-Kruger CM 114E (EPSG:4547) and reads it
+// back in WGS-84.
+func TestLoadReferenceProjectedGeoPackage(t *testing.T) {
+	ogr := needOGR2OGR(t)
 	dir := t.TempDir()
 	gj := writeFixture(t, dir, 3)
 	gpkg := filepath.Join(dir, "gk.gpkg")

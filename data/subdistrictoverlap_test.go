@@ -18,13 +18,7 @@ import (
 // test outside CI and fails it in CI.
 func gdalOverlapM2(t *testing.T, a, b orb.MultiPolygon) float64 {
 	t.Helper()
-	ogr, err := exec.LookPath("ogr2ogr")
-	if err != nil {
-		if os.Getenv("CI") != "" {
-			t.Fatal("ogr2ogr (GDAL) is needed in CI")
-		}
-		t.Skip("ogr2ogr (GDAL) not installed")
-	}
+	ogr := needOGR2OGR(t)
 	dir := t.TempDir()
 	fc := map[string]any{"type": "FeatureCollection", "features": []any{
 		map[string]any{"type": "Feature", "properties": map[string]any{"name": "a"}, "geometry": map[string]any{"type": "MultiPolygon", "coordinates": a}},
